@@ -1,0 +1,98 @@
+using Hdf5.Mapping.LowLevel;
+using Hdf5.Mapping.Native;
+
+namespace Hdf5.Mapping;
+
+/// <summary>
+/// One entry of a dataset's filter pipeline: the registered filter id, its flags and its client data
+/// (<c>cd_values</c>), as <c>H5Pset_filter</c> takes them and <c>H5Pget_filter2</c> reports them.
+/// </summary>
+public sealed partial class H5Filter : IEquatable<H5Filter>
+{
+    /// <summary>Creates a pipeline entry.</summary>
+    public H5Filter(int id, string name, IReadOnlyList<uint> clientData, bool optional = false)
+    {
+        Id = id;
+        Name = name;
+        ClientData = clientData;
+        Optional = optional;
+    }
+
+    /// <summary>The registered filter id (1 deflate, 2 shuffle, 32015 Zstd, ...).</summary>
+    public int Id { get; }
+
+    /// <summary>The usual name of the filter.</summary>
+    public string Name { get; }
+
+    /// <summary>The filter's <c>cd_values</c>.</summary>
+    public IReadOnlyList<uint> ClientData { get; }
+
+    /// <summary>Whether the filter is optional (<c>H5Z_FLAG_OPTIONAL</c>): a chunk it fails on is stored unfiltered.</summary>
+    public bool Optional { get; }
+
+    /// <summary>The flags as stored (<c>H5Z_FLAG_*</c>).</summary>
+    public uint Flags => Optional ? H5Z.FlagOptional : H5Z.FlagMandatory;
+
+    /// <summary>Deflate (gzip) at <paramref name="level"/> 0–9 (h5py: <c>compression="gzip", compression_opts=level</c>).</summary>
+    public static H5Filter Deflate(int level = 4)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(level, 0);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(level, 9);
+        return new H5Filter(H5Z.FilterDeflate, "deflate", [(uint)level]);
+    }
+
+    /// <summary>Byte shuffle (h5py: <c>shuffle=True</c>); put it before a compressor.</summary>
+    public static H5Filter Shuffle() => new(H5Z.FilterShuffle, "shuffle", []);
+
+    /// <summary>Fletcher-32 checksum (h5py: <c>fletcher32=True</c>).</summary>
+    public static H5Filter Fletcher32() => new(H5Z.FilterFletcher32, "fletcher32", []);
+
+    /// <summary>Scale-offset (h5py: <c>scaleoffset=</c>): for floats, keep <paramref name="factor"/> decimal digits
+    /// (<c>H5Z_SO_FLOAT_DSCALE</c>); for integers, <paramref name="factor"/> bits (0 lets libhdf5 choose).</summary>
+    public static H5Filter ScaleOffset(int factor, bool forFloatingPoint) =>
+        new(H5Z.FilterScaleoffset, "scaleoffset", [forFloatingPoint ? 0u : 2u, (uint)factor]);
+
+    /// <summary>N-bit packing of integer or float data with less precision than its size.</summary>
+    public static H5Filter NBit() => new(H5Z.FilterNbit, "nbit", []);
+
+    /// <summary>SZIP (h5py: <c>compression="szip"</c>): <paramref name="optionsMask"/> 32 for nearest-neighbour, 4 for entropy coding.</summary>
+    public static H5Filter Szip(int pixelsPerBlock = 32, int optionsMask = 32) =>
+        new(H5Z.FilterSzip, "szip", [(uint)optionsMask, (uint)pixelsPerBlock]);
+
+    /// <summary>Any registered filter by id and <c>cd_values</c> (h5py: <c>compression=id, compression_opts=values</c>).</summary>
+    public static H5Filter Custom(int id, params uint[] cdValues) => new(id, H5FilterCatalog.NameOf(id), cdValues);
+
+    /// <summary>Adds this filter to a dataset creation property list.</summary>
+    internal unsafe void Apply(PropertyListId dcpl)
+    {
+        H5FilterCatalog.EnsureAvailable(Id, Name);
+        // Built-in helpers compute their private cd_values (scale-offset and n-bit need the datatype).
+        switch (Id)
+        {
+            case H5Z.FilterScaleoffset:
+                H5Call.Check(H5P.SetScaleoffset(dcpl, (int)ClientData[0], (int)ClientData[1]), "adding the scale-offset filter");
+                return;
+            case H5Z.FilterNbit:
+                H5Call.Check(H5P.SetNbit(dcpl), "adding the n-bit filter");
+                return;
+            case H5Z.FilterSzip:
+                H5Call.Check(H5P.SetSzip(dcpl, ClientData[0], ClientData[1]), "adding the szip filter");
+                return;
+        }
+        var cd = ClientData.ToArray();
+        fixed (uint* p = cd)
+            H5Call.Check(H5P.SetFilter(dcpl, Id, Flags, (nuint)cd.Length, p), $"adding filter {Name} ({Id})");
+    }
+
+    /// <inheritdoc/>
+    public bool Equals(H5Filter? other) => other is not null && other.Id == Id && other.Flags == Flags && other.ClientData.SequenceEqual(ClientData);
+
+    /// <inheritdoc/>
+    public override bool Equals(object? obj) => Equals(obj as H5Filter);
+
+    /// <inheritdoc/>
+    public override int GetHashCode() => HashCode.Combine(Id, ClientData.Count);
+
+    /// <inheritdoc/>
+    public override string ToString() => $"{Name} ({Id}){(ClientData.Count == 0 ? "" : " [" + string.Join(", ", ClientData) + "]")}";
+}

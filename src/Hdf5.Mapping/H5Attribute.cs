@@ -1,0 +1,127 @@
+using System.Runtime.InteropServices;
+using Hdf5.Mapping.LowLevel;
+using Hdf5.Mapping.Native;
+
+namespace Hdf5.Mapping;
+
+/// <summary>An open attribute (h5py's <c>AttributeManager</c> hands out values; this is the object under it,
+/// like <c>h5py.h5a.AttrID</c>). Most code uses <see cref="H5AttributeCollection"/> instead.</summary>
+public sealed class H5Attribute : IDisposable
+{
+    private readonly AttributeIO _io;
+
+    internal H5Attribute(AttributeId id, string name, string owner)
+    {
+        Id = id;
+        Name = name;
+        _io = new AttributeIO(this, $"attribute '{name}' of {owner}");
+    }
+
+    /// <summary>The attribute id.</summary>
+    public AttributeId Id { get; }
+
+    /// <summary>The attribute name.</summary>
+    public string Name { get; }
+
+    /// <summary>The shape; empty for a scalar attribute.</summary>
+    public long[] Shape
+    {
+        get
+        {
+            using var scope = H5Library.Enter();
+            using var space = Space();
+            return H5Shape.Read(space).Dims;
+        }
+    }
+
+    /// <summary>The number of elements.</summary>
+    public long Size => H5Shape.Product(Shape);
+
+    /// <summary>The stored datatype; dispose it when done.</summary>
+    public H5Datatype DType
+    {
+        get
+        {
+            using var scope = H5Library.Enter();
+            return new H5Datatype(FileType());
+        }
+    }
+
+    internal DataspaceId Space() => new(H5Call.Check(H5A.GetSpace(Id), $"reading the dataspace of {_io.What}"));
+
+    internal DatatypeId FileType() => new(H5Call.Check(H5A.GetType(Id), $"reading the datatype of {_io.What}"));
+
+    /// <summary>Reads every element, row-major.</summary>
+    public T[] Read<T>() where T : unmanaged
+    {
+        using var scope = H5Library.Enter();
+        var result = new T[checked((int)Size)];
+        _io.Read(ref MemoryMarshal.GetArrayDataReference(result), result.Length, DataspaceId.All, DataspaceId.All);
+        return result;
+    }
+
+    /// <summary>Reads into an array of the attribute's shape.</summary>
+    public void ReadInto<T>(Array destination) where T : unmanaged
+    {
+        ArgumentNullException.ThrowIfNull(destination);
+        H5Dataset.CheckElementType<T>(destination);
+        using var scope = H5Library.Enter();
+        var shape = Shape;
+        if (!shape.AsSpan().SequenceEqual(H5Shape.Of(destination)))
+            throw new H5SelectionException($"{_io.What} has shape {H5Shape.Format(shape)}; the array has shape {H5Shape.Format(H5Shape.Of(destination))}.");
+        _io.Read(ref H5Dataset.ArrayRef<T>(destination), destination.LongLength, DataspaceId.All, DataspaceId.All);
+    }
+
+    /// <summary>Reads a one-element attribute.</summary>
+    public T ReadScalar<T>() where T : unmanaged
+    {
+        using var scope = H5Library.Enter();
+        var size = Size;
+        if (size != 1) throw new H5SelectionException($"{_io.What} has shape {H5Shape.Format(Shape)} ({size} elements), not one value.");
+        T value = default;
+        _io.Read(ref value, 1, DataspaceId.All, DataspaceId.All);
+        return value;
+    }
+
+    /// <summary>Reads string elements (variable or fixed length).</summary>
+    public string[] ReadStrings()
+    {
+        using var scope = H5Library.Enter();
+        return _io.ReadStrings(Size, DataspaceId.All, DataspaceId.All);
+    }
+
+    /// <summary>Reads fixed-length string elements as bytes (h5py 3 returns <c>numpy.bytes_</c> for these).</summary>
+    public byte[][] ReadFixedStringBytes()
+    {
+        using var scope = H5Library.Enter();
+        return _io.ReadFixedStringBytes(Size, DataspaceId.All, DataspaceId.All);
+    }
+
+    internal void Write<T>(ref readonly T source, long count) where T : unmanaged => _io.Write(in source, count, DataspaceId.All, DataspaceId.All);
+
+    internal void WriteStrings(ReadOnlySpan<string> values) => _io.WriteStrings(values, DataspaceId.All, DataspaceId.All);
+
+    /// <summary>Closes the attribute.</summary>
+    public void Dispose()
+    {
+        _io.Dispose();
+        Id.Dispose();
+    }
+
+    private sealed class AttributeIO(H5Attribute owner, string what) : H5DataIO, IDisposable
+    {
+        private DatatypeId? _fileType;
+
+        public override string What => what;
+
+        public override DatatypeId FileType => _fileType ??= owner.FileType();
+
+        protected override unsafe int ReadNative(DatatypeId memType, DataspaceId memSpace, DataspaceId fileSpace, void* buffer) =>
+            H5A.Read(owner.Id, memType, buffer);
+
+        protected override unsafe int WriteNative(DatatypeId memType, DataspaceId memSpace, DataspaceId fileSpace, void* buffer) =>
+            H5A.Write(owner.Id, memType, buffer);
+
+        public void Dispose() => _fileType?.Dispose();
+    }
+}

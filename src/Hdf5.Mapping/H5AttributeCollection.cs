@@ -1,0 +1,245 @@
+using System.Collections;
+using System.Runtime.InteropServices;
+using Hdf5.Mapping.LowLevel;
+using Hdf5.Mapping.Native;
+
+namespace Hdf5.Mapping;
+
+/// <summary>
+/// The attributes of an object with dictionary semantics (h5py's <c>obj.attrs</c>). Setting a name that exists
+/// replaces the attribute, as in h5py. Strings are written as variable-length UTF-8 unless you ask for fixed length.
+/// </summary>
+public sealed class H5AttributeCollection : IEnumerable<string>
+{
+    private readonly H5Object _owner;
+
+    internal H5AttributeCollection(H5Object owner) => _owner = owner;
+
+    private string OwnerText => _owner is H5File ? "the root group" : $"'{_owner.Name}'";
+
+    /// <summary>The attribute names, in creation order when the object tracks it, otherwise in name order.</summary>
+    public unsafe IReadOnlyList<string> Keys
+    {
+        get
+        {
+            using var scope = H5Library.Enter();
+            var n = CountCore();
+            var index = TracksOrder() ? H5.Index.CrtOrder : H5.Index.Name;
+            var names = new string[n];
+            for (int i = 0; i < n; i++)
+            {
+                ulong k = (ulong)i;
+                names[i] = H5Call.ReadString((b, s) => H5A.GetNameByIdx(_owner.LocationId, ".", index, H5.IterOrder.Inc, k, b, s, PropertyListId.Default));
+            }
+            return names;
+        }
+    }
+
+    /// <summary>The number of attributes.</summary>
+    public int Count
+    {
+        get
+        {
+            using var scope = H5Library.Enter();
+            return CountCore();
+        }
+    }
+
+    private unsafe int CountCore()
+    {
+        H5O.Info info;
+        H5Call.Check(H5O.GetInfo2(_owner.LocationId, &info, H5O.InfoNumAttrs), $"counting the attributes of {OwnerText}");
+        return (int)info.NumAttrs;
+    }
+
+    private unsafe bool TracksOrder()
+    {
+        long plist = _owner switch
+        {
+            H5File f => H5F.GetCreatePlist(f.Id),
+            H5Group g => H5G.GetCreatePlist(g.Id),
+            H5Dataset d => H5D.GetCreatePlist(d.Id),
+            _ => -1,
+        };
+        if (plist < 0)
+        {
+            H5ErrorStack.Capture();
+            return false;
+        }
+        using var p = new PropertyListId(plist);
+        return H5P.GetAttrCreationOrder(p, out var flags) >= 0 && (flags & H5P.CrtOrderTracked) != 0;
+    }
+
+    /// <summary>Whether an attribute of that name exists (h5py: <c>name in obj.attrs</c>).</summary>
+    public bool ContainsKey(string name)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        using var scope = H5Library.Enter();
+        return H5Call.CheckBool(H5A.Exists(_owner.LocationId, name), $"looking up attribute '{name}'");
+    }
+
+    /// <summary>Deletes an attribute (h5py: <c>del obj.attrs[name]</c>); false if there was none.</summary>
+    public bool Remove(string name)
+    {
+        using var scope = H5Library.Enter();
+        if (!ContainsKey(name)) return false;
+        H5Call.Check(H5A.Delete(_owner.LocationId, name), $"deleting attribute '{name}' of {OwnerText}");
+        return true;
+    }
+
+    /// <summary>Opens an attribute for typed access.</summary>
+    /// <exception cref="H5LinkNotFoundException">No attribute of that name.</exception>
+    public H5Attribute Open(string name)
+    {
+        using var scope = H5Library.Enter();
+        if (!ContainsKey(name))
+            throw new H5LinkNotFoundException($"{OwnerText} has no attribute '{name}'.", name);
+        var id = H5Call.Check(H5A.Open(_owner.LocationId, name, PropertyListId.Default), $"opening attribute '{name}' of {OwnerText}");
+        return new H5Attribute(new AttributeId(id), name, OwnerText);
+    }
+
+    /// <summary>The shape of an attribute; empty for a scalar.</summary>
+    public long[] GetShape(string name)
+    {
+        using var a = Open(name);
+        return a.Shape;
+    }
+
+    // ---- typed reads --------------------------------------------------------------------------------
+
+    /// <summary>Reads a one-element attribute as <typeparamref name="T"/> (numeric conversions as in h5py).</summary>
+    public T Get<T>(string name) where T : unmanaged
+    {
+        using var a = Open(name);
+        return a.ReadScalar<T>();
+    }
+
+    /// <summary>Reads a one-element attribute if it exists.</summary>
+    public bool TryGet<T>(string name, out T value) where T : unmanaged
+    {
+        value = default;
+        if (!ContainsKey(name)) return false;
+        value = Get<T>(name);
+        return true;
+    }
+
+    /// <summary>Reads all elements of an attribute of any shape, row-major.</summary>
+    public T[] GetArray<T>(string name) where T : unmanaged
+    {
+        using var a = Open(name);
+        return a.Read<T>();
+    }
+
+    /// <summary>Reads a string attribute, variable or fixed length (fixed-length bytes are decoded as UTF-8, padding removed).</summary>
+    public string GetString(string name)
+    {
+        using var a = Open(name);
+        var all = a.ReadStrings();
+        if (all.Length != 1) throw new H5SelectionException($"Attribute '{name}' of {OwnerText} holds {all.Length} strings, not one.");
+        return all[0];
+    }
+
+    /// <summary>Reads a string attribute of any shape.</summary>
+    public string[] GetStrings(string name)
+    {
+        using var a = Open(name);
+        return a.ReadStrings();
+    }
+
+    /// <summary>Reads a fixed-length string attribute as raw bytes, padding removed (what h5py 3 returns for it).</summary>
+    public byte[] GetFixedStringBytes(string name)
+    {
+        using var a = Open(name);
+        var all = a.ReadFixedStringBytes();
+        if (all.Length != 1) throw new H5SelectionException($"Attribute '{name}' of {OwnerText} holds {all.Length} strings, not one.");
+        return all[0];
+    }
+
+    // ---- typed writes -------------------------------------------------------------------------------
+
+    /// <summary>Sets a scalar attribute (h5py: <c>attrs[name] = value</c>).</summary>
+    public void Set<T>(string name, T value) where T : unmanaged
+    {
+        using var scope = H5Library.Enter();
+        using var a = Recreate(name, H5TypeMap.MemoryType<T>(), []);
+        a.Write(in value, 1);
+    }
+
+    /// <summary>Sets a 1-D attribute.</summary>
+    public void Set<T>(string name, T[] values) where T : unmanaged
+    {
+        ArgumentNullException.ThrowIfNull(values);
+        using var scope = H5Library.Enter();
+        using var a = Recreate(name, H5TypeMap.MemoryType<T>(), [values.LongLength]);
+        a.Write(in MemoryMarshal.GetArrayDataReference(values), values.LongLength);
+    }
+
+    /// <summary>Sets an attribute of any rank from an array (for example the tutorial's <c>sigma</c>, a <c>double[1,1,1]</c>).</summary>
+    public void SetArray<T>(string name, Array values) where T : unmanaged
+    {
+        ArgumentNullException.ThrowIfNull(values);
+        H5Dataset.CheckElementType<T>(values);
+        using var scope = H5Library.Enter();
+        using var a = Recreate(name, H5TypeMap.MemoryType<T>(), H5Shape.Of(values));
+        a.Write(in H5Dataset.ArrayRef<T>(values), values.LongLength);
+    }
+
+    /// <summary>Sets a variable-length UTF-8 string attribute (what h5py writes for a <c>str</c>).</summary>
+    public void Set(string name, string value)
+    {
+        ArgumentNullException.ThrowIfNull(value);
+        using var scope = H5Library.Enter();
+        using var type = H5TypeMap.CreateVariableString(H5T.Cset.Utf8);
+        using var a = Recreate(name, type, []);
+        a.WriteStrings([value]);
+    }
+
+    /// <summary>Sets a 1-D variable-length UTF-8 string attribute.</summary>
+    public void Set(string name, string[] values)
+    {
+        ArgumentNullException.ThrowIfNull(values);
+        using var scope = H5Library.Enter();
+        using var type = H5TypeMap.CreateVariableString(H5T.Cset.Utf8);
+        using var a = Recreate(name, type, [values.LongLength]);
+        a.WriteStrings(values);
+    }
+
+    /// <summary>Sets a scalar fixed-length string attribute (h5py: <c>attrs[name] = numpy.bytes_(...)</c>, numpy <c>S</c>n),
+    /// NUL-padded to <paramref name="size"/> bytes (-1: the encoded length of <paramref name="value"/>).</summary>
+    public void SetFixedString(string name, string value, int size = -1, H5CharSet charSet = H5CharSet.Ascii)
+    {
+        ArgumentNullException.ThrowIfNull(value);
+        if (size < 0) size = Math.Max(1, System.Text.Encoding.UTF8.GetByteCount(value));
+        using var scope = H5Library.Enter();
+        using var type = H5TypeMap.CreateFixedString(size, (H5T.Cset)charSet, H5T.Str.NullPad);
+        using var a = Recreate(name, type, []);
+        a.WriteStrings([value]);
+    }
+
+    /// <summary>Sets an attribute of an explicit datatype and shape, written from raw elements of <typeparamref name="T"/>.</summary>
+    public void Set<T>(string name, H5Datatype type, long[] shape, ReadOnlySpan<T> values) where T : unmanaged
+    {
+        ArgumentNullException.ThrowIfNull(type);
+        if (values.Length != H5Shape.Product(shape))
+            throw new H5SelectionException($"Attribute '{name}' of shape {H5Shape.Format(shape)} needs {H5Shape.Product(shape)} values; {values.Length} given.");
+        using var scope = H5Library.Enter();
+        using var a = Recreate(name, type.Id, shape);
+        a.Write(in MemoryMarshal.GetReference(values), values.Length);
+    }
+
+    // h5py semantics: assigning replaces. The old attribute is deleted only after the new value is known to be valid.
+    private H5Attribute Recreate(string name, DatatypeId type, long[] shape)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(name);
+        if (H5Call.CheckBool(H5A.Exists(_owner.LocationId, name)))
+            H5Call.Check(H5A.Delete(_owner.LocationId, name), $"replacing attribute '{name}' of {OwnerText}");
+        using var space = H5Shape.CreateSpace(shape);
+        var id = H5Call.Check(H5A.Create2(_owner.LocationId, name, type, space, H5Links.AttributeProperties, PropertyListId.Default),
+            $"creating attribute '{name}' on {OwnerText}");
+        return new H5Attribute(new AttributeId(id), name, OwnerText);
+    }
+
+    /// <inheritdoc/>
+    public IEnumerator<string> GetEnumerator() => Keys.GetEnumerator();
+    IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
+}

@@ -1,0 +1,394 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using Hdf5.Mapping.LowLevel;
+using Hdf5.Mapping.Native;
+
+namespace Hdf5.Mapping;
+
+/// <summary>
+/// An HDF5 dataset (h5py's <c>Dataset</c>). Reads and writes go straight between your memory and libhdf5:
+/// arrays and spans are pinned and passed to <c>H5Dread</c>/<c>H5Dwrite</c>, with no intermediate copy.
+/// Element data is row-major (C order), as in h5py and numpy.
+/// </summary>
+public sealed partial class H5Dataset : H5Object
+{
+    private readonly DatasetIO _io;
+
+    internal H5Dataset(DatasetId id, H5File file) : base(id, file)
+    {
+        Id = id;
+        _io = new DatasetIO(this);
+    }
+
+    /// <summary>Marks an unlimited dimension in <see cref="H5DatasetOptions.MaxShape"/> (h5py: <c>None</c>).</summary>
+    public const long Unlimited = -1;
+
+    /// <summary>The dataset id (h5py: <c>Dataset.id</c>, a <c>DatasetID</c>).</summary>
+    public DatasetId Id { get; }
+
+    // ---- shape and type -----------------------------------------------------------------------------
+
+    /// <summary>The current shape; empty for a scalar dataset (h5py: <c>shape</c>).</summary>
+    public long[] Shape
+    {
+        get
+        {
+            using var scope = H5Library.Enter();
+            using var space = FileSpace();
+            return H5Shape.Read(space).Dims;
+        }
+    }
+
+    /// <summary>The maximum shape, with <see cref="Unlimited"/> for unlimited dimensions (h5py: <c>maxshape</c>).</summary>
+    public long[] MaxShape
+    {
+        get
+        {
+            using var scope = H5Library.Enter();
+            using var space = FileSpace();
+            return H5Shape.Read(space).MaxDims;
+        }
+    }
+
+    /// <summary>The number of dimensions (h5py: <c>ndim</c>).</summary>
+    public int Rank => Shape.Length;
+
+    /// <summary>The number of elements (h5py: <c>size</c>).</summary>
+    public long Size => H5Shape.Product(Shape);
+
+    /// <summary>The size of the data in memory, in bytes (h5py: <c>nbytes</c>).</summary>
+    public long NBytes
+    {
+        get
+        {
+            using var scope = H5Library.Enter();
+            using var type = FileType();
+            return Size * (long)H5T.GetSize(type);
+        }
+    }
+
+    /// <summary>The stored datatype (h5py: <c>dtype</c>); dispose it when done.</summary>
+    public H5Datatype DType
+    {
+        get
+        {
+            using var scope = H5Library.Enter();
+            return new H5Datatype(FileType());
+        }
+    }
+
+    /// <summary>Changes the shape of a chunked dataset within its maximum shape (h5py: <c>resize</c>).</summary>
+    public unsafe void Resize(params long[] shape)
+    {
+        ArgumentNullException.ThrowIfNull(shape);
+        using var scope = H5Library.Enter();
+        var max = MaxShape;
+        if (shape.Length != max.Length)
+            throw new ArgumentException($"Cannot resize {What} of rank {max.Length} to {H5Shape.Format(shape)}.", nameof(shape));
+        for (int i = 0; i < shape.Length; i++)
+            if (max[i] != Unlimited && shape[i] > max[i])
+                throw new H5SelectionException($"Cannot resize {What} to {H5Shape.Format(shape)}: dimension {i} exceeds the maximum shape {H5Shape.Format(max)}.");
+        var d = H5Shape.ToNative(shape, nameof(shape));
+        fixed (ulong* p = d) H5Call.Check(H5D.SetExtent(Id, p), $"Resizing {What}");
+    }
+
+    internal DataspaceId FileSpace() => new(H5Call.Check(H5D.GetSpace(Id), $"reading the dataspace of {What}"));
+
+    internal DatatypeId FileType() => new(H5Call.Check(H5D.GetType(Id), $"reading the datatype of {What}"));
+
+    internal string What => $"dataset '{Name}'";
+
+    // ---- whole-dataset writes -----------------------------------------------------------------------
+
+    /// <summary>Writes the whole dataset from <paramref name="data"/> (row-major; its length must equal <see cref="Size"/>).</summary>
+    public void Write<T>(ReadOnlySpan<T> data) where T : unmanaged
+    {
+        using var scope = H5Library.Enter();
+        var size = CheckWholeSize(data.Length);
+        _io.Write(ref MemoryMarshal.GetReference(data), size, DataspaceId.All, DataspaceId.All);
+    }
+
+    /// <summary>Writes the whole dataset from a 1-D array.</summary>
+    public void Write<T>(T[] data) where T : unmanaged => Write<T>((ReadOnlySpan<T>)data);
+
+    /// <summary>Writes the whole dataset from a 2-D array whose shape must equal <see cref="Shape"/>.</summary>
+    public void Write<T>(T[,] data) where T : unmanaged => WriteArray<T>(data);
+
+    /// <summary>Writes the whole dataset from a 3-D array whose shape must equal <see cref="Shape"/>.</summary>
+    public void Write<T>(T[,,] data) where T : unmanaged => WriteArray<T>(data);
+
+    /// <summary>Writes the whole dataset from an array of any rank (<c>T[,,,]</c>, ...) whose shape must equal <see cref="Shape"/>.</summary>
+    public void WriteArray<T>(Array data) where T : unmanaged
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        CheckElementType<T>(data);
+        using var scope = H5Library.Enter();
+        CheckWholeShape(data);
+        _io.Write(ref ArrayRef<T>(data), data.LongLength, DataspaceId.All, DataspaceId.All);
+    }
+
+    /// <summary>Writes a scalar dataset (or a dataset of one element).</summary>
+    public void WriteScalar<T>(T value) where T : unmanaged
+    {
+        using var scope = H5Library.Enter();
+        CheckWholeSize(1);
+        _io.Write(ref value, 1, DataspaceId.All, DataspaceId.All);
+    }
+
+    /// <summary>Writes strings to a string dataset (variable or fixed length; too long fixed strings are an error).</summary>
+    public void WriteStrings(ReadOnlySpan<string> values)
+    {
+        using var scope = H5Library.Enter();
+        CheckWholeSize(values.Length);
+        _io.WriteStrings(values, DataspaceId.All, DataspaceId.All);
+    }
+
+    // ---- whole-dataset reads ------------------------------------------------------------------------
+
+    /// <summary>Reads every element, row-major (h5py: <c>ds[()]</c> flattened).</summary>
+    public T[] Read<T>() where T : unmanaged
+    {
+        using var scope = H5Library.Enter();
+        var result = GC.AllocateUninitializedArray<T>(checked((int)Size));
+        _io.Read(ref MemoryMarshal.GetArrayDataReference(result), result.LongLength, DataspaceId.All, DataspaceId.All);
+        return result;
+    }
+
+    /// <summary>Reads every element into <paramref name="destination"/>, whose length must equal <see cref="Size"/>.</summary>
+    public void Read<T>(Span<T> destination) where T : unmanaged
+    {
+        using var scope = H5Library.Enter();
+        var size = CheckWholeSize(destination.Length);
+        _io.Read(ref MemoryMarshal.GetReference(destination), size, DataspaceId.All, DataspaceId.All);
+    }
+
+    /// <summary>Reads a 2-D dataset into a new <c>T[,]</c>.</summary>
+    public T[,] Read2D<T>() where T : unmanaged
+    {
+        var shape = RequireRank(2);
+        var result = new T[shape[0], shape[1]];
+        ReadInto<T>(result);
+        return result;
+    }
+
+    /// <summary>Reads a 3-D dataset into a new <c>T[,,]</c>.</summary>
+    public T[,,] Read3D<T>() where T : unmanaged
+    {
+        var shape = RequireRank(3);
+        var result = new T[shape[0], shape[1], shape[2]];
+        ReadInto<T>(result);
+        return result;
+    }
+
+    /// <summary>Reads the whole dataset into an array of any rank whose shape equals <see cref="Shape"/>
+    /// (h5py: <c>read_direct</c>).</summary>
+    public void ReadInto<T>(Array destination) where T : unmanaged
+    {
+        ArgumentNullException.ThrowIfNull(destination);
+        CheckElementType<T>(destination);
+        using var scope = H5Library.Enter();
+        CheckWholeShape(destination);
+        _io.Read(ref ArrayRef<T>(destination), destination.LongLength, DataspaceId.All, DataspaceId.All);
+    }
+
+    /// <summary>Reads a scalar dataset (or a dataset of one element).</summary>
+    public T ReadScalar<T>() where T : unmanaged
+    {
+        using var scope = H5Library.Enter();
+        CheckWholeSize(1);
+        T value = default;
+        _io.Read(ref value, 1, DataspaceId.All, DataspaceId.All);
+        return value;
+    }
+
+    /// <summary>Reads a string dataset, variable or fixed length (h5py 3: <c>ds.asstr()[()]</c>).</summary>
+    public string[] ReadStrings()
+    {
+        using var scope = H5Library.Enter();
+        return _io.ReadStrings(Size, DataspaceId.All, DataspaceId.All);
+    }
+
+    /// <summary>Reads a scalar string dataset.</summary>
+    public string ReadScalarString()
+    {
+        var all = ReadStrings();
+        if (all.Length != 1) throw new H5SelectionException($"{What} holds {all.Length} strings, not one.");
+        return all[0];
+    }
+
+    /// <summary>Reads a fixed-length string dataset as raw bytes, padding removed (h5py 3 without <c>asstr()</c>).</summary>
+    public byte[][] ReadFixedStringBytes()
+    {
+        using var scope = H5Library.Enter();
+        return _io.ReadFixedStringBytes(Size, DataspaceId.All, DataspaceId.All);
+    }
+
+    // ---- selections ---------------------------------------------------------------------------------
+
+    /// <summary>A hyperslab of this dataset, as h5py's <c>ds[...]</c>: <c>ds[10..12, 500..510].Read2D&lt;double&gt;()</c>.
+    /// Indices drop their dimension; ranges and <see cref="H5Selector.Slice(long, long?, long)"/> keep it.</summary>
+    public H5DatasetSlice this[params H5Selector[] selection]
+    {
+        get
+        {
+            using var scope = H5Library.Enter();
+            return new H5DatasetSlice(this, H5Selection.Create(Shape, selection));
+        }
+    }
+
+    /// <summary>Reads the elements at the given coordinates (one row of <paramref name="coordinates"/> per point,
+    /// one column per dimension), in that order (h5py: point selection).</summary>
+    public T[] ReadPoints<T>(long[,] coordinates) where T : unmanaged
+    {
+        ArgumentNullException.ThrowIfNull(coordinates);
+        using var scope = H5Library.Enter();
+        using var fileSpace = SelectPoints(coordinates);
+        var n = coordinates.GetLength(0);
+        var result = new T[n];
+        using var memSpace = H5Shape.CreateSpace([n]);
+        _io.Read(ref MemoryMarshal.GetArrayDataReference(result), n, memSpace, fileSpace);
+        return result;
+    }
+
+    /// <summary>Writes <paramref name="values"/> to the elements at the given coordinates.</summary>
+    public void WritePoints<T>(long[,] coordinates, ReadOnlySpan<T> values) where T : unmanaged
+    {
+        ArgumentNullException.ThrowIfNull(coordinates);
+        var n = coordinates.GetLength(0);
+        if (values.Length != n) throw new ArgumentException($"{n} points but {values.Length} values.", nameof(values));
+        using var scope = H5Library.Enter();
+        using var fileSpace = SelectPoints(coordinates);
+        using var memSpace = H5Shape.CreateSpace([n]);
+        _io.Write(ref MemoryMarshal.GetReference(values), n, memSpace, fileSpace);
+    }
+
+    internal unsafe DataspaceId SelectPoints(long[,] coordinates)
+    {
+        var shape = Shape;
+        if (coordinates.GetLength(1) != shape.Length)
+            throw new ArgumentException($"Points have {coordinates.GetLength(1)} coordinates but {What} has rank {shape.Length}.", nameof(coordinates));
+        var n = coordinates.GetLength(0);
+        var coords = new ulong[coordinates.Length];
+        for (int i = 0; i < n; i++)
+            for (int d = 0; d < shape.Length; d++)
+            {
+                var c = coordinates[i, d];
+                if (c < 0 || c >= shape[d])
+                    throw new H5SelectionException($"Point {i} has coordinate {c} in dimension {d}, outside 0..{shape[d] - 1} of {What}.");
+                coords[i * shape.Length + d] = (ulong)c;
+            }
+        var space = FileSpace();
+        if (n == 0)
+        {
+            H5Call.Check(H5S.SelectNone(space));
+            return space;
+        }
+        fixed (ulong* p = coords) H5Call.Check(H5S.SelectElements(space, H5S.SelOper.Set, (nuint)n, p), "selecting points");
+        return space;
+    }
+
+    internal void ReadSelection<T>(H5Selection selection, ref T destination, long count) where T : unmanaged
+    {
+        if (count != selection.Size)
+            throw new H5SelectionException($"The selection {selection} of {What} has {selection.Size} elements; the destination has {count}.");
+        using var scope = H5Library.Enter();
+        using var fileSpace = FileSpace();
+        using var selected = selection.Apply(fileSpace);
+        using var memSpace = H5Shape.CreateSpace([Math.Max(selection.Size, 0)]);
+        _io.Read(ref destination, count, memSpace, selected);
+    }
+
+    internal void WriteSelection<T>(H5Selection selection, ref readonly T source, long count) where T : unmanaged
+    {
+        if (count != selection.Size)
+            throw new H5SelectionException($"The selection {selection} of {What} has {selection.Size} elements; the data has {count}.");
+        using var scope = H5Library.Enter();
+        using var fileSpace = FileSpace();
+        using var selected = selection.Apply(fileSpace);
+        using var memSpace = H5Shape.CreateSpace([selection.Size]);
+        _io.Write(in source, count, memSpace, selected);
+    }
+
+    internal string[] ReadSelectionStrings(H5Selection selection)
+    {
+        using var scope = H5Library.Enter();
+        using var fileSpace = FileSpace();
+        using var selected = selection.Apply(fileSpace);
+        using var memSpace = H5Shape.CreateSpace([selection.Size]);
+        return _io.ReadStrings(selection.Size, memSpace, selected);
+    }
+
+    // ---- checks -------------------------------------------------------------------------------------
+
+    private long CheckWholeSize(long length)
+    {
+        var shape = Shape;
+        var size = H5Shape.Product(shape);
+        if (length != size)
+            throw new H5SelectionException($"{What} has shape {H5Shape.Format(shape)} ({size} elements); the buffer has {length}.");
+        return size;
+    }
+
+    private void CheckWholeShape(Array array)
+    {
+        var shape = Shape;
+        var given = H5Shape.Of(array);
+        if (!shape.AsSpan().SequenceEqual(given))
+            throw new H5SelectionException($"{What} has shape {H5Shape.Format(shape)}; the array has shape {H5Shape.Format(given)}.");
+    }
+
+    private long[] RequireRank(int rank)
+    {
+        var shape = Shape;
+        if (shape.Length != rank)
+            throw new H5SelectionException($"{What} has rank {shape.Length} (shape {H5Shape.Format(shape)}), not {rank}.");
+        return shape;
+    }
+
+    internal static void CheckElementType<T>(Array array) where T : unmanaged
+    {
+        if (array.GetType().GetElementType() != typeof(T))
+            throw new ArgumentException($"The array holds {array.GetType().GetElementType()?.Name}, not {typeof(T).Name}.", nameof(array));
+    }
+
+    /// <summary>A reference to the first element of an array of any rank (no copy; the caller pins it).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static ref T ArrayRef<T>(Array array) where T : unmanaged =>
+        ref Unsafe.As<byte, T>(ref MemoryMarshal.GetArrayDataReference(array));
+
+    /// <summary>Turns "read failed" into "filter X is missing" when that is the cause.</summary>
+    internal Exception? MissingFilter(H5ErrorStack? stack)
+    {
+        foreach (var f in Filters)
+            if (!H5FilterCatalog.IsAvailable(f.Id))
+                return H5FilterCatalog.Missing(f.Id, f.Name, $"Reading {What}", stack);
+        return null;
+    }
+
+    private sealed class DatasetIO(H5Dataset owner) : H5DataIO
+    {
+        private DatatypeId? _fileType;
+
+        public override string What => owner.What;
+
+        // The stored type never changes: read it once per dataset object.
+        public override DatatypeId FileType => _fileType ??= owner.FileType();
+
+        protected override unsafe int ReadNative(DatatypeId memType, DataspaceId memSpace, DataspaceId fileSpace, void* buffer) =>
+            H5D.Read(owner.Id, memType, memSpace, fileSpace, PropertyListId.Default, buffer);
+
+        protected override unsafe int WriteNative(DatatypeId memType, DataspaceId memSpace, DataspaceId fileSpace, void* buffer) =>
+            H5D.Write(owner.Id, memType, memSpace, fileSpace, PropertyListId.Default, buffer);
+
+        protected override Exception? DiagnoseReadFailure(H5ErrorStack stack) => owner.MissingFilter(stack);
+
+        public void Dispose() => _fileType?.Dispose();
+    }
+
+    /// <inheritdoc/>
+    protected override void Dispose(bool disposing)
+    {
+        if (disposing) _io.Dispose();
+        base.Dispose(disposing);
+    }
+}

@@ -1,0 +1,101 @@
+using System.Runtime.InteropServices;
+using Hdf5.Mapping.LowLevel;
+using Hdf5.Mapping.Native;
+
+namespace Hdf5.Mapping;
+
+/// <summary>
+/// The one place datasets are created (h5py's <c>make_new_dset</c>): validates the options against the shape,
+/// builds the creation property list and creates the dataset.
+/// </summary>
+internal static class H5DatasetCreation
+{
+    public static unsafe H5Dataset Create(H5Group parent, string path, DatatypeId type, long[] shape, H5DatasetOptions? options)
+    {
+        H5Names.Validate(path, nameof(path));
+        ArgumentNullException.ThrowIfNull(shape);
+        options ??= new H5DatasetOptions();
+        if (parent.ContainsKey(path))
+            throw new H5AlreadyExistsException($"Cannot create dataset '{path}' in {parent.Describe()}: the name already exists.");
+
+        var maxShape = options.MaxShape;
+        var chunks = options.Chunks;
+        var needsChunks = options.Filters.Count > 0 || (maxShape is not null && !maxShape.AsSpan().SequenceEqual(shape));
+        var layout = options.Layout ?? (chunks is not null || needsChunks ? H5Layout.Chunked : H5Layout.Contiguous);
+
+        if (layout != H5Layout.Chunked && (chunks is not null || needsChunks))
+            throw new ArgumentException($"Dataset '{path}': filters, chunks and resizable dimensions need the chunked layout, not {layout}.");
+        if (layout == H5Layout.Chunked)
+        {
+            if (shape.Length == 0) throw new ArgumentException($"Dataset '{path}': a scalar dataset cannot be chunked.");
+            chunks ??= H5ChunkGuess.Guess(shape, maxShape, (long)H5T.GetSize(type));
+            ValidateChunks(path, shape, maxShape, chunks);
+        }
+
+        using var dcpl = new PropertyListId(H5Call.Check(H5P.Create(H5Globals.DatasetCreate)));
+        H5Call.Check(H5P.SetObjTrackTimes(dcpl, options.TrackTimes));
+        H5Call.Check(H5P.SetLayout(dcpl, (H5P.Layout)layout), $"setting the layout of '{path}'");
+        if (layout == H5Layout.Chunked)
+        {
+            var c = H5Shape.ToNative(chunks!, "chunks");
+            fixed (ulong* p = c) H5Call.Check(H5P.SetChunk(dcpl, c.Length, p), $"setting the chunk shape of '{path}'");
+        }
+        foreach (var filter in options.Filters) filter.Apply(dcpl);
+        if (options.FillValue is { } fill)
+        {
+            using var fillType = new H5Datatype(new DatatypeId(H5Call.Check(H5T.Copy(type))));
+            if ((long)H5T.GetSize(type) != fill.Bytes.Length)
+                throw new ArgumentException($"Dataset '{path}': the fill value is a {fill.Type.Name} ({fill.Bytes.Length} bytes) but elements are {H5T.GetSize(type)} bytes.");
+            fixed (byte* p = fill.Bytes) H5Call.Check(H5P.SetFillValue(dcpl, type, p), $"setting the fill value of '{path}'");
+        }
+
+        using var space = H5Shape.CreateSpace(shape, maxShape);
+        var id = H5D.Create2(parent.LocationId, path, type, space, H5Links.CreateProperties, dcpl, PropertyListId.Default);
+        if (id < 0) H5Call.Throw($"Creating dataset '{path}' {H5Shape.Format(shape)} in {parent.Describe()}");
+        return new H5Dataset(new DatasetId(id), parent.File);
+    }
+
+    private static void ValidateChunks(string path, long[] shape, long[]? maxShape, long[] chunks)
+    {
+        if (chunks.Length != shape.Length)
+            throw new ArgumentException($"Dataset '{path}': chunk shape {H5Shape.Format(chunks)} has rank {chunks.Length}, the data has rank {shape.Length}.");
+        for (int i = 0; i < chunks.Length; i++)
+        {
+            if (chunks[i] < 1) throw new ArgumentException($"Dataset '{path}': chunk dimension {i} is {chunks[i]}; chunk dimensions must be positive.");
+            var limit = maxShape is null ? shape[i] : maxShape[i];
+            if (limit >= 0 && chunks[i] > limit && limit > 0)
+                throw new ArgumentException($"Dataset '{path}': chunk shape {H5Shape.Format(chunks)} is larger than the {(maxShape is null ? "shape" : "maximum shape")} in dimension {i}.");
+        }
+    }
+}
+
+/// <summary>h5py's chunk-shape heuristic (<c>filters.guess_chunk</c>): aim for 16 KiB–1 MiB chunks of about the
+/// dataset's proportions, halving the dimensions in turn until the chunk is small enough.</summary>
+internal static class H5ChunkGuess
+{
+    private const double ChunkBase = 16 * 1024, ChunkMin = 8 * 1024, ChunkMax = 1024 * 1024;
+
+    public static long[] Guess(long[] shape, long[]? maxShape, long typeSize)
+    {
+        var chunks = new double[shape.Length];
+        for (int i = 0; i < shape.Length; i++)
+        {
+            var d = shape[i];
+            if (d == 0 && maxShape is not null && maxShape[i] > 0) d = maxShape[i];
+            chunks[i] = d <= 0 ? 1024 : d; // unlimited or zero-length dims get 1024, as in h5py
+        }
+        var dsetSize = chunks.Aggregate(1.0, (a, b) => a * b) * typeSize;
+        var target = ChunkBase * Math.Pow(2, Math.Log10(dsetSize / (1024.0 * 1024)));
+        target = Math.Clamp(target, ChunkMin, ChunkMax);
+        int idx = 0;
+        while (true)
+        {
+            var chunkBytes = chunks.Aggregate(1.0, (a, b) => a * b) * typeSize;
+            if ((chunkBytes < target || Math.Abs(chunkBytes - target) / target < 0.5) && chunkBytes < ChunkMax) break;
+            if (chunks.Aggregate(1.0, (a, b) => a * b) == 1) break;
+            chunks[idx % shape.Length] = Math.Ceiling(chunks[idx % shape.Length] / 2.0);
+            idx++;
+        }
+        return chunks.Select(c => (long)c).ToArray();
+    }
+}

@@ -1,0 +1,45 @@
+using System.Runtime.CompilerServices;
+
+namespace Hdf5.Mapping;
+
+/// <summary>
+/// How a dataset is stored (h5py's <c>create_dataset</c> keyword arguments): layout, chunk shape, maximum shape,
+/// the filter pipeline and the fill value.
+/// </summary>
+public sealed class H5DatasetOptions
+{
+    /// <summary>Chunk shape (h5py: <c>chunks=</c>). Required for filters and unlimited dimensions; when filters
+    /// or a maximum shape are set without chunks, a chunk shape is guessed as h5py does.</summary>
+    public long[]? Chunks { get; set; }
+
+    /// <summary>Maximum shape; <see cref="H5Dataset.Unlimited"/> (-1) for an unlimited dimension (h5py: <c>maxshape=</c>, <c>None</c>).</summary>
+    public long[]? MaxShape { get; set; }
+
+    /// <summary>Layout; chosen from the other options when null (chunked if chunks, filters or a maximum shape are set).</summary>
+    public H5Layout? Layout { get; set; }
+
+    /// <summary>The filter pipeline, applied in order when writing (h5py: <c>compression=</c>, <c>shuffle=</c>, ...).</summary>
+    public IList<H5Filter> Filters { get; } = new List<H5Filter>();
+
+    /// <summary>Whether the object header records creation and modification times; off, as in h5py, so that
+    /// identical content gives identical files.</summary>
+    public bool TrackTimes { get; set; }
+
+    /// <summary>The fill value's bytes and .NET type, if one was set.</summary>
+    internal (byte[] Bytes, Type Type)? FillValue { get; private set; }
+
+    /// <summary>Sets the value unwritten elements read as (h5py: <c>fillvalue=</c>); must have the dataset's element type.</summary>
+    public void SetFillValue<T>(T value) where T : unmanaged
+    {
+        var bytes = new byte[Unsafe.SizeOf<T>()];
+        Unsafe.WriteUnaligned(ref bytes[0], value);
+        FillValue = (bytes, typeof(T));
+    }
+
+    /// <summary>Adds filters fluently: <c>new H5DatasetOptions { Chunks = [20, 250] }.With(H5Filter.Deflate(6))</c>.</summary>
+    public H5DatasetOptions With(params H5Filter[] filters)
+    {
+        foreach (var f in filters) Filters.Add(f);
+        return this;
+    }
+}

@@ -1,0 +1,89 @@
+namespace Hdf5.Mapping;
+
+/// <summary>How a file is opened; the names follow h5py's mode letters.</summary>
+public enum H5FileMode
+{
+    /// <summary><c>"r"</c>: read only; the file must exist.</summary>
+    ReadOnly,
+    /// <summary><c>"r+"</c>: read/write; the file must exist.</summary>
+    ReadWrite,
+    /// <summary><c>"w"</c>: create, truncating an existing file.</summary>
+    Create,
+    /// <summary><c>"w-"</c> / <c>"x"</c>: create; fail if the file exists.</summary>
+    CreateExclusive,
+    /// <summary><c>"a"</c>: read/write if the file exists, create otherwise.</summary>
+    Append,
+}
+
+/// <summary>What a link in a group points to.</summary>
+public enum H5ObjectKind
+{
+    /// <summary>Nothing at that path (or a dangling soft/external link).</summary>
+    Missing,
+    /// <summary>A group.</summary>
+    Group,
+    /// <summary>A dataset.</summary>
+    Dataset,
+    /// <summary>A committed (named) datatype.</summary>
+    Datatype,
+}
+
+/// <summary>Character set of an HDF5 string type (<c>H5T_cset_t</c>).</summary>
+public enum H5CharSet
+{
+    /// <summary>H5T_CSET_ASCII</summary>
+    Ascii = 0,
+    /// <summary>H5T_CSET_UTF8</summary>
+    Utf8 = 1,
+}
+
+/// <summary>Padding of a fixed-length HDF5 string (<c>H5T_str_t</c>).</summary>
+public enum H5StringPadding
+{
+    /// <summary>H5T_STR_NULLTERM</summary>
+    NullTerminated = 0,
+    /// <summary>H5T_STR_NULLPAD (what h5py writes for numpy <c>S</c> strings)</summary>
+    NullPad = 1,
+    /// <summary>H5T_STR_SPACEPAD (Fortran style)</summary>
+    SpacePad = 2,
+}
+
+/// <summary>The class of an HDF5 datatype (<c>H5T_class_t</c>).</summary>
+public enum H5TypeClass
+{
+    /// <summary>H5T_INTEGER</summary>
+    Integer = 0,
+    /// <summary>H5T_FLOAT</summary>
+    Float = 1,
+    /// <summary>H5T_TIME</summary>
+    Time = 2,
+    /// <summary>H5T_STRING</summary>
+    String = 3,
+    /// <summary>H5T_BITFIELD</summary>
+    Bitfield = 4,
+    /// <summary>H5T_OPAQUE</summary>
+    Opaque = 5,
+    /// <summary>H5T_COMPOUND</summary>
+    Compound = 6,
+    /// <summary>H5T_REFERENCE</summary>
+    Reference = 7,
+    /// <summary>H5T_ENUM</summary>
+    Enum = 8,
+    /// <summary>H5T_VLEN</summary>
+    VariableLength = 9,
+    /// <summary>H5T_ARRAY</summary>
+    Array = 10,
+}
+
+/// <summary>Storage layout of a dataset (<c>H5D_layout_t</c>).</summary>
+public enum H5Layout
+{
+    /// <summary>H5D_COMPACT: data stored in the object header (small data only, at most 64 KiB).</summary>
+    Compact = 0,
+    /// <summary>H5D_CONTIGUOUS: one block in the file (the default without chunks or filters).</summary>
+    Contiguous = 1,
+    /// <summary>H5D_CHUNKED: fixed-size chunks; required for filters and resizable dimensions.</summary>
+    Chunked = 2,
+    /// <summary>H5D_VIRTUAL: a virtual dataset mapping other datasets.</summary>
+    Virtual = 3,
+}

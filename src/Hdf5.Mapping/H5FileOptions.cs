@@ -1,0 +1,93 @@
+using Hdf5.Mapping.LowLevel;
+using Hdf5.Mapping.Native;
+
+namespace Hdf5.Mapping;
+
+/// <summary>Bounds on the file-format versions libhdf5 may use (h5py's <c>libver</c>).</summary>
+public enum H5LibraryVersion
+{
+    /// <summary>The earliest format able to store each object (h5py <c>"earliest"</c>, the default low bound).</summary>
+    Earliest = 0,
+    /// <summary>The 1.8 format (h5py <c>"v108"</c>).</summary>
+    V18 = 1,
+    /// <summary>The 1.10 format (h5py <c>"v110"</c>, the latest this libhdf5 knows).</summary>
+    V110 = 2,
+    /// <summary>The latest format this libhdf5 knows (h5py <c>"latest"</c>).</summary>
+    Latest = V110,
+}
+
+/// <summary>File creation and access options (h5py's <c>File(...)</c> keyword arguments).</summary>
+public sealed class H5FileOptions
+{
+    /// <summary>Low bound of the format versions (h5py: <c>libver=(low, high)</c>).</summary>
+    public H5LibraryVersion LibverLow { get; set; } = H5LibraryVersion.Earliest;
+
+    /// <summary>High bound of the format versions.</summary>
+    public H5LibraryVersion LibverHigh { get; set; } = H5LibraryVersion.Latest;
+
+    /// <summary>Keep the file in memory (h5py: <c>driver="core"</c>).</summary>
+    public bool InMemory { get; set; }
+
+    /// <summary>With <see cref="InMemory"/>: write the image to <c>Filename</c> on close (h5py: <c>backing_store</c>).</summary>
+    public bool BackingStore { get; set; }
+
+    /// <summary>Growth increment of the in-memory image, in bytes.</summary>
+    public long InMemoryIncrement { get; set; } = 64 * 1024;
+
+    /// <summary>Root group tracks link and attribute creation order (h5py: <c>track_order=True</c>).</summary>
+    public bool TrackOrder { get; set; }
+
+    /// <summary>Paged file-space strategy with this page size in bytes, for cloud-optimized files
+    /// (h5py: <c>fs_strategy="page", fs_page_size=...</c>); 0 keeps the default strategy.</summary>
+    public long PageSize { get; set; }
+
+    /// <summary>Page buffer size in bytes for reading paged files (h5py: <c>page_buf_size</c>); 0 for none.</summary>
+    public long PageBufferSize { get; set; }
+
+    /// <summary>User block size in bytes (h5py: <c>userblock_size</c>); 0 for none.</summary>
+    public long UserBlockSize { get; set; }
+
+    internal PropertyListId CreateAccessList()
+    {
+        var fapl = new PropertyListId(H5Call.Check(H5P.Create(H5Globals.FileAccess)));
+        try
+        {
+            H5Call.Check(H5P.SetLibverBounds(fapl, (H5P.Libver)LibverLow, (H5P.Libver)LibverHigh), "setting libver bounds");
+            // Like h5py's File.close(): closing the file closes every object still open in it.
+            H5Call.Check(H5P.SetFcloseDegree(fapl, H5P.CloseDegree.Strong));
+            if (InMemory) H5Call.Check(H5P.SetFaplCore(fapl, (nuint)InMemoryIncrement, BackingStore), "selecting the core driver");
+            if (PageBufferSize > 0) H5Call.Check(H5P.SetPageBufferSize(fapl, (nuint)PageBufferSize, 0, 0), "setting the page buffer size");
+            return fapl;
+        }
+        catch
+        {
+            fapl.Dispose();
+            throw;
+        }
+    }
+
+    internal PropertyListId CreateCreationList()
+    {
+        var fcpl = new PropertyListId(H5Call.Check(H5P.Create(H5Globals.FileCreate)));
+        try
+        {
+            if (TrackOrder)
+            {
+                H5Call.Check(H5P.SetLinkCreationOrder(fcpl, H5P.CrtOrderTracked | H5P.CrtOrderIndexed));
+                H5Call.Check(H5P.SetAttrCreationOrder(fcpl, H5P.CrtOrderTracked | H5P.CrtOrderIndexed));
+            }
+            if (PageSize > 0)
+            {
+                H5Call.Check(H5P.SetFileSpaceStrategy(fcpl, H5F.FspaceStrategy.Page, true, 1), "setting the paged file-space strategy");
+                H5Call.Check(H5P.SetFileSpacePageSize(fcpl, (ulong)PageSize), "setting the file-space page size");
+            }
+            if (UserBlockSize > 0) H5Call.Check(H5P.SetUserblock(fcpl, (ulong)UserBlockSize), "setting the user block size");
+            return fcpl;
+        }
+        catch
+        {
+            fcpl.Dispose();
+            throw;
+        }
+    }
+}

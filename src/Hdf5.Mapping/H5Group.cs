@@ -1,0 +1,407 @@
+using System.Collections;
+using System.Diagnostics.CodeAnalysis;
+using Hdf5.Mapping.LowLevel;
+using Hdf5.Mapping.Native;
+
+namespace Hdf5.Mapping;
+
+/// <summary>
+/// An HDF5 group with dictionary semantics, like h5py's <c>Group</c>: keys are link names, paths may be nested
+/// (<c>"a/b/c"</c>) or absolute (<c>"/a/b"</c>), and enumeration yields the link names in creation order when the
+/// group tracks it, otherwise in name order. Objects returned by the indexer and the Open/Create methods own
+/// their ids: dispose them (or let the finalizer do it).
+/// </summary>
+public class H5Group : H5Object, IEnumerable<string>
+{
+    internal H5Group(H5Id id, H5File? file) : base(id, file) { }
+
+    /// <summary>The group id (for a file, the file id, which libhdf5 accepts wherever a group is expected).</summary>
+    public H5Id Id => ObjectId;
+
+    // ---- dictionary semantics -----------------------------------------------------------------------
+
+    /// <summary>The names of the links in this group.</summary>
+    public unsafe IReadOnlyList<string> Keys
+    {
+        get
+        {
+            using var scope = H5Library.Enter();
+            H5G.Info info;
+            H5Call.Check(H5G.GetInfo(LocationId, &info), $"listing {Describe()}");
+            var index = TracksOrder() ? H5.Index.CrtOrder : H5.Index.Name;
+            var names = new string[(int)info.Nlinks];
+            for (int i = 0; i < names.Length; i++)
+            {
+                ulong n = (ulong)i;
+                names[i] = H5Call.ReadString((b, s) => H5L.GetNameByIdx(LocationId, ".", index, H5.IterOrder.Inc, n, b, s, PropertyListId.Default));
+            }
+            return names;
+        }
+    }
+
+    /// <summary>The number of links in this group (h5py: <c>len(group)</c>).</summary>
+    public unsafe int Count
+    {
+        get
+        {
+            using var scope = H5Library.Enter();
+            H5G.Info info;
+            H5Call.Check(H5G.GetInfo(LocationId, &info), $"counting the links of {Describe()}");
+            return (int)info.Nlinks;
+        }
+    }
+
+    /// <summary>Whether <paramref name="path"/> names an object (h5py: <c>path in group</c>). Nested paths are walked
+    /// one link at a time, so a missing intermediate group or a dangling link gives false, not an error.</summary>
+    public bool ContainsKey(string path)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        using var scope = H5Library.Enter();
+        return Exists(path);
+    }
+
+    private bool Exists(string path)
+    {
+        if (path is "/" or "." or "") return true;
+        var parts = path.Split('/', StringSplitOptions.RemoveEmptyEntries);
+        var prefix = path.StartsWith('/') ? "/" : "";
+        for (int i = 0; i < parts.Length; i++)
+        {
+            prefix += (i == 0 ? "" : "/") + parts[i];
+            if (!H5Call.CheckBool(H5L.Exists(LocationId, prefix, PropertyListId.Default))) return false;
+            if (!H5Call.CheckBool(H5O.ExistsByName(LocationId, prefix, PropertyListId.Default))) return false;
+        }
+        return true;
+    }
+
+    /// <summary>What <paramref name="path"/> names: a group, a dataset, a named datatype, or nothing.</summary>
+    public unsafe H5ObjectKind GetKind(string path)
+    {
+        using var scope = H5Library.Enter();
+        if (!Exists(path)) return H5ObjectKind.Missing;
+        H5O.Info info;
+        H5Call.Check(H5O.GetInfoByName2(LocationId, path, &info, H5O.InfoBasic, PropertyListId.Default), $"inspecting '{path}'");
+        return info.Type switch
+        {
+            H5O.Type.Group => H5ObjectKind.Group,
+            H5O.Type.Dataset => H5ObjectKind.Dataset,
+            H5O.Type.NamedDatatype => H5ObjectKind.Datatype,
+            _ => H5ObjectKind.Missing,
+        };
+    }
+
+    /// <summary>Opens the object at <paramref name="path"/> (h5py: <c>group[path]</c>).</summary>
+    /// <exception cref="H5LinkNotFoundException">Nothing is at that path.</exception>
+    public H5Object this[string path] => Open(path);
+
+    /// <summary>Opens the object at <paramref name="path"/> if it exists.</summary>
+    public bool TryGetValue(string path, [NotNullWhen(true)] out H5Object? value)
+    {
+        using var scope = H5Library.Enter();
+        value = Exists(path) ? Open(path) : null;
+        return value is not null;
+    }
+
+    /// <summary>Opens the object at <paramref name="path"/>, whatever its kind.</summary>
+    public H5Object Open(string path)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        using var scope = H5Library.Enter();
+        if (!Exists(path)) throw NotFound(path);
+        var id = H5Call.Check(H5O.Open(LocationId, path, PropertyListId.Default), $"opening '{path}' in {Describe()}");
+        return Wrap(id, File);
+    }
+
+    /// <summary>Opens the group at <paramref name="path"/>.</summary>
+    public H5Group OpenGroup(string path)
+    {
+        using var scope = H5Library.Enter();
+        RequireKind(path, H5ObjectKind.Group);
+        return new H5Group(new GroupId(H5Call.Check(H5G.Open2(LocationId, path, PropertyListId.Default), $"opening group '{path}'")), File);
+    }
+
+    /// <summary>Opens the dataset at <paramref name="path"/>.</summary>
+    public H5Dataset OpenDataset(string path)
+    {
+        using var scope = H5Library.Enter();
+        RequireKind(path, H5ObjectKind.Dataset);
+        return new H5Dataset(new DatasetId(H5Call.Check(H5D.Open2(LocationId, path, PropertyListId.Default), $"opening dataset '{path}'")), File);
+    }
+
+    /// <summary>Opens the dataset at <paramref name="path"/> as a typed, lazily read view.</summary>
+    public H5Dataset<T> OpenDataset<T>(string path) where T : unmanaged => new(OpenDataset(path));
+
+    private void RequireKind(string path, H5ObjectKind kind)
+    {
+        var actual = GetKind(path);
+        if (actual == kind) return;
+        if (actual == H5ObjectKind.Missing) throw NotFound(path);
+        throw new H5TypeMismatchException($"'{path}' in {Describe()} is a {actual.ToString().ToLowerInvariant()}, not a {kind.ToString().ToLowerInvariant()}.");
+    }
+
+    private H5LinkNotFoundException NotFound(string path) =>
+        new($"No object named '{path}' in {Describe()} (file '{File.Filename}').", path);
+
+    internal string Describe() => this is H5File ? "the root group" : $"group '{Name}'";
+
+    // ---- creation -----------------------------------------------------------------------------------
+
+    /// <summary>Creates a group (and any missing intermediate groups). With <paramref name="trackOrder"/>, links and
+    /// attributes keep their creation order (h5py's <c>track_order=True</c>).</summary>
+    /// <exception cref="H5AlreadyExistsException">Something already exists at <paramref name="path"/>.</exception>
+    public H5Group CreateGroup(string path, bool trackOrder = false)
+    {
+        H5Names.Validate(path, nameof(path));
+        using var scope = H5Library.Enter();
+        if (Exists(path)) throw new H5AlreadyExistsException($"Cannot create group '{path}' in {Describe()}: the name already exists.");
+        using var gcpl = new PropertyListId(H5Call.Check(H5P.Create(H5Globals.GroupCreate)));
+        if (trackOrder)
+        {
+            H5Call.Check(H5P.SetLinkCreationOrder(gcpl, H5P.CrtOrderTracked | H5P.CrtOrderIndexed));
+            H5Call.Check(H5P.SetAttrCreationOrder(gcpl, H5P.CrtOrderTracked | H5P.CrtOrderIndexed));
+        }
+        var id = H5Call.Check(H5G.Create2(LocationId, path, H5Links.CreateProperties, gcpl, PropertyListId.Default), $"creating group '{path}' in {Describe()}");
+        return new H5Group(new GroupId(id), File);
+    }
+
+    /// <summary>Opens the group at <paramref name="path"/>, creating it if it does not exist (h5py: <c>require_group</c>).</summary>
+    public H5Group RequireGroup(string path)
+    {
+        using var scope = H5Library.Enter();
+        return GetKind(path) == H5ObjectKind.Missing ? CreateGroup(path) : OpenGroup(path);
+    }
+
+    /// <summary>Creates a dataset of <typeparamref name="T"/> elements with the given shape (h5py: <c>create_dataset(name, shape, dtype)</c>).</summary>
+    public H5Dataset CreateDataset<T>(string path, long[] shape, H5DatasetOptions? options = null) where T : unmanaged
+    {
+        using var scope = H5Library.Enter();
+        return H5DatasetCreation.Create(this, path, H5TypeMap.MemoryType<T>(), shape, options);
+    }
+
+    /// <summary>Creates a dataset of the given datatype and shape.</summary>
+    public H5Dataset CreateDataset(string path, H5Datatype type, long[] shape, H5DatasetOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(type);
+        using var scope = H5Library.Enter();
+        return H5DatasetCreation.Create(this, path, type.Id, shape, options);
+    }
+
+    /// <summary>Creates a 1-D dataset holding <paramref name="data"/> (h5py: <c>group[path] = data</c>, or
+    /// <c>create_dataset(path, data=data)</c>). Named <c>Add</c> rather than <c>CreateDataset</c> so that a shape
+    /// (<c>long[]</c>) can never be mistaken for data.</summary>
+    public H5Dataset Add<T>(string path, T[] data, H5DatasetOptions? options = null) where T : unmanaged
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        var ds = CreateDataset<T>(path, [data.LongLength], options);
+        return WriteOrDelete(ds, path, () => ds.Write<T>(data));
+    }
+
+    /// <summary>Creates a 2-D dataset holding <paramref name="data"/>.</summary>
+    public H5Dataset Add<T>(string path, T[,] data, H5DatasetOptions? options = null) where T : unmanaged
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        var ds = CreateDataset<T>(path, H5Shape.Of(data), options);
+        return WriteOrDelete(ds, path, () => ds.Write(data));
+    }
+
+    /// <summary>Creates a 3-D dataset holding <paramref name="data"/>.</summary>
+    public H5Dataset Add<T>(string path, T[,,] data, H5DatasetOptions? options = null) where T : unmanaged
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        var ds = CreateDataset<T>(path, H5Shape.Of(data), options);
+        return WriteOrDelete(ds, path, () => ds.Write(data));
+    }
+
+    /// <summary>Creates a dataset of any rank holding <paramref name="data"/> (a <c>T[,,,]</c> or higher).</summary>
+    public H5Dataset AddArray<T>(string path, Array data, H5DatasetOptions? options = null) where T : unmanaged
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        var ds = CreateDataset<T>(path, H5Shape.Of(data), options);
+        return WriteOrDelete(ds, path, () => ds.WriteArray<T>(data));
+    }
+
+    /// <summary>Creates a 1-D dataset of variable-length UTF-8 strings (what h5py writes for a list of <c>str</c>).</summary>
+    public H5Dataset Add(string path, string[] data, H5DatasetOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        using var type = H5Datatype.VariableString();
+        var ds = CreateDataset(path, type, [data.LongLength], options);
+        return WriteOrDelete(ds, path, () => ds.WriteStrings(data));
+    }
+
+    /// <summary>Creates a scalar dataset holding one value.</summary>
+    public H5Dataset CreateScalarDataset<T>(string path, T value) where T : unmanaged
+    {
+        var ds = CreateDataset<T>(path, Array.Empty<long>());
+        return WriteOrDelete(ds, path, () => ds.WriteScalar(value));
+    }
+
+    /// <summary>Creates a scalar variable-length UTF-8 string dataset.</summary>
+    public H5Dataset CreateScalarDataset(string path, string value)
+    {
+        using var type = H5Datatype.VariableString();
+        var ds = CreateDataset(path, type, []);
+        return WriteOrDelete(ds, path, () => ds.WriteStrings([value]));
+    }
+
+    // A create-and-write that fails half way must not leave an empty dataset behind ("loses nothing").
+    private H5Dataset WriteOrDelete(H5Dataset ds, string path, Action write)
+    {
+        try
+        {
+            write();
+            return ds;
+        }
+        catch
+        {
+            ds.Dispose();
+            using (H5Library.Enter()) H5L.Delete(LocationId, path, PropertyListId.Default);
+            throw;
+        }
+    }
+
+    /// <summary>Opens the dataset at <paramref name="path"/> if its shape and type match, or creates it (h5py: <c>require_dataset</c>).</summary>
+    public H5Dataset RequireDataset<T>(string path, long[] shape, H5DatasetOptions? options = null) where T : unmanaged
+    {
+        using var scope = H5Library.Enter();
+        if (GetKind(path) == H5ObjectKind.Missing) return CreateDataset<T>(path, shape, options);
+        var ds = OpenDataset(path);
+        if (!ds.Shape.AsSpan().SequenceEqual(shape))
+        {
+            var actual = ds.Shape;
+            ds.Dispose();
+            throw new H5TypeMismatchException($"Dataset '{path}' exists with shape {H5Shape.Format(actual)}, not {H5Shape.Format(shape)}.");
+        }
+        using var fileType = ds.DType;
+        try
+        {
+            H5TypeMap.ForWrite<T>(fileType.Id, $"dataset '{path}'");
+        }
+        catch
+        {
+            ds.Dispose();
+            throw;
+        }
+        return ds;
+    }
+
+    // ---- links --------------------------------------------------------------------------------------
+
+    /// <summary>Removes the link at <paramref name="path"/> (h5py: <c>del group[path]</c>); false if there was none.</summary>
+    public bool Remove(string path)
+    {
+        using var scope = H5Library.Enter();
+        if (!H5Call.CheckBool(H5L.Exists(LocationId, path, PropertyListId.Default))) return false;
+        H5Call.Check(H5L.Delete(LocationId, path, PropertyListId.Default), $"removing '{path}' from {Describe()}");
+        return true;
+    }
+
+    /// <summary>Creates a soft link (h5py: <c>group[path] = h5py.SoftLink(target)</c>).</summary>
+    public void CreateSoftLink(string path, string target)
+    {
+        H5Names.Validate(path, nameof(path));
+        using var scope = H5Library.Enter();
+        H5Call.Check(H5L.CreateSoft(target, LocationId, path, H5Links.CreateProperties, PropertyListId.Default), $"creating soft link '{path}'");
+    }
+
+    /// <summary>Creates a hard link to an existing object (h5py: <c>group[path] = obj</c>).</summary>
+    public void CreateHardLink(string path, H5Object target)
+    {
+        ArgumentNullException.ThrowIfNull(target);
+        H5Names.Validate(path, nameof(path));
+        using var scope = H5Library.Enter();
+        H5Call.Check(H5O.Link(target.ObjectId, LocationId, path, H5Links.CreateProperties, PropertyListId.Default), $"creating hard link '{path}'");
+    }
+
+    /// <summary>Creates an external link (h5py: <c>group[path] = h5py.ExternalLink(file, objectPath)</c>).</summary>
+    public void CreateExternalLink(string path, string fileName, string objectPath)
+    {
+        H5Names.Validate(path, nameof(path));
+        using var scope = H5Library.Enter();
+        H5Call.Check(H5L.CreateExternal(fileName, objectPath, LocationId, path, H5Links.CreateProperties, PropertyListId.Default), $"creating external link '{path}'");
+    }
+
+    /// <summary>Describes the link at <paramref name="path"/> without following it (h5py: <c>group.get(path, getlink=True)</c>).</summary>
+    public unsafe H5LinkInfo GetLink(string path)
+    {
+        using var scope = H5Library.Enter();
+        if (!H5Call.CheckBool(H5L.Exists(LocationId, path, PropertyListId.Default))) throw NotFound(path);
+        H5L.Info info;
+        H5Call.Check(H5L.GetInfo(LocationId, path, &info, PropertyListId.Default), $"reading link '{path}'");
+        switch (info.Type)
+        {
+            case H5L.Type.Soft:
+            {
+                var size = (int)info.AddressOrValSize;
+                var buf = new byte[size];
+                fixed (byte* p = buf) H5Call.Check(H5L.GetVal(LocationId, path, p, (nuint)size, PropertyListId.Default));
+                return new H5LinkInfo(H5LinkKind.Soft, H5Call.FromCStringSpan(buf), null);
+            }
+            case H5L.Type.External:
+            {
+                var size = (int)info.AddressOrValSize;
+                var buf = new byte[size];
+                fixed (byte* p = buf)
+                {
+                    H5Call.Check(H5L.GetVal(LocationId, path, p, (nuint)size, PropertyListId.Default));
+                    byte* file, obj;
+                    uint flags;
+                    H5Call.Check(H5L.UnpackElinkVal(p, (nuint)size, &flags, &file, &obj));
+                    return new H5LinkInfo(H5LinkKind.External, H5Call.FromCString(obj), H5Call.FromCString(file));
+                }
+            }
+            default:
+                return new H5LinkInfo(H5LinkKind.Hard, null, null);
+        }
+    }
+
+    // ---- misc ---------------------------------------------------------------------------------------
+
+    private unsafe bool TracksOrder()
+    {
+        if (this is H5File file)
+        {
+            using var fcpl = new PropertyListId(H5Call.Check(H5F.GetCreatePlist(file.Id)));
+            H5Call.Check(H5P.GetLinkCreationOrder(fcpl, out var f));
+            return (f & H5P.CrtOrderTracked) != 0;
+        }
+        using var gcpl = new PropertyListId(H5Call.Check(H5G.GetCreatePlist(LocationId)));
+        H5Call.Check(H5P.GetLinkCreationOrder(gcpl, out var flags));
+        return (flags & H5P.CrtOrderTracked) != 0;
+    }
+
+    /// <inheritdoc/>
+    public IEnumerator<string> GetEnumerator() => Keys.GetEnumerator();
+    IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
+}
+
+/// <summary>The kind of a link.</summary>
+public enum H5LinkKind
+{
+    /// <summary>A hard link (h5py: <c>HardLink</c>).</summary>
+    Hard,
+    /// <summary>A soft link to a path (h5py: <c>SoftLink</c>).</summary>
+    Soft,
+    /// <summary>A link to an object in another file (h5py: <c>ExternalLink</c>).</summary>
+    External,
+}
+
+/// <summary>A link as stored: its kind, its target path (soft, external) and file (external).</summary>
+/// <param name="Kind">The kind of link.</param>
+/// <param name="Path">The target path of a soft or external link.</param>
+/// <param name="FileName">The target file of an external link.</param>
+public sealed record H5LinkInfo(H5LinkKind Kind, string? Path, string? FileName);
+
+/// <summary>Validation of link names (the rules libhdf5 would otherwise report less clearly).</summary>
+internal static class H5Names
+{
+    public static void Validate(string path, string paramName)
+    {
+        ArgumentNullException.ThrowIfNull(path, paramName);
+        if (path.Length == 0) throw new ArgumentException("A link name cannot be empty.", paramName);
+        foreach (var part in path.Split('/'))
+            if (part == "." || part == "..")
+                throw new ArgumentException($"'{path}': '.' and '..' are not allowed as link names in HDF5.", paramName);
+        if (path.Contains('\0')) throw new ArgumentException($"'{path}': link names cannot contain NUL.", paramName);
+    }
+}

@@ -1,0 +1,102 @@
+using Hdf5.Mapping.LowLevel;
+using Hdf5.Mapping.Native;
+
+namespace Hdf5.Mapping;
+
+/// <summary>Shape helpers shared by datasets and attributes (row-major, h5py semantics).</summary>
+internal static class H5Shape
+{
+    public static ulong[] ToNative(ReadOnlySpan<long> dims, string paramName)
+    {
+        var d = new ulong[dims.Length];
+        for (int i = 0; i < dims.Length; i++)
+        {
+            if (dims[i] < 0) throw new ArgumentOutOfRangeException(paramName, $"Dimension {i} is {dims[i]}; dimensions cannot be negative.");
+            d[i] = (ulong)dims[i];
+        }
+        return d;
+    }
+
+    public static long Product(ReadOnlySpan<long> dims)
+    {
+        long n = 1;
+        foreach (var d in dims) n = checked(n * d);
+        return n;
+    }
+
+    public static long[] Of(Array array)
+    {
+        var dims = new long[array.Rank];
+        for (int i = 0; i < dims.Length; i++) dims[i] = array.GetLongLength(i);
+        return dims;
+    }
+
+    public static string Format(ReadOnlySpan<long> dims)
+    {
+        if (dims.Length == 0) return "()";
+        if (dims.Length == 1) return $"({dims[0]},)";
+        return "(" + string.Join(", ", dims.ToArray()) + ")";
+    }
+
+    /// <summary>Creates a simple dataspace (rank 0 gives a scalar dataspace); <paramref name="maxShape"/> may use -1 for unlimited.</summary>
+    public static unsafe DataspaceId CreateSpace(ReadOnlySpan<long> shape, ReadOnlySpan<long> maxShape = default)
+    {
+        if (shape.Length == 0) return new DataspaceId(H5Call.Check(H5S.Create(H5S.Class.Scalar), "creating a scalar dataspace"));
+        var d = ToNative(shape, "shape");
+        if (!maxShape.IsEmpty && maxShape.Length != shape.Length)
+            throw new ArgumentException($"maxshape {Format(maxShape)} has rank {maxShape.Length}, the shape {Format(shape)} has rank {shape.Length}.");
+        ulong[]? m = null;
+        if (!maxShape.IsEmpty)
+        {
+            m = new ulong[maxShape.Length];
+            for (int i = 0; i < m.Length; i++)
+            {
+                m[i] = maxShape[i] < 0 ? H5S.Unlimited : (ulong)maxShape[i];
+                if (m[i] < d[i]) throw new ArgumentException($"maxshape {Format(maxShape)} is smaller than the shape {Format(shape)} in dimension {i}.");
+            }
+        }
+        fixed (ulong* pd = d)
+        fixed (ulong* pm = m)
+            return new DataspaceId(H5Call.Check(H5S.CreateSimple(d.Length, pd, pm), "creating a dataspace"));
+    }
+
+    /// <summary>The dimensions and maximum dimensions (-1 = unlimited) of a dataspace; rank 0 for scalar.</summary>
+    public static unsafe (long[] Dims, long[] MaxDims) Read(DataspaceId space)
+    {
+        var cls = H5S.GetSimpleExtentType(space);
+        if (cls == H5S.Class.Null) return ([], []);
+        var rank = H5Call.Check(H5S.GetSimpleExtentNdims(space), "reading a dataspace rank");
+        var d = stackalloc ulong[Math.Max(rank, 1)];
+        var m = stackalloc ulong[Math.Max(rank, 1)];
+        H5Call.Check(H5S.GetSimpleExtentDims(space, d, m), "reading dataspace dimensions");
+        var dims = new long[rank];
+        var max = new long[rank];
+        for (int i = 0; i < rank; i++)
+        {
+            dims[i] = (long)d[i];
+            max[i] = m[i] == H5S.Unlimited ? -1 : (long)m[i];
+        }
+        return (dims, max);
+    }
+}
+
+/// <summary>Link and attribute creation property lists shared by every creating call.</summary>
+internal static class H5Links
+{
+    private static PropertyListId? s_lcpl, s_acpl;
+
+    /// <summary>Creates missing intermediate groups and marks link names as UTF-8, as h5py does.</summary>
+    public static PropertyListId CreateProperties => s_lcpl ??= Make(H5Globals.LinkCreate, intermediate: true);
+
+    /// <summary>Marks attribute names as UTF-8, as h5py does.</summary>
+    public static PropertyListId AttributeProperties => s_acpl ??= Make(H5Globals.AttributeCreate, intermediate: false);
+
+    private static PropertyListId Make(long cls, bool intermediate)
+    {
+        using var scope = H5Library.Enter();
+        var p = new PropertyListId(H5Call.Check(H5P.Create(cls)));
+        if (intermediate) H5Call.Check(H5P.SetCreateIntermediateGroup(p, 1));
+        H5Call.Check(H5P.SetCharEncoding(p, H5T.Cset.Utf8));
+        return p;
+    }
+}

@@ -1,0 +1,73 @@
+using System.Runtime.CompilerServices;
+using System.Text;
+using Hdf5.Mapping.Native;
+
+namespace Hdf5.Mapping.LowLevel;
+
+/// <summary>
+/// Turns libhdf5 return codes into exceptions (the twin of the runtime's <c>Interop.ERR</c>): a negative
+/// <c>herr_t</c>/<c>hid_t</c> captures the thread's error stack and throws what <see cref="H5ErrorTable"/> maps
+/// it to. Call inside <see cref="H5Library.Enter"/> so the stack read is the one of the failed call.
+/// </summary>
+public static class H5Call
+{
+    /// <summary>Throws when <paramref name="status"/> is negative; returns it otherwise (for <c>htri_t</c>).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static int Check(int status, string? context = null)
+    {
+        if (status < 0) Throw(context);
+        return status;
+    }
+
+    /// <summary>Throws when <paramref name="value"/> is negative (<c>hssize_t</c>, <c>ssize_t</c> results).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static long Check(long value, string? context = null)
+    {
+        if (value < 0) Throw(context);
+        return value;
+    }
+
+    /// <summary>Throws when a <c>htri_t</c> is negative, otherwise returns whether it is positive.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static bool CheckBool(int status, string? context = null) => Check(status, context) > 0;
+
+    /// <summary>Throws the mapped exception for the current error stack.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    public static void Throw(string? context = null) => throw H5ErrorTable.Create(H5ErrorStack.Capture(), context);
+
+    /// <summary>Reads a string with the usual "call with null to get the length, then again" C idiom.</summary>
+    public static unsafe string ReadString(StringGetter getter, string? context = null)
+    {
+        var length = (long)getter(null, 0);
+        if (length < 0) Throw(context);
+        if (length == 0) return string.Empty;
+        var size = checked((int)length + 1);
+        byte[]? rented = null;
+        Span<byte> buffer = size <= 512 ? stackalloc byte[size] : (rented = new byte[size]);
+        fixed (byte* p = buffer)
+        {
+            if ((long)getter(p, (nuint)size) < 0) Throw(context);
+        }
+        return Encoding.UTF8.GetString(buffer[..(int)length]);
+    }
+
+    /// <summary>A C function of the "(char *buf, size_t size) → length" family.</summary>
+    public unsafe delegate nint StringGetter(byte* buffer, nuint size);
+
+    /// <summary>Reads a NUL-terminated UTF-8 C string (null gives the empty string).</summary>
+    public static unsafe string FromCString(byte* s) => s == null ? string.Empty : Encoding.UTF8.GetString(new ReadOnlySpan<byte>(s, strlen(s)));
+
+    /// <summary>Decodes a UTF-8 buffer up to its first NUL.</summary>
+    public static string FromCStringSpan(ReadOnlySpan<byte> s)
+    {
+        var nul = s.IndexOf((byte)0);
+        return Encoding.UTF8.GetString(nul < 0 ? s : s[..nul]);
+    }
+
+    private static unsafe int strlen(byte* s)
+    {
+        int n = 0;
+        while (s[n] != 0) n++;
+        return n;
+    }
+}

@@ -1,0 +1,117 @@
+using System.Runtime.CompilerServices;
+using Hdf5.Mapping.Native;
+
+namespace Hdf5.Mapping.LowLevel;
+
+/// <summary>
+/// One-time library set-up and the library lock (the runtime's twin of h5py's <c>phil</c> and hdf5-rust's
+/// <c>sync.rs</c>). Every call into libhdf5 made by this library goes through <see cref="Enter"/>, which
+/// (1) initializes libhdf5 once: loads it, checks the version, registers the managed filters and adds the
+/// Debian plugin folder; (2) switches automatic error printing off on the calling thread (libhdf5 keeps
+/// that setting per thread in thread-safe builds); (3) takes one global lock when the loaded libhdf5 is
+/// not thread-safe.
+/// </summary>
+public static class H5Library
+{
+    private static readonly object s_initLock = new();
+    private static readonly object s_callLock = new();
+    private static volatile bool s_initialized;
+    private static Exception? s_initFailure;
+    private static bool s_serialize;
+
+    [ThreadStatic] private static bool t_threadReady;
+
+    /// <summary>Environment variable that forces the global lock even for a thread-safe libhdf5 (for tests).</summary>
+    public const string ForceLockVariable = "HDF5_MAPPING_FORCE_LOCK";
+
+    /// <summary>The oldest libhdf5 this library accepts.</summary>
+    public static readonly Version MinimumVersion = new(1, 10, 0);
+
+    /// <summary>The version of the loaded libhdf5 (<c>H5get_libversion</c>).</summary>
+    public static Version Version { get; private set; } = new();
+
+    /// <summary>Whether libhdf5 was built thread-safe (<c>H5is_library_threadsafe</c>).</summary>
+    public static bool IsThreadSafe { get; private set; }
+
+    /// <summary>Whether this library serializes all libhdf5 calls behind one lock.</summary>
+    public static bool SerializesCalls => s_serialize;
+
+    /// <summary>Sets the library up (idempotent); call it before using <see cref="Native"/> bindings directly.</summary>
+    public static void EnsureInitialized()
+    {
+        if (!s_initialized) InitializeOnce();
+        if (!t_threadReady) PrepareThread();
+    }
+
+    /// <summary>Enters the library: set-up, per-thread error silencing and, for a non-thread-safe libhdf5, the
+    /// global lock, which is held until the returned scope is disposed.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Scope Enter()
+    {
+        if (!s_initialized || !t_threadReady) EnsureInitialized();
+        if (s_serialize)
+        {
+            Monitor.Enter(s_callLock);
+            return new Scope(true);
+        }
+        return default;
+    }
+
+    /// <summary>Holds the library lock (when one is needed) until disposed.</summary>
+    public readonly struct Scope : IDisposable
+    {
+        private readonly bool _locked;
+        internal Scope(bool locked) => _locked = locked;
+
+        /// <summary>Releases the lock if this scope took it.</summary>
+        public void Dispose()
+        {
+            if (_locked) Monitor.Exit(s_callLock);
+        }
+    }
+
+    [ModuleInitializer]
+    [System.Diagnostics.CodeAnalysis.SuppressMessage("Usage", "CA2255", Justification = "The resolver must be in place before the first P/Invoke of this assembly; registering it loads nothing.")]
+    internal static void RegisterResolver() => H5LibraryResolver.Register();
+
+    private static unsafe void PrepareThread()
+    {
+        // Automatic printing is per thread in thread-safe builds: turn it off for every thread that calls in.
+        H5E.SetAuto2(H5E.Default, null, null);
+        t_threadReady = true;
+    }
+
+    private static void InitializeOnce()
+    {
+        lock (s_initLock)
+        {
+            if (s_initFailure is not null) throw new H5LibraryException(s_initFailure.Message, s_initFailure);
+            if (s_initialized) return;
+            try
+            {
+                H5LibraryResolver.Register();
+                if (H5.Open() < 0) throw new H5LibraryException("H5open failed.");
+                H5.GetLibversion(out var major, out var minor, out var release);
+                Version = new Version((int)major, (int)minor, (int)release);
+                if (Version < MinimumVersion)
+                    throw new H5LibraryException(
+                        $"libhdf5 {Version} is too old: Hdf5.Mapping needs {MinimumVersion} or newer. {H5LibraryResolver.InstallHint}");
+                H5.IsLibraryThreadsafe(out var ts);
+                IsThreadSafe = ts;
+                s_serialize = !ts || Environment.GetEnvironmentVariable(ForceLockVariable) == "1";
+                PrepareThread();
+                H5Plugins.AddDefaultSearchPaths();
+                s_initialized = true;
+                H5Library.Initialized?.Invoke();
+            }
+            catch (Exception e) when (e is DllNotFoundException or EntryPointNotFoundException or H5LibraryException)
+            {
+                s_initFailure = e;
+                throw e as H5LibraryException ?? new H5LibraryException(e.Message, e);
+            }
+        }
+    }
+
+    /// <summary>Raised once after libhdf5 is set up (managed filters hook in here).</summary>
+    internal static event Action? Initialized;
+}

@@ -1,0 +1,115 @@
+using System.Reflection;
+using System.Runtime.InteropServices;
+using Hdf5.Mapping.Native;
+
+namespace Hdf5.Mapping.LowLevel;
+
+/// <summary>
+/// Finds libhdf5 and libhdf5_hl for the <see cref="Libraries"/> names. Order: the environment variables
+/// <c>HDF5_MAPPING_LIBHDF5</c> / <c>HDF5_MAPPING_LIBHDF5_HL</c> (a full path), then the usual file names of
+/// Debian/Ubuntu (<c>libhdf5_serial.so.103</c>), other Linux layouts, macOS (Homebrew, conda) and Windows.
+/// </summary>
+public static class H5LibraryResolver
+{
+    /// <summary>Environment variable naming the libhdf5 file to load.</summary>
+    public const string LibraryVariable = "HDF5_MAPPING_LIBHDF5";
+
+    /// <summary>Environment variable naming the libhdf5_hl file to load.</summary>
+    public const string HighLevelLibraryVariable = "HDF5_MAPPING_LIBHDF5_HL";
+
+    private static int s_registered;
+
+    /// <summary>The loaded libhdf5 (zero until the first call), for reading its global variables.</summary>
+    internal static IntPtr CoreHandle { get; private set; }
+
+    /// <summary>File names tried for libhdf5, most specific first.</summary>
+    public static IReadOnlyList<string> CoreCandidates { get; } = Candidates("hdf5", "103");
+
+    /// <summary>File names tried for libhdf5_hl.</summary>
+    public static IReadOnlyList<string> HighLevelCandidates { get; } = Candidates("hdf5_hl", "100");
+
+    internal static void Register()
+    {
+        if (Interlocked.Exchange(ref s_registered, 1) == 0)
+            NativeLibrary.SetDllImportResolver(typeof(H5LibraryResolver).Assembly, Resolve);
+    }
+
+    private static IntPtr Resolve(string name, Assembly assembly, DllImportSearchPath? searchPath)
+    {
+        switch (name)
+        {
+            case Libraries.Hdf5:
+                return CoreHandle = Load(LibraryVariable, CoreCandidates, "libhdf5");
+            case Libraries.Hdf5HighLevel:
+                return Load(HighLevelLibraryVariable, HighLevelCandidates, "libhdf5_hl");
+            default:
+                return IntPtr.Zero;
+        }
+    }
+
+    private static IntPtr Load(string variable, IReadOnlyList<string> candidates, string what)
+    {
+        var overridePath = Environment.GetEnvironmentVariable(variable);
+        if (!string.IsNullOrEmpty(overridePath))
+        {
+            if (NativeLibrary.TryLoad(overridePath, out var h)) return h;
+            throw new DllNotFoundException($"{variable} is set to '{overridePath}', but that file could not be loaded as {what}.");
+        }
+
+        foreach (var candidate in candidates)
+            if (NativeLibrary.TryLoad(candidate, out var handle)) return handle;
+
+        throw new DllNotFoundException(
+            $"Could not load {what} (HDF5 1.10 or newer). Tried: {string.Join(", ", candidates)}. " +
+            InstallHint + $" Or set {variable} to the full path of the library.");
+    }
+
+    /// <summary>What to install on this platform to get libhdf5.</summary>
+    public static string InstallHint =>
+        OperatingSystem.IsLinux() ? "On Debian/Ubuntu: apt-get install libhdf5-103-1 libhdf5-dev (Fedora: dnf install hdf5; conda: conda install hdf5)." :
+        OperatingSystem.IsMacOS() ? "On macOS: brew install hdf5 (or conda install hdf5)." :
+        OperatingSystem.IsWindows() ? "On Windows: install HDF5 from the HDF Group (or conda install hdf5) and put its bin folder on PATH." :
+        "Install HDF5 1.10 or newer.";
+
+    private static string[] Candidates(string stem, string soVersion)
+    {
+        var serialStem = stem.Replace("hdf5", "hdf5_serial", StringComparison.Ordinal);
+        var list = new List<string>();
+        if (OperatingSystem.IsLinux())
+        {
+            // Debian/Ubuntu install the serial flavour under these names (libhdf5-103-1 / libhdf5-dev).
+            list.Add($"lib{serialStem}.so.{soVersion}");
+            list.Add($"lib{serialStem}.so");
+            list.Add($"/usr/lib/x86_64-linux-gnu/lib{serialStem}.so.{soVersion}");
+            list.Add($"/usr/lib/aarch64-linux-gnu/lib{serialStem}.so.{soVersion}");
+            // Fedora, Arch, conda, source builds.
+            list.Add($"lib{stem}.so.{soVersion}");
+            list.Add($"lib{stem}.so");
+            foreach (var prefix in CondaPrefixes()) list.Add(Path.Combine(prefix, "lib", $"lib{stem}.so"));
+        }
+        else if (OperatingSystem.IsMacOS())
+        {
+            list.Add($"lib{stem}.dylib");
+            list.Add($"/opt/homebrew/lib/lib{stem}.dylib");
+            list.Add($"/usr/local/lib/lib{stem}.dylib");
+            foreach (var prefix in CondaPrefixes()) list.Add(Path.Combine(prefix, "lib", $"lib{stem}.dylib"));
+        }
+        else if (OperatingSystem.IsWindows())
+        {
+            list.Add($"{stem}.dll");
+            list.Add($"lib{stem}.dll");
+            foreach (var prefix in CondaPrefixes()) list.Add(Path.Combine(prefix, "Library", "bin", $"{stem}.dll"));
+        }
+        else
+        {
+            list.Add(stem);
+        }
+        return list.ToArray();
+    }
+
+    private static IEnumerable<string> CondaPrefixes()
+    {
+        var conda = Environment.GetEnvironmentVariable("CONDA_PREFIX");
+        if (!string.IsNullOrEmpty(conda)) yield return conda;
+    }
+}

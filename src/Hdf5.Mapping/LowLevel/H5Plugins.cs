@@ -1,0 +1,38 @@
+using Hdf5.Mapping.Native;
+
+namespace Hdf5.Mapping.LowLevel;
+
+/// <summary>The filter-plugin search path (<c>H5PL</c>).</summary>
+public static class H5Plugins
+{
+    /// <summary>Where Debian's hdf5-filter-plugin packages put their plugins.</summary>
+    public static readonly IReadOnlyList<string> DefaultFolders =
+    [
+        "/usr/lib/x86_64-linux-gnu/hdf5/serial/plugins",
+        "/usr/lib/aarch64-linux-gnu/hdf5/serial/plugins",
+        "/usr/local/hdf5/lib/plugin",
+    ];
+
+    /// <summary>Adds the distribution plugin folders to the search path unless the user set
+    /// <c>HDF5_PLUGIN_PATH</c> (which libhdf5 then uses alone, as documented).</summary>
+    internal static void AddDefaultSearchPaths()
+    {
+        if (!string.IsNullOrEmpty(Environment.GetEnvironmentVariable("HDF5_PLUGIN_PATH"))) return;
+        foreach (var folder in DefaultFolders)
+            if (Directory.Exists(folder)) H5PL.Append(folder);
+    }
+
+    /// <summary>The folders libhdf5 searches for filter plugins, in order.</summary>
+    public static unsafe IReadOnlyList<string> SearchPaths
+    {
+        get
+        {
+            using var scope = H5Library.Enter();
+            H5Call.Check(H5PL.Size(out var n));
+            var paths = new List<string>((int)n);
+            for (uint i = 0; i < n; i++)
+                paths.Add(H5Call.ReadString((buf, size) => H5PL.Get(i, buf, size)));
+            return paths;
+        }
+    }
+}

@@ -1,0 +1,14 @@
+namespace Hdf5.Mapping.Native;
+
+/// <summary>
+/// Logical names of the native libraries. <see cref="LowLevel.H5LibraryResolver"/> maps them to the file of
+/// the platform (for example <c>libhdf5_serial.so.103</c> on Debian).
+/// </summary>
+public static class Libraries
+{
+    /// <summary>The core HDF5 C library (libhdf5).</summary>
+    public const string Hdf5 = "hdf5";
+
+    /// <summary>The HDF5 high-level library (libhdf5_hl), used for the H5DS dimension-scale API.</summary>
+    public const string Hdf5HighLevel = "hdf5_hl";
+}
