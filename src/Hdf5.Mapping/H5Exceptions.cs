@@ -121,3 +121,14 @@ public sealed class H5FilterNotAvailableException : H5Exception
     /// <summary>The registered id of the missing filter.</summary>
     public int FilterId { get; }
 }
+
+/// <summary>A write was attempted on a file opened read-only (h5py: <c>ValueError</c>/<c>OSError</c> "no write intent").</summary>
+public sealed class H5ReadOnlyFileException : NotSupportedException, IH5Exception
+{
+    /// <summary>Creates the exception.</summary>
+    public H5ReadOnlyFileException(string message, H5ErrorStack? stack = null)
+        : base(H5ExceptionText.With(message, stack ?? H5ErrorStack.Empty)) => ErrorStack = stack ?? H5ErrorStack.Empty;
+
+    /// <inheritdoc/>
+    public H5ErrorStack ErrorStack { get; }
+}

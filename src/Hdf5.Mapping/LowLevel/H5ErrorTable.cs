@@ -10,23 +10,34 @@ public static class H5ErrorTable
     public static Exception Create(H5ErrorStack stack, string? context)
     {
         var message = Describe(stack, context);
-        var e = H5Globals.Errors.NotFound;
+        var errors = H5Globals.Errors.NotFound; // touch the globals once the library is up
+        _ = errors;
+        // Whole-stack conditions first: they are unambiguous wherever they appear.
         if (stack.HasMinor(H5Globals.Errors.NotHdf5))
             return new H5InvalidFileException($"{context ?? "The file"}: not an HDF5 file (no HDF5 signature found).", stack);
         if (stack.HasMinor(H5Globals.Errors.Truncated))
             return new H5InvalidFileException($"{context ?? "The file"}: the file is truncated.", stack);
         if (stack.HasMinor(H5Globals.Errors.CantLoad) || stack.HasMinor(H5Globals.Errors.NoFilter) || stack.HasMajor(H5Globals.Errors.Plugin))
             return FilterError(stack, message);
-        if (stack.HasMinor(e))
+
+        // Then, like h5py, the innermost record decides: it says what actually went wrong.
+        var inner = stack.Innermost;
+        if (inner is null) return new H5Exception(message, stack);
+        if (inner.Description.Contains("no write intent", StringComparison.Ordinal))
+            return new H5ReadOnlyFileException(message, stack);
+        var minor = inner.MinorId;
+        if (minor == H5Globals.Errors.NotFound)
             return new H5LinkNotFoundException(message, null, stack);
-        if (stack.HasMinor(H5Globals.Errors.FileExists) || stack.HasMinor(H5Globals.Errors.Exists))
+        if (minor == H5Globals.Errors.FileExists || minor == H5Globals.Errors.Exists)
             return new H5AlreadyExistsException(message, stack);
-        if (stack.HasMinor(H5Globals.Errors.CantConvert))
+        if (minor == H5Globals.Errors.CantConvert)
             return new H5TypeMismatchException(message, stack);
-        if (stack.HasMajor(H5Globals.Errors.Dataspace) && stack.HasMinor(H5Globals.Errors.BadRange))
+        if (minor == H5Globals.Errors.BadRange)
             return new H5SelectionException(message, stack);
-        if (stack.HasMinor(H5Globals.Errors.BadFile) || stack.HasMinor(H5Globals.Errors.CantDecode) || stack.HasMinor(H5Globals.Errors.SeekError))
+        if (minor == H5Globals.Errors.BadFile || minor == H5Globals.Errors.CantDecode || minor == H5Globals.Errors.SeekError || minor == H5Globals.Errors.ReadError)
             return new H5InvalidFileException(message, stack);
+        if (minor == H5Globals.Errors.BadId)
+            return new ObjectDisposedException(null, message);
         return new H5Exception(message, stack);
     }
 

@@ -1,0 +1,35 @@
+#!/usr/bin/env bash
+# Installs what Hdf5.Mapping needs on Debian/Ubuntu: libhdf5 1.10 (runtime + dev + hl), hdf5-tools (h5dump),
+# h5py and the filter plugins the tests use as peers, zstd, and Node.js for the loopback S3 server.
+# Idempotent and quiet. As root it installs with apt-get; otherwise it prints exactly what to install.
+set -euo pipefail
+
+packages=(
+  libhdf5-103-1 libhdf5-dev hdf5-tools
+  python3-h5py python3-hdf5plugin python3-zstandard python3-numpy
+  hdf5-filter-plugin hdf5-filter-plugin-zfp-serial hdf5-filter-plugin-blosc-serial hdf5-plugin-lzf
+  zstd gcc pkg-config
+)
+
+missing=()
+for p in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+
+if [ ${#missing[@]} -gt 0 ]; then
+  if [ "$(id -u)" = "0" ] && command -v apt-get >/dev/null; then
+    echo "install-deps: installing ${missing[*]}"
+    export DEBIAN_FRONTEND=noninteractive
+    apt-get update -qq >/dev/null
+    apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+  else
+    echo "install-deps: missing packages: ${missing[*]}" >&2
+    echo "install-deps: run as root: apt-get install ${missing[*]}" >&2
+    exit 1
+  fi
+fi
+
+if ! command -v dotnet >/dev/null; then
+  echo "install-deps: the .NET 10 SDK is required (https://dot.net); dotnet is not on PATH." >&2
+  exit 1
+fi
