@@ -28,6 +28,8 @@ using (var f = H5File.Create(output))
     using var compressed = f.CreateGroup("compressed");
     using var defl = compressed.Add("defl", data, new H5DatasetOptions { Chunks = [20, 250] }.With(H5Filter.Deflate(6)));
     Console.WriteLine($"compressed/defl: ratio {defl.CompressionRatio:F2}");
+    Console.WriteLine();
+    Console.Write(H5Listing.Format(f));
 }
 
 static class H5Format
