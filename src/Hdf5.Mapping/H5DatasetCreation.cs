@@ -43,7 +43,6 @@ internal static class H5DatasetCreation
         foreach (var filter in options.Filters) filter.Apply(dcpl);
         if (options.FillValue is { } fill)
         {
-            using var fillType = new H5Datatype(new DatatypeId(H5Call.Check(H5T.Copy(type))));
             if ((long)H5T.GetSize(type) != fill.Bytes.Length)
                 throw new ArgumentException($"Dataset '{path}': the fill value is a {fill.Type.Name} ({fill.Bytes.Length} bytes) but elements are {H5T.GetSize(type)} bytes.");
             fixed (byte* p = fill.Bytes) H5Call.Check(H5P.SetFillValue(dcpl, type, p), $"setting the fill value of '{path}'");

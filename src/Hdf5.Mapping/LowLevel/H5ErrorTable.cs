@@ -10,8 +10,6 @@ public static class H5ErrorTable
     public static Exception Create(H5ErrorStack stack, string? context)
     {
         var message = Describe(stack, context);
-        var errors = H5Globals.Errors.NotFound; // touch the globals once the library is up
-        _ = errors;
         // Whole-stack conditions first: they are unambiguous wherever they appear.
         if (stack.HasMinor(H5Globals.Errors.NotHdf5))
             return new H5InvalidFileException($"{context ?? "The file"}: not an HDF5 file (no HDF5 signature found).", stack);
