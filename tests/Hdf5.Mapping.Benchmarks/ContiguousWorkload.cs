@@ -1,0 +1,48 @@
+using System.Diagnostics;
+using System.Runtime.InteropServices;
+
+namespace Hdf5.Mapping.Benchmarks;
+
+/// <summary>
+/// W1/R1 (issue 2's target): write and read a contiguous 4096 × 16384 float64 dataset (512 MiB) from/to a
+/// <c>double[,]</c>, through our high-level API, against the C program in native/contiguous.c doing the same.
+/// Runs alternate (C, C#, C, C#, ...) so both see the same machine state.
+/// </summary>
+public static class ContiguousWorkload
+{
+    public const int Rows = 4096, Columns = 16384;
+
+    public static (Stats W1, Stats R1) RunCSharp(string path, double[,] data)
+    {
+        var sw = Stopwatch.StartNew();
+        using (var f = H5File.Create(path))
+        using (var ds = f.Add("data", data)) { }
+        var w = sw.Elapsed.TotalSeconds;
+        sw.Restart();
+        using (var f = H5File.Open(path))
+        using (var ds = f.OpenDataset("data"))
+            ds.ReadInto<double>(data);
+        var r = sw.Elapsed.TotalSeconds;
+        if (data[Rows - 1, Columns - 1] != (Rows * (double)Columns - 1) * 0.5) throw new InvalidOperationException("wrong data read back");
+        return (Stats.Of([w]), Stats.Of([r]));
+    }
+
+    public static double[,] MakeData()
+    {
+        var data = new double[Rows, Columns];
+        var flat = MemoryMarshal.CreateSpan(ref data[0, 0], data.Length);
+        for (int i = 0; i < flat.Length; i++) flat[i] = i * 0.5;
+        return data;
+    }
+
+    public static (double W1, double R1) RunC(string exe, string path)
+    {
+        var psi = new ProcessStartInfo(exe, [path]) { RedirectStandardOutput = true, RedirectStandardError = true };
+        using var p = Process.Start(psi)!;
+        var output = p.StandardOutput.ReadToEnd();
+        p.WaitForExit();
+        if (p.ExitCode != 0) throw new InvalidOperationException($"{exe} failed: {p.StandardError.ReadToEnd()}");
+        var parts = output.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        return (double.Parse(parts[1], System.Globalization.CultureInfo.InvariantCulture), double.Parse(parts[3], System.Globalization.CultureInfo.InvariantCulture));
+    }
+}

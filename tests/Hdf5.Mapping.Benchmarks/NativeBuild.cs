@@ -1,0 +1,34 @@
+using System.Diagnostics;
+
+namespace Hdf5.Mapping.Benchmarks;
+
+/// <summary>Compiles the C floor programs with gcc against the system libhdf5.</summary>
+public static class NativeBuild
+{
+    public static string Compile(string source, string outputFolder)
+    {
+        var exe = Path.Combine(outputFolder, Path.GetFileNameWithoutExtension(source));
+        var args = new List<string> { "-O2", "-o", exe, source };
+        args.AddRange(PkgConfig());
+        var psi = new ProcessStartInfo("gcc", args) { RedirectStandardError = true };
+        using var p = Process.Start(psi) ?? throw new InvalidOperationException("gcc not found: apt-get install gcc");
+        var err = p.StandardError.ReadToEnd();
+        p.WaitForExit();
+        if (p.ExitCode != 0) throw new InvalidOperationException($"gcc failed (apt-get install libhdf5-dev gcc pkg-config):\n{err}");
+        return exe;
+    }
+
+    private static IEnumerable<string> PkgConfig()
+    {
+        try
+        {
+            var psi = new ProcessStartInfo("pkg-config", ["--cflags", "--libs", "hdf5"]) { RedirectStandardOutput = true, RedirectStandardError = true };
+            using var p = Process.Start(psi)!;
+            var flags = p.StandardOutput.ReadToEnd();
+            p.WaitForExit();
+            if (p.ExitCode == 0) return flags.Split((char[])[' ', '\n'], StringSplitOptions.RemoveEmptyEntries);
+        }
+        catch (System.ComponentModel.Win32Exception) { }
+        return ["-I/usr/include/hdf5/serial", "-L/usr/lib/x86_64-linux-gnu/hdf5/serial", "-lhdf5"];
+    }
+}
