@@ -92,18 +92,18 @@ public class H5Group : H5Object, IEnumerable<string>
 
     /// <summary>Opens the object at <paramref name="path"/> (h5py: <c>group[path]</c>).</summary>
     /// <exception cref="H5LinkNotFoundException">Nothing is at that path.</exception>
-    public H5Object this[string path] => Open(path);
+    public H5Object this[string path] => OpenObject(path);
 
     /// <summary>Opens the object at <paramref name="path"/> if it exists.</summary>
     public bool TryGetValue(string path, [NotNullWhen(true)] out H5Object? value)
     {
         using var scope = H5Library.Enter();
-        value = Exists(path) ? Open(path) : null;
+        value = Exists(path) ? OpenObject(path) : null;
         return value is not null;
     }
 
     /// <summary>Opens the object at <paramref name="path"/>, whatever its kind.</summary>
-    public H5Object Open(string path)
+    public H5Object OpenObject(string path)
     {
         ArgumentNullException.ThrowIfNull(path);
         using var scope = H5Library.Enter();

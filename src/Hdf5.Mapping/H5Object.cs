@@ -48,10 +48,13 @@ public abstract class H5Object : IDisposable
         {
             using var scope = H5Library.Enter();
             ulong r;
-            H5Call.Check(H5R.Create(&r, ObjectId, ".", H5R.Type.Object, DataspaceId.All), "creating an object reference");
+            H5Call.Check(H5R.Create(&r, ObjectId, ".", H5R.Type.Object, NoSpace), "creating an object reference");
             return new H5ObjectReference(r);
         }
     }
+
+    // H5Rcreate wants -1 as the dataspace of an object reference.
+    private static readonly BorrowedId NoSpace = new(-1);
 
     /// <summary>Opens the object a reference points to (h5py: <c>obj[ref]</c>); the reference must belong to this file.</summary>
     public unsafe H5Object Dereference(H5ObjectReference reference)
@@ -61,6 +64,16 @@ public abstract class H5Object : IDisposable
         var r = reference.Value;
         var id = H5Call.Check(H5R.Dereference2(ObjectId, PropertyListId.Default, H5R.Type.Object, &r), "dereferencing an object reference");
         return Wrap(id, File);
+    }
+
+    /// <summary>The path of the object a reference points to (<c>H5Rget_name</c>; h5py: <c>f[ref].name</c>).</summary>
+    public unsafe string GetReferenceTargetName(H5ObjectReference reference)
+    {
+        if (reference.IsNull) throw new ArgumentException("The reference is null (it points to no object).", nameof(reference));
+        using var scope = H5Library.Enter();
+        var r = reference.Value;
+        var address = (nint)(&r); // the lambda below cannot take the address of a local: pass it as a number
+        return H5Call.ReadString((b, n) => H5R.GetName(ObjectId, H5R.Type.Object, (void*)address, b, n), "reading a reference's target name");
     }
 
     /// <summary>Whether the object is still open.</summary>

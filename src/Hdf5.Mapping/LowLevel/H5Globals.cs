@@ -102,8 +102,8 @@ public static class H5Globals
         public static long CantLoad => s_cantLoad ??= ReadId("H5E_CANTLOAD_g");
         /// <summary>Minor: H5E_NOFILTER</summary>
         public static long NoFilter => s_noFilter ??= ReadId("H5E_NOFILTER_g");
-        /// <summary>Minor: H5E_BADID</summary>
-        public static long BadId => s_badId ??= ReadId("H5E_BADID_g");
+        /// <summary>Minor: H5E_BADATOM (an id that is not valid)</summary>
+        public static long BadId => s_badId ??= ReadId("H5E_BADATOM_g");
         /// <summary>Minor: H5E_SEEKERROR</summary>
         public static long SeekError => s_seekError ??= ReadId("H5E_SEEKERROR_g");
         /// <summary>Minor: H5E_READERROR</summary>

@@ -1,0 +1,201 @@
+using System.Runtime.InteropServices;
+using Hdf5.Mapping.LowLevel;
+using Hdf5.Mapping.Native;
+
+namespace Hdf5.Mapping;
+
+// Dimension scales through libhdf5_hl's H5DS API, so the attributes (CLASS, NAME, DIMENSION_LIST,
+// REFERENCE_LIST) are exactly what h5py, netCDF-4 and other readers expect.
+public sealed partial class H5Dataset
+{
+    /// <summary>Makes this dataset a dimension scale named <paramref name="name"/> (h5py: <c>ds.make_scale(name)</c>).</summary>
+    public void MakeScale(string name = "")
+    {
+        using var scope = H5Library.Enter();
+        H5Call.Check(H5DS.SetScale(Id, name), $"making {What} a dimension scale");
+    }
+
+    /// <summary>Whether this dataset is a dimension scale (h5py: <c>ds.is_scale</c>).</summary>
+    public bool IsScale
+    {
+        get
+        {
+            using var scope = H5Library.Enter();
+            return H5Call.CheckBool(H5DS.IsScale(Id), $"checking whether {What} is a scale");
+        }
+    }
+
+    /// <summary>The name of this scale (<c>H5DSget_scale_name</c>); empty if it has none.</summary>
+    public unsafe string ScaleName
+    {
+        get
+        {
+            using var scope = H5Library.Enter();
+            var n = (long)H5DS.GetScaleName(Id, null, 0);
+            if (n <= 0)
+            {
+                H5ErrorStack.Capture();
+                return string.Empty;
+            }
+            return H5Call.ReadString((b, s) => H5DS.GetScaleName(Id, b, s));
+        }
+    }
+
+    /// <summary>The dimensions of this dataset with their labels and attached scales (h5py: <c>ds.dims</c>).</summary>
+    public H5DimensionCollection Dims => new(this);
+}
+
+/// <summary>The dimensions of a dataset (h5py's <c>DimensionManager</c>).</summary>
+public sealed class H5DimensionCollection
+{
+    private readonly H5Dataset _dataset;
+
+    internal H5DimensionCollection(H5Dataset dataset) => _dataset = dataset;
+
+    /// <summary>The number of dimensions.</summary>
+    public int Count => _dataset.Rank;
+
+    /// <summary>Dimension <paramref name="index"/>.</summary>
+    public H5Dimension this[int index]
+    {
+        get
+        {
+            var rank = _dataset.Rank;
+            if (index < 0 || index >= rank)
+                throw new H5SelectionException($"{_dataset.What} has rank {rank}; there is no dimension {index}.");
+            return new H5Dimension(_dataset, index);
+        }
+    }
+}
+
+/// <summary>One dimension of a dataset: its label and its attached scales (h5py's <c>DimensionProxy</c>).</summary>
+public sealed class H5Dimension
+{
+    private readonly H5Dataset _dataset;
+
+    internal H5Dimension(H5Dataset dataset, int index)
+    {
+        _dataset = dataset;
+        Index = index;
+    }
+
+    /// <summary>The dimension's index.</summary>
+    public int Index { get; }
+
+    /// <summary>The dimension's label (h5py: <c>ds.dims[i].label</c>).</summary>
+    public unsafe string Label
+    {
+        get
+        {
+            using var scope = H5Library.Enter();
+            var n = (long)H5DS.GetLabel(_dataset.Id, (uint)Index, null, 0);
+            if (n < 0) H5Call.Throw($"reading the label of dimension {Index} of {_dataset.What}");
+            return n == 0 ? string.Empty : H5Call.ReadString((b, s) => H5DS.GetLabel(_dataset.Id, (uint)Index, b, s));
+        }
+        set
+        {
+            ArgumentNullException.ThrowIfNull(value);
+            using var scope = H5Library.Enter();
+            H5Call.Check(H5DS.SetLabel(_dataset.Id, (uint)Index, value), $"labelling dimension {Index} of {_dataset.What}");
+        }
+    }
+
+    /// <summary>Attaches a scale to this dimension (h5py: <c>ds.dims[i].attach_scale(scale)</c>); the scale's length
+    /// should match the dimension's.</summary>
+    public void Attach(H5Dataset scale)
+    {
+        ArgumentNullException.ThrowIfNull(scale);
+        using var scope = H5Library.Enter();
+        if (!scale.IsScale) throw new ArgumentException($"{scale.What} is not a dimension scale: call MakeScale first.", nameof(scale));
+        H5Call.Check(H5DS.AttachScale(_dataset.Id, scale.Id, (uint)Index), $"attaching {scale.What} to dimension {Index} of {_dataset.What}");
+    }
+
+    /// <summary>Detaches a scale (h5py: <c>ds.dims[i].detach_scale(scale)</c>).</summary>
+    public void Detach(H5Dataset scale)
+    {
+        ArgumentNullException.ThrowIfNull(scale);
+        using var scope = H5Library.Enter();
+        H5Call.Check(H5DS.DetachScale(_dataset.Id, scale.Id, (uint)Index), $"detaching {scale.What} from dimension {Index} of {_dataset.What}");
+    }
+
+    /// <summary>Whether <paramref name="scale"/> is attached to this dimension.</summary>
+    public bool IsAttached(H5Dataset scale)
+    {
+        using var scope = H5Library.Enter();
+        return H5Call.CheckBool(H5DS.IsAttached(_dataset.Id, scale.Id, (uint)Index));
+    }
+
+    /// <summary>The number of scales attached (h5py: <c>len(ds.dims[i])</c>).</summary>
+    public int Count
+    {
+        get
+        {
+            using var scope = H5Library.Enter();
+            return H5Call.Check(H5DS.GetNumScales(_dataset.Id, (uint)Index), $"counting the scales of dimension {Index}");
+        }
+    }
+
+    /// <summary>The paths of the attached scales, in attachment order.</summary>
+    public unsafe IReadOnlyList<string> ScalePaths
+    {
+        get
+        {
+            using var scope = H5Library.Enter();
+            var names = new List<string>();
+            var handle = GCHandle.Alloc(names);
+            try
+            {
+                H5Call.Check(H5DS.IterateScales(_dataset.Id, (uint)Index, null, &Visit, (void*)GCHandle.ToIntPtr(handle)),
+                    $"listing the scales of dimension {Index} of {_dataset.What}");
+            }
+            finally
+            {
+                handle.Free();
+            }
+            return names;
+        }
+    }
+
+    /// <summary>Opens the attached scale number <paramref name="scaleIndex"/> (h5py: <c>ds.dims[i][j]</c>).</summary>
+    public H5Dataset this[int scaleIndex]
+    {
+        get
+        {
+            var paths = ScalePaths;
+            if (scaleIndex < 0 || scaleIndex >= paths.Count)
+                throw new H5SelectionException($"Dimension {Index} of {_dataset.What} has {paths.Count} scale(s); there is no scale {scaleIndex}.");
+            return _dataset.File.OpenDataset(paths[scaleIndex]);
+        }
+    }
+
+    /// <summary>Opens the attached scale named <paramref name="name"/> (h5py: <c>ds.dims[i]["X"]</c>).</summary>
+    public H5Dataset this[string name]
+    {
+        get
+        {
+            foreach (var path in ScalePaths)
+            {
+                var scale = _dataset.File.OpenDataset(path);
+                if (scale.ScaleName == name) return scale;
+                scale.Dispose();
+            }
+            throw new H5LinkNotFoundException($"Dimension {Index} of {_dataset.What} has no scale named '{name}'.", name);
+        }
+    }
+
+    [UnmanagedCallersOnly]
+    private static unsafe int Visit(long did, uint dim, long dsid, void* data)
+    {
+        try
+        {
+            var names = (List<string>)GCHandle.FromIntPtr((IntPtr)data).Target!;
+            var id = new BorrowedId(dsid);
+            names.Add(H5Call.ReadString((b, n) => H5I.GetName(id, b, n)));
+            return 0;
+        }
+        catch
+        {
+            return -1; // never let a managed exception cross into libhdf5
+        }
+    }
+}
