@@ -12,7 +12,8 @@ public static class H5Globals
     /// <summary>Reads the <c>hid_t</c> global variable <paramref name="symbol"/> (e.g. <c>"H5T_NATIVE_INT_g"</c>).</summary>
     public static unsafe long ReadId(string symbol)
     {
-        H5Library.EnsureInitialized();
+        // During set-up (before EnsureInitialized returns) the library is already loaded: don't re-enter set-up.
+        if (H5LibraryResolver.CoreHandle == 0) H5Library.EnsureInitialized();
         var address = NativeLibrary.GetExport(H5LibraryResolver.CoreHandle, symbol);
         return *(long*)address;
     }

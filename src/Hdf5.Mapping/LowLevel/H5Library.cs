@@ -101,8 +101,8 @@ public static class H5Library
                 s_serialize = !ts || Environment.GetEnvironmentVariable(ForceLockVariable) == "1";
                 PrepareThread();
                 H5Plugins.AddDefaultSearchPaths();
+                ZstdFilter.Register(); // no Zstd plugin ships with Debian: ours is managed
                 s_initialized = true;
-                H5Library.Initialized?.Invoke();
             }
             catch (Exception e) when (e is DllNotFoundException or EntryPointNotFoundException or H5LibraryException)
             {
@@ -111,7 +111,4 @@ public static class H5Library
             }
         }
     }
-
-    /// <summary>Raised once after libhdf5 is set up (managed filters hook in here).</summary>
-    internal static event Action? Initialized;
 }

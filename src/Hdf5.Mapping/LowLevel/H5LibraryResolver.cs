@@ -9,7 +9,7 @@ namespace Hdf5.Mapping.LowLevel;
 /// <c>HDF5_MAPPING_LIBHDF5</c> / <c>HDF5_MAPPING_LIBHDF5_HL</c> (a full path), then the usual file names of
 /// Debian/Ubuntu (<c>libhdf5_serial.so.103</c>), other Linux layouts, macOS (Homebrew, conda) and Windows.
 /// </summary>
-public static class H5LibraryResolver
+public static partial class H5LibraryResolver
 {
     /// <summary>Environment variable naming the libhdf5 file to load.</summary>
     public const string LibraryVariable = "HDF5_MAPPING_LIBHDF5";
@@ -39,7 +39,7 @@ public static class H5LibraryResolver
         switch (name)
         {
             case Libraries.Hdf5:
-                return CoreHandle = Load(LibraryVariable, CoreCandidates, "libhdf5");
+                return CoreHandle = Load(LibraryVariable, CoreCandidates, "libhdf5", promoteToGlobal: true);
             case Libraries.Hdf5HighLevel:
                 return Load(HighLevelLibraryVariable, HighLevelCandidates, "libhdf5_hl");
             default:
@@ -47,21 +47,47 @@ public static class H5LibraryResolver
         }
     }
 
-    private static IntPtr Load(string variable, IReadOnlyList<string> candidates, string what)
+    private static IntPtr Load(string variable, IReadOnlyList<string> candidates, string what, bool promoteToGlobal = false)
     {
         var overridePath = Environment.GetEnvironmentVariable(variable);
         if (!string.IsNullOrEmpty(overridePath))
         {
-            if (NativeLibrary.TryLoad(overridePath, out var h)) return h;
+            if (NativeLibrary.TryLoad(overridePath, out var h)) return Promote(overridePath, h, promoteToGlobal);
             throw new DllNotFoundException($"{variable} is set to '{overridePath}', but that file could not be loaded as {what}.");
         }
 
         foreach (var candidate in candidates)
-            if (NativeLibrary.TryLoad(candidate, out var handle)) return handle;
+            if (NativeLibrary.TryLoad(candidate, out var handle)) return Promote(candidate, handle, promoteToGlobal);
 
         throw new DllNotFoundException(
             $"Could not load {what} (HDF5 1.10 or newer). Tried: {string.Join(", ", candidates)}. " +
             InstallHint + $" Or set {variable} to the full path of the library.");
+    }
+
+    // Some filter plugins (Debian's LZF, for one) do not link libhdf5 themselves and expect its symbols to be
+    // global, as they are in a C program or in Python. .NET loads libraries RTLD_LOCAL: promote libhdf5.
+    private static IntPtr Promote(string name, IntPtr handle, bool promote)
+    {
+        if (promote && (OperatingSystem.IsLinux() || OperatingSystem.IsMacOS()))
+        {
+            const int RTLD_LAZY = 0x1;
+            int RTLD_NOLOAD = OperatingSystem.IsLinux() ? 0x4 : 0x10, RTLD_GLOBAL = OperatingSystem.IsLinux() ? 0x100 : 0x8;
+            try
+            {
+                Dl.Open(name, RTLD_LAZY | RTLD_NOLOAD | RTLD_GLOBAL);
+            }
+            catch (Exception e) when (e is DllNotFoundException or EntryPointNotFoundException)
+            {
+                // No dlopen to call: plugins that link libhdf5 themselves still work.
+            }
+        }
+        return handle;
+    }
+
+    private static partial class Dl
+    {
+        [LibraryImport("libc", EntryPoint = "dlopen", StringMarshalling = StringMarshalling.Utf8)]
+        public static partial IntPtr Open(string file, int mode);
     }
 
     /// <summary>What to install on this platform to get libhdf5.</summary>

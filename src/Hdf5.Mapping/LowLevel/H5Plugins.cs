@@ -18,21 +18,27 @@ public static class H5Plugins
     internal static void AddDefaultSearchPaths()
     {
         if (!string.IsNullOrEmpty(Environment.GetEnvironmentVariable("HDF5_PLUGIN_PATH"))) return;
+        var present = ReadSearchPaths(); // inside set-up: no Enter()
         foreach (var folder in DefaultFolders)
-            if (Directory.Exists(folder)) H5PL.Append(folder);
+            if (Directory.Exists(folder) && !present.Contains(folder)) H5PL.Append(folder);
     }
 
     /// <summary>The folders libhdf5 searches for filter plugins, in order.</summary>
-    public static unsafe IReadOnlyList<string> SearchPaths
+    public static IReadOnlyList<string> SearchPaths
     {
         get
         {
             using var scope = H5Library.Enter();
-            H5Call.Check(H5PL.Size(out var n));
-            var paths = new List<string>((int)n);
-            for (uint i = 0; i < n; i++)
-                paths.Add(H5Call.ReadString((buf, size) => H5PL.Get(i, buf, size)));
-            return paths;
+            return ReadSearchPaths();
         }
+    }
+
+    private static unsafe List<string> ReadSearchPaths()
+    {
+        H5Call.Check(H5PL.Size(out var n));
+        var paths = new List<string>((int)n);
+        for (uint i = 0; i < n; i++)
+            paths.Add(H5Call.ReadString((buf, size) => H5PL.Get(i, buf, size)));
+        return paths;
     }
 }

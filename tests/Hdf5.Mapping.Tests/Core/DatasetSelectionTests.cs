@@ -127,7 +127,7 @@ public sealed class DatasetSelectionTests : H5TestBase
             ds.Write(new int[,] { { 1, 2, 3 }, { 4, 5, 6 } });
             Assert.Throws<H5SelectionException>(() => ds.Resize(2, 4));
             Assert.Equal([-1L, 3L], ds.MaxShape);
-            Assert.Equal([16L, 3L], ds.Chunks);
+            Assert.Equal([16L, 3L], ds.Chunks!);
         }
         var json = Peers.PythonJson("import sys\nd = h5py.File(sys.argv[1], 'r')['log']\nprint(json.dumps({'maxshape': list(d.maxshape), 'chunks': list(d.chunks), 'v': d[()].tolist()}))", path);
         Assert.Equal(JsonValueKind.Null, json.GetProperty("maxshape")[0].ValueKind);

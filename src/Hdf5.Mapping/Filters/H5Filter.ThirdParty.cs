@@ -1,0 +1,115 @@
+using System.Buffers.Binary;
+
+namespace Hdf5.Mapping;
+
+// Registered third-party filters. cd_values are computed exactly as hdf5plugin computes them, so files
+// compare equal to h5py + hdf5plugin's. They load as plugins from HDF5_PLUGIN_PATH or the Debian folder.
+public sealed partial class H5Filter
+{
+    /// <summary>Id of the Zstandard filter (HDF Group registered id 32015).</summary>
+    public const int ZstdId = 32015;
+    /// <summary>Id of the ZFP filter (32013).</summary>
+    public const int ZfpId = 32013;
+    /// <summary>Id of the LZ4 filter (32004).</summary>
+    public const int Lz4Id = 32004;
+    /// <summary>Id of the Blosc filter (32001).</summary>
+    public const int BloscId = 32001;
+    /// <summary>Id of the BZip2 filter (307).</summary>
+    public const int Bzip2Id = 307;
+    /// <summary>Id of the LZF filter (32000).</summary>
+    public const int LzfId = 32000;
+
+    /// <summary>Zstandard at <paramref name="level"/> (1–22), in the HDF Group plugin's format: one zstd frame per
+    /// chunk, <c>cd_values[0]</c> = level (hdf5plugin: <c>Zstd(clevel)</c>). Implemented in managed code by this library.</summary>
+    public static H5Filter Zstd(int level = 3)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(level, 1);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(level, 22);
+        return new H5Filter(ZstdId, "zstd", [(uint)level]);
+    }
+
+    /// <summary>ZFP fixed-accuracy mode: absolute error at most <paramref name="tolerance"/> (hdf5plugin: <c>Zfp(accuracy=)</c>).</summary>
+    public static H5Filter ZfpAccuracy(double tolerance) => Zfp(3, tolerance);
+
+    /// <summary>ZFP fixed-rate mode: <paramref name="rate"/> bits per value (hdf5plugin: <c>Zfp(rate=)</c>).</summary>
+    public static H5Filter ZfpRate(double rate) => Zfp(1, rate);
+
+    /// <summary>ZFP fixed-precision mode: <paramref name="bits"/> uncompressed bits per value (hdf5plugin: <c>Zfp(precision=)</c>).</summary>
+    public static H5Filter ZfpPrecision(int bits) => new(ZfpId, "zfp", [2u, 0u, (uint)bits, 0u, 0u, 0u]);
+
+    /// <summary>ZFP lossless mode (hdf5plugin: <c>Zfp(reversible=True)</c>).</summary>
+    public static H5Filter ZfpReversible() => new(ZfpId, "zfp", [5u, 0u, 0u, 0u, 0u, 0u]);
+
+    // The double parameter travels as its two 32-bit halves, low word first (H5Zzfp's H5Pset_zfp_*_cdata).
+    private static H5Filter Zfp(uint mode, double value)
+    {
+        var bits = BitConverter.DoubleToUInt64Bits(value);
+        return new H5Filter(ZfpId, "zfp", [mode, 0u, (uint)(bits & 0xFFFFFFFF), (uint)(bits >> 32), 0u, 0u]);
+    }
+
+    /// <summary>LZ4 with blocks of <paramref name="blockSize"/> bytes (0 = the plugin's default of 1 GiB) (hdf5plugin: <c>LZ4(nbytes)</c>).</summary>
+    public static H5Filter Lz4(int blockSize = 0) => new(Lz4Id, "lz4", [(uint)blockSize]);
+
+    /// <summary>BZip2 with block size 1–9 (hdf5plugin: <c>BZip2(blocksize)</c>).</summary>
+    public static H5Filter Bzip2(int blockSize = 9)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(blockSize, 1);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(blockSize, 9);
+        return new H5Filter(Bzip2Id, "bzip2", [(uint)blockSize]);
+    }
+
+    /// <summary>LZF (h5py: <c>compression="lzf"</c>).</summary>
+    public static H5Filter Lzf() => new(LzfId, "lzf", []);
+
+    /// <summary>The compressors Blosc can use.</summary>
+    public enum BloscCompressor
+    {
+        /// <summary>blosclz</summary>
+        BloscLz = 0,
+        /// <summary>lz4</summary>
+        Lz4 = 1,
+        /// <summary>lz4hc</summary>
+        Lz4HC = 2,
+        /// <summary>snappy</summary>
+        Snappy = 3,
+        /// <summary>zlib</summary>
+        Zlib = 4,
+        /// <summary>zstd</summary>
+        Zstd = 5,
+    }
+
+    /// <summary>Blosc's shuffle modes.</summary>
+    public enum BloscShuffle
+    {
+        /// <summary>No shuffle.</summary>
+        None = 0,
+        /// <summary>Byte shuffle.</summary>
+        Byte = 1,
+        /// <summary>Bit shuffle.</summary>
+        Bit = 2,
+    }
+
+    /// <summary>Blosc (hdf5plugin: <c>Blosc(cname, clevel, shuffle)</c>); the first four cd_values are filled in by the plugin.</summary>
+    public static H5Filter Blosc(BloscCompressor compressor = BloscCompressor.Lz4, int level = 5, BloscShuffle shuffle = BloscShuffle.Byte)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(level, 0);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(level, 9);
+        return new H5Filter(BloscId, "blosc", [0u, 0u, 0u, 0u, (uint)level, (uint)shuffle, (uint)compressor]);
+    }
+
+    /// <summary>The ZFP mode and parameter encoded in a ZFP pipeline entry's cd_values (mode 1 rate, 2 precision, 3 accuracy, 5 reversible).</summary>
+    public (int Mode, double Value)? ZfpParameters
+    {
+        get
+        {
+            if (Id != ZfpId || ClientData.Count < 4) return null;
+            var mode = (int)ClientData[0];
+            return mode switch
+            {
+                1 or 3 => (mode, BitConverter.UInt64BitsToDouble(ClientData[2] | ((ulong)ClientData[3] << 32))),
+                2 => (mode, ClientData[2]),
+                _ => (mode, 0),
+            };
+        }
+    }
+}

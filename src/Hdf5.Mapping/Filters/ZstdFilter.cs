@@ -1,0 +1,88 @@
+using System.Runtime.InteropServices;
+using Hdf5.Mapping.LowLevel;
+using Hdf5.Mapping.Native;
+
+namespace Hdf5.Mapping;
+
+/// <summary>
+/// The Zstandard filter (id 32015) in managed code, registered with <c>H5Zregister</c> at library set-up. It
+/// writes exactly what the HDF Group's zstd plugin writes — one zstd frame per chunk, <c>cd_values[0]</c> the
+/// level — so h5py with that plugin (or hdf5plugin) reads our files and we read theirs. Compression uses
+/// ZstdSharp, a port of the reference C library.
+/// </summary>
+public static class ZstdFilter
+{
+    private static int s_registered;
+    private const int DefaultLevel = 3;
+
+    /// <summary>Registers the filter (idempotent); called by <see cref="H5Library"/> during set-up.</summary>
+    public static unsafe void Register()
+    {
+        if (Interlocked.Exchange(ref s_registered, 1) != 0) return;
+        // Keep the name alive for the process: libhdf5 stores the pointer, not a copy.
+        var name = (byte*)NativeMemory.Alloc(64);
+        var text = "zstd (Hdf5.Mapping managed)\0"u8;
+        text.CopyTo(new Span<byte>(name, 64));
+        var cls = new H5Z.Class2
+        {
+            Version = H5Z.ClassTVers,
+            Id = H5Filter.ZstdId,
+            EncoderPresent = 1,
+            DecoderPresent = 1,
+            Name = name,
+            Filter = &Filter,
+        };
+        H5Call.Check(H5Z.Register(&cls), "registering the managed Zstd filter");
+    }
+
+    [UnmanagedCallersOnly]
+    private static unsafe nuint Filter(uint flags, nuint cdNelmts, uint* cdValues, nuint nbytes, nuint* bufSize, void** buf)
+    {
+        try
+        {
+            var input = new ReadOnlySpan<byte>(*buf, checked((int)nbytes));
+            byte[] output;
+            if ((flags & H5Z.FlagReverse) != 0)
+            {
+                output = Decompress(input);
+            }
+            else
+            {
+                var level = cdNelmts > 0 ? (int)cdValues[0] : DefaultLevel;
+                using var compressor = new ZstdSharp.Compressor(level);
+                output = compressor.Wrap(input).ToArray();
+            }
+            // Buffers given back to libhdf5 must come from its allocator; it frees the old one through us.
+            var native = (byte*)H5Z.AllocateMemory((nuint)output.Length, false);
+            if (native == null) return 0;
+            output.CopyTo(new Span<byte>(native, output.Length));
+            H5.FreeMemory(*buf);
+            *buf = native;
+            *bufSize = (nuint)output.Length;
+            return (nuint)output.Length;
+        }
+        catch
+        {
+            return 0; // libhdf5 reports "filter returned failure"; an exception must never cross into native code
+        }
+    }
+
+    /// <summary>Decompresses one chunk: a zstd frame (or several), with or without the content size in the header.</summary>
+    internal static byte[] Decompress(ReadOnlySpan<byte> input)
+    {
+        using var decompressor = new ZstdSharp.Decompressor();
+        var size = ZstdSharp.Decompressor.GetDecompressedSize(input);
+        if (size > 0 && size < int.MaxValue)
+        {
+            var output = new byte[size];
+            var written = decompressor.Unwrap(input, output);
+            return written == output.Length ? output : output[..written];
+        }
+        // Content size not recorded (streaming compressors): decode as a stream.
+        using var source = new MemoryStream(input.ToArray());
+        using var stream = new ZstdSharp.DecompressionStream(source);
+        using var result = new MemoryStream();
+        stream.CopyTo(result);
+        return result.ToArray();
+    }
+}
