@@ -35,34 +35,63 @@ public static class ZstdFilter
         H5Call.Check(H5Z.Register(&cls), "registering the managed Zstd filter");
     }
 
+    // One compressor and decompressor context per thread: creating a context costs more than a small chunk.
+    [ThreadStatic] private static ZstdSharp.Compressor? t_compressor;
+    [ThreadStatic] private static int t_level;
+    [ThreadStatic] private static ZstdSharp.Decompressor? t_decompressor;
+
     [UnmanagedCallersOnly]
     private static unsafe nuint Filter(uint flags, nuint cdNelmts, uint* cdValues, nuint nbytes, nuint* bufSize, void** buf)
     {
+        byte* output = null;
         try
         {
             var input = new ReadOnlySpan<byte>(*buf, checked((int)nbytes));
-            byte[] output;
+            int written;
             if ((flags & H5Z.FlagReverse) != 0)
             {
-                output = Decompress(input);
+                var size = ZstdSharp.Decompressor.GetDecompressedSize(input);
+                if (size == 0 || size > int.MaxValue)
+                {
+                    // Content size not in the frame header (streaming compressors): decode as a stream.
+                    var decoded = Decompress(input);
+                    output = (byte*)H5Z.AllocateMemory((nuint)Math.Max(decoded.Length, 1), false);
+                    if (output == null) return 0;
+                    decoded.CopyTo(new Span<byte>(output, decoded.Length));
+                    written = decoded.Length;
+                }
+                else
+                {
+                    // Decode straight into the buffer libhdf5 will own: no intermediate copy.
+                    output = (byte*)H5Z.AllocateMemory((nuint)size, false);
+                    if (output == null) return 0;
+                    t_decompressor ??= new ZstdSharp.Decompressor();
+                    written = t_decompressor.Unwrap(input, new Span<byte>(output, (int)size));
+                }
             }
             else
             {
                 var level = cdNelmts > 0 ? (int)cdValues[0] : DefaultLevel;
-                using var compressor = new ZstdSharp.Compressor(level);
-                output = compressor.Wrap(input).ToArray();
+                if (t_compressor is null || t_level != level)
+                {
+                    t_compressor?.Dispose();
+                    t_compressor = new ZstdSharp.Compressor(level);
+                    t_level = level;
+                }
+                var bound = ZstdSharp.Compressor.GetCompressBound(input.Length);
+                output = (byte*)H5Z.AllocateMemory((nuint)bound, false);
+                if (output == null) return 0;
+                written = t_compressor.Wrap(input, new Span<byte>(output, bound));
             }
-            // Buffers given back to libhdf5 must come from its allocator; it frees the old one through us.
-            var native = (byte*)H5Z.AllocateMemory((nuint)output.Length, false);
-            if (native == null) return 0;
-            output.CopyTo(new Span<byte>(native, output.Length));
+            // libhdf5 frees what it gave us only through us: release the input, hand over the output.
             H5.FreeMemory(*buf);
-            *buf = native;
-            *bufSize = (nuint)output.Length;
-            return (nuint)output.Length;
+            *buf = output;
+            *bufSize = (nuint)written;
+            return (nuint)written;
         }
         catch
         {
+            if (output != null) H5.FreeMemory(output);
             return 0; // libhdf5 reports "filter returned failure"; an exception must never cross into native code
         }
     }
