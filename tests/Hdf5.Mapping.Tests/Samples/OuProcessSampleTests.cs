@@ -1,0 +1,80 @@
+using Hdf5.Mapping.Tests.Infrastructure;
+
+namespace Hdf5.Mapping.Tests.Samples;
+
+/// <summary>Runs the OuProcess sample as a program and checks the file it writes with h5py.</summary>
+public sealed class OuProcessSampleTests : H5TestBase
+{
+    [Fact]
+    public void OuProcessSample_WritesTheTutorialsFile_AsH5pySeesIt()
+    {
+        var path = Files.NewPath("ou_process.h5");
+        var sample = Path.Combine(AppContext.BaseDirectory, "OuProcess.dll");
+        var (code, stdout, stderr) = Peers.Run("dotnet", ["exec", sample, path], timeout: TimeSpan.FromMinutes(3));
+        Assert.True(code == 0, $"sample exited {code}\n{stdout}\n{stderr}");
+        Assert.Equal("", stderr);
+        Assert.Contains("equals the direct slice: True", stdout);
+        Assert.Contains("Region reference must point to this dataset", stdout);
+
+        var json = Peers.PythonJson("""
+            import sys, zstandard
+            f = h5py.File(sys.argv[1], 'r')
+            a = f.attrs
+            def sk(obj, k):
+                s = h5py.check_string_dtype(obj.attrs.get_id(k).dtype)
+                return [s.encoding, s.length]
+            ds = f['dataset']
+            c = f['compressed']
+            refs = f['objrefs/refs'][()]
+            rr = f['regrefs/rrefs'][()]
+            zs = c['zstd']
+            raw = zs.id.read_direct_chunk((0, 0))[1]
+            chunk = numpy.frombuffer(zstandard.ZstdDecompressor().decompress(raw), dtype='<f8').reshape(20, 250)
+            print(json.dumps({
+              'theta': [str(a['theta'].dtype), float(a['theta'])], 'mu': [a['mu'].decode(), sk(f, 'mu')],
+              'sigma': [list(a['sigma'].shape), float(a['sigma'].ravel()[0])], 'dt': float(a['dt']),
+              'conv': [a['Conventions'], sk(f, 'Conventions')], 'title': a['title'],
+              'ds': [list(ds.shape), str(ds.dtype), ds.chunks, ds.attrs['version'].item(), ds.attrs['units'], ds.attrs['description']],
+              'defl': [c['defl'].compression, c['defl'].compression_opts, list(c['defl'].chunks), bool((c['defl'][()] == ds[()]).all())],
+              'zfp': [c['zfp-fa'].id.get_create_plist().get_filter(0)[0], float(abs(c['zfp-fa'][()] - ds[()]).max())],
+              'zstd': [zs.id.get_create_plist().get_filter(0)[0], list(zs.id.get_create_plist().get_filter(0)[2]), bool((chunk == ds[0:20, 0:250]).all())],
+              'refs': [f[r].name for r in refs],
+              'rr': [[f[r].name, bool((f[r][r] == f[r][s]).all())] for r, s in zip(rr[:2], [numpy.s_[:, 512:567], numpy.s_[19:67, 348:412]])],
+              'scale': [h5py.h5ds.is_scale(f['dimscale/x'].id), f['dimscale/x'][:3].tolist(),
+                        [list(c[n].dims[0].keys()) for n in ['defl', 'zstd', 'zfp-fa']], c['defl'].dims[0][0][-1].item()]}))
+            """, path);
+        Assert.Equal("float32", json.GetProperty("theta")[0].GetString());
+        Assert.Equal("0.000000", json.GetProperty("mu")[0].GetString());
+        Assert.Equal(8, json.GetProperty("mu")[1][1].GetInt32());            // fixed-length, 8 bytes
+        Assert.Equal([1, 1, 1], json.GetProperty("sigma")[0].EnumerateArray().Select(e => e.GetInt32()));
+        Assert.Equal(0.1, json.GetProperty("sigma")[1].GetDouble());
+        Assert.Equal(0.01, json.GetProperty("dt").GetDouble());
+        Assert.Equal("HUG23", json.GetProperty("conv")[0].GetString());
+        Assert.Equal(System.Text.Json.JsonValueKind.Null, json.GetProperty("conv")[1][1].ValueKind); // variable-length
+        Assert.Equal("Content prepared for the HUG23 h5py tutorial", json.GetProperty("title").GetString());
+        var ds = json.GetProperty("ds");
+        Assert.Equal([100, 1000], ds[0].EnumerateArray().Select(e => e.GetInt32()));
+        Assert.Equal("float64", ds[1].GetString());
+        Assert.Equal(System.Text.Json.JsonValueKind.Null, ds[2].ValueKind);  // contiguous
+        Assert.Equal(1, ds[3].GetInt32());
+        Assert.Equal("gzip", json.GetProperty("defl")[0].GetString());
+        Assert.Equal(6, json.GetProperty("defl")[1].GetInt32());
+        Assert.Equal([20, 250], json.GetProperty("defl")[2].EnumerateArray().Select(e => e.GetInt32()));
+        Assert.True(json.GetProperty("defl")[3].GetBoolean());
+        Assert.Equal(32013, json.GetProperty("zfp")[0].GetInt32());
+        Assert.True(json.GetProperty("zfp")[1].GetDouble() <= 1e-4);
+        Assert.Equal(32015, json.GetProperty("zstd")[0].GetInt32());
+        Assert.Equal([10], json.GetProperty("zstd")[1].EnumerateArray().Select(e => e.GetInt32()));
+        Assert.True(json.GetProperty("zstd")[2].GetBoolean());
+        Assert.Equal(["/compressed/zfp-fa", "/compressed/defl", "/compressed/zstd"], json.GetProperty("refs").EnumerateArray().Select(e => e.GetString()));
+        Assert.Equal("/compressed/zfp-fa", json.GetProperty("rr")[0][0].GetString());
+        Assert.True(json.GetProperty("rr")[0][1].GetBoolean());
+        Assert.Equal("/compressed/defl", json.GetProperty("rr")[1][0].GetString());
+        Assert.True(json.GetProperty("rr")[1][1].GetBoolean());
+        var scale = json.GetProperty("scale");
+        Assert.True(scale[0].GetBoolean());
+        Assert.Equal([0.0, 0.5, 1.0], scale[1].EnumerateArray().Select(e => e.GetDouble()));
+        Assert.All(scale[2].EnumerateArray(), k => Assert.Equal(["X"], k.EnumerateArray().Select(e => e.GetString())));
+        Assert.Equal(49.5, scale[3].GetDouble());
+    }
+}
