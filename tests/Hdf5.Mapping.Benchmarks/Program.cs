@@ -55,8 +55,12 @@ table.Add("W2 write chunked shuffle+deflate1", "Hdf5.Mapping", Stats.Of(s2W), Mi
 table.Add("R2 read chunked shuffle+deflate1", "C libhdf5", Stats.Of(c2R), MiB, Stats.Of(c2R));
 table.Add("R2 read chunked shuffle+deflate1", "Hdf5.Mapping", Stats.Of(s2R), MiB, Stats.Of(c2R));
 
-var raw = Path.Combine(work, "w2-raw.bin");
-File.WriteAllBytes(raw, MemoryMarshal.AsBytes(MemoryMarshal.CreateSpan(ref data[0, 0], data.Length)).ToArray());
+data = null!;
+GC.Collect();
+var ouBytes = ZstdCodecWorkload.MakeData();
+var (codecC, codecD, codecRatio) = ZstdCodecWorkload.Run(ouBytes, 3, runs);
+var raw = Path.Combine(work, "z1-raw.bin");
+File.WriteAllBytes(raw, ouBytes);
 var (cliC, cliD) = ChunkedWorkload.ZstdCli(raw);
 File.Delete(raw);
 var zstdWriteMBs = 536.870912 / Stats.Of(zW).Median;
@@ -67,12 +71,12 @@ Console.WriteLine();
 Console.WriteLine(string.Create(System.Globalization.CultureInfo.InvariantCulture,
     $"Z1 managed Zstd level 3 through HDF5 (write/read 512 MiB, 4 MiB chunks): {Stats.Of(zW).Format()} = {zstdWriteMBs:F0} MB/s compress, {Stats.Of(zR).Format()} = {zstdReadMBs:F0} MB/s decompress"));
 Console.WriteLine(string.Create(System.Globalization.CultureInfo.InvariantCulture,
-    $"Z1 zstd CLI -b3 on the same bytes (in memory, no I/O): {cliC:F0} MB/s compress, {cliD:F0} MB/s decompress"));
+    $"Z1 codec, 128 MiB of OU paths in 4 MiB chunks, in memory: managed filter {codecC:F0} MB/s compress, {codecD:F0} MB/s decompress (ratio {codecRatio:F2}); zstd -b3 CLI {cliC:F0} / {cliD:F0} MB/s"));
 Console.WriteLine();
 Console.WriteLine(Report.Verdict("issue 2: W1 within 1.1x of C", Stats.Of(sW).Median / Stats.Of(cW).Median, 1.1));
 Console.WriteLine(Report.Verdict("issue 2: R1 within 1.1x of C", Stats.Of(sR).Median / Stats.Of(cR).Median, 1.1));
 Console.WriteLine(Report.Verdict("issue 3: W2 within 1.1x of C", Stats.Of(s2W).Median / Stats.Of(c2W).Median, 1.1));
 Console.WriteLine(Report.Verdict("issue 3: R2 within 1.1x of C", Stats.Of(s2R).Median / Stats.Of(c2R).Median, 1.1));
-Console.WriteLine(Report.Verdict("issue 3: Zstd compress within 1.5x of the zstd CLI (time per MiB)", cliC / zstdWriteMBs, 1.5));
-Console.WriteLine(Report.Verdict("issue 3: Zstd decompress within 1.5x of the zstd CLI (time per MiB)", cliD / zstdReadMBs, 1.5));
+Console.WriteLine(Report.Verdict("issue 3: Zstd compress within 1.5x of the zstd CLI (time per MiB, codec in memory)", cliC / codecC, 1.5));
+Console.WriteLine(Report.Verdict("issue 3: Zstd decompress within 1.5x of the zstd CLI (time per MiB, codec in memory)", cliD / codecD, 1.5));
 foreach (var f in Directory.GetFiles(work, "*.h5")) File.Delete(f);

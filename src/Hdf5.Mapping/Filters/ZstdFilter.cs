@@ -65,23 +65,16 @@ public static class ZstdFilter
                     // Decode straight into the buffer libhdf5 will own: no intermediate copy.
                     output = (byte*)H5Z.AllocateMemory((nuint)size, false);
                     if (output == null) return 0;
-                    t_decompressor ??= new ZstdSharp.Decompressor();
-                    written = t_decompressor.Unwrap(input, new Span<byte>(output, (int)size));
+                    written = DecompressInto(input, new Span<byte>(output, (int)size));
                 }
             }
             else
             {
                 var level = cdNelmts > 0 ? (int)cdValues[0] : DefaultLevel;
-                if (t_compressor is null || t_level != level)
-                {
-                    t_compressor?.Dispose();
-                    t_compressor = new ZstdSharp.Compressor(level);
-                    t_level = level;
-                }
-                var bound = ZstdSharp.Compressor.GetCompressBound(input.Length);
+                var bound = CompressBound(input.Length);
                 output = (byte*)H5Z.AllocateMemory((nuint)bound, false);
                 if (output == null) return 0;
-                written = t_compressor.Wrap(input, new Span<byte>(output, bound));
+                written = CompressInto(input, level, new Span<byte>(output, bound));
             }
             // libhdf5 frees what it gave us only through us: release the input, hand over the output.
             H5.FreeMemory(*buf);
@@ -94,6 +87,28 @@ public static class ZstdFilter
             if (output != null) H5.FreeMemory(output);
             return 0; // libhdf5 reports "filter returned failure"; an exception must never cross into native code
         }
+    }
+
+    /// <summary>The largest size one compressed chunk of <paramref name="length"/> bytes can have.</summary>
+    public static int CompressBound(int length) => ZstdSharp.Compressor.GetCompressBound(length);
+
+    /// <summary>Compresses one chunk into one zstd frame (content size recorded), as the filter does; returns the frame's length.</summary>
+    public static int CompressInto(ReadOnlySpan<byte> input, int level, Span<byte> output)
+    {
+        if (t_compressor is null || t_level != level)
+        {
+            t_compressor?.Dispose();
+            t_compressor = new ZstdSharp.Compressor(level);
+            t_level = level;
+        }
+        return t_compressor.Wrap(input, output);
+    }
+
+    /// <summary>Decompresses one frame whose content size is known into <paramref name="output"/>, as the filter does.</summary>
+    public static int DecompressInto(ReadOnlySpan<byte> input, Span<byte> output)
+    {
+        t_decompressor ??= new ZstdSharp.Decompressor();
+        return t_decompressor.Unwrap(input, output);
     }
 
     /// <summary>Decompresses one chunk: a zstd frame (or several), with or without the content size in the header.</summary>
