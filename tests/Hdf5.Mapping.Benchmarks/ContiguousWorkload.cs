@@ -18,11 +18,16 @@ public static class ContiguousWorkload
         using (var f = H5File.Create(path))
         using (var ds = f.Add("data", data)) { }
         var w = sw.Elapsed.TotalSeconds;
-        sw.Restart();
-        using (var f = H5File.Open(path))
-        using (var ds = f.OpenDataset("data"))
-            ds.ReadInto<double>(data);
-        var r = sw.Elapsed.TotalSeconds;
+        // R1 is short (a copy out of the page cache): best of 5 reads, exactly as native/contiguous.c does.
+        var r = double.MaxValue;
+        for (int k = 0; k < 5; k++)
+        {
+            sw.Restart();
+            using (var f = H5File.Open(path))
+            using (var ds = f.OpenDataset("data"))
+                ds.ReadInto<double>(data);
+            r = Math.Min(r, sw.Elapsed.TotalSeconds);
+        }
         if (data[Rows - 1, Columns - 1] != (Rows * (double)Columns - 1) * 0.5) throw new InvalidOperationException("wrong data read back");
         return (Stats.Of([w]), Stats.Of([r]));
     }

@@ -23,14 +23,20 @@ int main(int argc, char **argv)
     H5Dclose(d); H5Sclose(s); H5Fclose(f);
     double t1 = now();
 
-    f = H5Fopen(argv[1], H5F_ACC_RDONLY, H5P_DEFAULT);
-    d = H5Dopen2(f, "data", H5P_DEFAULT);
-    if (H5Dread(d, H5T_NATIVE_DOUBLE, H5S_ALL, H5S_ALL, H5P_DEFAULT, buf) < 0) return 1;
-    H5Dclose(d); H5Fclose(f);
-    double t2 = now();
+    /* R1 is short (a copy out of the page cache): take the best of 5 reads to see past scheduler noise. */
+    double best = 1e9;
+    for (int k = 0; k < 5; k++) {
+        double r0 = now();
+        f = H5Fopen(argv[1], H5F_ACC_RDONLY, H5P_DEFAULT);
+        d = H5Dopen2(f, "data", H5P_DEFAULT);
+        if (H5Dread(d, H5T_NATIVE_DOUBLE, H5S_ALL, H5S_ALL, H5P_DEFAULT, buf) < 0) return 1;
+        H5Dclose(d); H5Fclose(f);
+        double r1 = now() - r0;
+        if (r1 < best) best = r1;
+    }
 
     if (buf[n - 1] != (double)(n - 1) * 0.5) { fprintf(stderr, "wrong data\n"); return 1; }
-    printf("W1 %.6f R1 %.6f\n", t1 - t0, t2 - t1);
+    printf("W1 %.6f R1 %.6f\n", t1 - t0, best);
     free(buf);
     return 0;
 }
