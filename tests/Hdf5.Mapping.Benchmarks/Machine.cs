@@ -6,6 +6,13 @@ namespace Hdf5.Mapping.Benchmarks;
 /// <summary>A one-line description of the machine the numbers come from.</summary>
 public static class Machine
 {
+    /// <summary>Flushes dirty pages (the <c>sync</c> command) so a timed write does not pay for an earlier one.</summary>
+    public static void Sync()
+    {
+        using var p = System.Diagnostics.Process.Start("sync");
+        p?.WaitForExit();
+    }
+
     public static string Describe()
     {
         var cpu = File.Exists("/proc/cpuinfo")
