@@ -7,7 +7,7 @@ namespace Hdf5.Mapping;
 /// An HDF5 file, which is also its root group (h5py's <c>File</c>). Open with <see cref="Open"/> or
 /// <see cref="Create"/>; dispose to close. Closing the file closes every object still open in it.
 /// </summary>
-public sealed class H5File : H5Group
+public sealed partial class H5File : H5Group
 {
     private H5File(FileId id, H5FileMode mode, string path) : base(id, null)
     {
