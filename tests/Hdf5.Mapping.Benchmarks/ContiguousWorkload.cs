@@ -40,14 +40,19 @@ public static class ContiguousWorkload
         return data;
     }
 
-    public static (double W1, double R1) RunC(string exe, string path)
+    /// <summary>Runs a C floor program for <paramref name="repeats"/> repetitions in one process (warm, like the
+    /// C# side) and returns each repetition's (write, read) seconds.</summary>
+    public static List<(double Write, double Read)> RunC(string exe, string path, int repeats)
     {
-        var psi = new ProcessStartInfo(exe, [path]) { RedirectStandardOutput = true, RedirectStandardError = true };
+        var psi = new ProcessStartInfo(exe, [path, repeats.ToString(System.Globalization.CultureInfo.InvariantCulture)]) { RedirectStandardOutput = true, RedirectStandardError = true };
         using var p = Process.Start(psi)!;
         var output = p.StandardOutput.ReadToEnd();
         p.WaitForExit();
         if (p.ExitCode != 0) throw new InvalidOperationException($"{exe} failed: {p.StandardError.ReadToEnd()}");
-        var parts = output.Split(' ', StringSplitOptions.RemoveEmptyEntries);
-        return (double.Parse(parts[1], System.Globalization.CultureInfo.InvariantCulture), double.Parse(parts[3], System.Globalization.CultureInfo.InvariantCulture));
+        return output.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(line =>
+        {
+            var parts = line.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+            return (double.Parse(parts[1], System.Globalization.CultureInfo.InvariantCulture), double.Parse(parts[3], System.Globalization.CultureInfo.InvariantCulture));
+        }).ToList();
     }
 }

@@ -9,12 +9,15 @@ static double now(void) { struct timespec t; clock_gettime(CLOCK_MONOTONIC, &t);
 
 int main(int argc, char **argv)
 {
+    int repeats = argc > 2 ? atoi(argv[2]) : 1;
     if (argc < 2) { fprintf(stderr, "usage: chunked FILE\n"); return 2; }
     hsize_t dims[2] = {4096, 16384}, chunks[2] = {256, 2048};
     size_t n = dims[0] * dims[1];
     double *buf = malloc(n * sizeof(double));
     for (size_t i = 0; i < n; i++) buf[i] = (double)(i % 1000) * 0.25 + (double)(i / 16384); /* same as the C# side */
 
+    for (int rep = 0; rep < repeats; rep++) {
+    remove(argv[1]);
     double t0 = now();
     hid_t f = H5Fcreate(argv[1], H5F_ACC_TRUNC, H5P_DEFAULT, H5P_DEFAULT);
     hid_t s = H5Screate_simple(2, dims, NULL);
@@ -35,6 +38,7 @@ int main(int argc, char **argv)
 
     if (buf[n - 1] != (double)((n - 1) % 1000) * 0.25 + (double)((n - 1) / 16384)) { fprintf(stderr, "wrong data\n"); return 1; }
     printf("W2 %.6f R2 %.6f\n", t1 - t0, t2 - t1);
+    }
     free(buf);
     return 0;
 }
