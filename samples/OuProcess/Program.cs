@@ -7,21 +7,23 @@ var output = args.Length > 0 ? args[0] : "ou_process.h5";
 const int Paths = 100, Steps = 1000;
 var data = OuSimulation.Simulate(Paths, Steps, theta: 1.0, mu: 0.0, sigma: 0.1, dt: 0.01);
 
-using (var f = H5File.Create(output))
+// 1–3. The mapped part of the tutorial: parameters, paths and descriptive attributes, written by generated code
+//      (an atomic replace: the file is written beside the target and renamed over it).
+var process = new OuProcess
 {
-    // 1. Parameters as the tutorial's file stores them: theta float32, mu a fixed 8-byte string,
-    //    sigma float64 of shape (1,1,1), dt float64.
-    f.Attrs.Set("theta", 1.0f);
-    f.Attrs.SetFixedString("mu", "0.000000", 8);
-    f.Attrs.SetArray<double>("sigma", new double[1, 1, 1] { { { 0.1 } } });
-    f.Attrs.Set("dt", 0.01);
+    Paths = data,
+    CompressedData = new Compressed { Deflate = data, Zstd = data, ZfpAccuracy = data },
+};
+process.Write(output);
+var back = OuProcess.Read(output);
+Console.WriteLine($"OuProcess.Read: theta {back.Theta}, mu \"{back.Mu}\", sigma {back.Sigma[0, 0, 0]}, dt {back.Dt}, paths {back.Paths.GetLength(0)} x {back.Paths.GetLength(1)}, equal: {back.Paths.Cast<double>().SequenceEqual(data.Cast<double>())}");
 
-    // 2. The simulated paths, contiguous float64 (100, 1000).
-    using var ds = f.Add("dataset", data);
+// 4–9. The exploring part, through the runtime API on the same file.
+using (var f = H5File.Open(output, H5FileMode.ReadWrite))
+{
+    using var ds = f.OpenDataset("dataset");
 
-    // 3. Root and dataset attributes (variable-length UTF-8 strings, as h5py writes str).
-    f.Attrs.Set("Conventions", "HUG23");
-    f.Attrs.Set("title", "Content prepared for the HUG23 h5py tutorial");
+    // Dataset attributes (variable-length UTF-8 strings, as h5py writes str).
     ds.Attrs.Set("description", "Ornstein-Uhlenbeck process: 100 paths of 1000 steps");
     ds.Attrs.Set("version", 1);
     ds.Attrs.Set("units", "dimensionless");
@@ -34,11 +36,10 @@ using (var f = H5File.Create(output))
         Console.WriteLine($"ds.id.get_create_plist().get_layout(): {ds.Layout}");
 
     // 5. Compression: deflate 6, Zstd 10 (our managed filter) and ZFP fixed accuracy 1e-4, chunks of 20 x 250.
-    using var compressed = f.CreateGroup("compressed");
-    H5DatasetOptions Chunked(H5Filter filter) => new H5DatasetOptions { Chunks = [20, 250] }.With(filter);
-    using var defl = compressed.Add("defl", data, Chunked(H5Filter.Deflate(6)));
-    using var zstd = compressed.Add("zstd", data, Chunked(H5Filter.Zstd(10)));
-    using var zfp = compressed.Add("zfp-fa", data, Chunked(H5Filter.ZfpAccuracy(1e-4)));
+    //    (written above by the generated code of the mapped group Compressed).
+    using var defl = f.OpenDataset("compressed/defl");
+    using var zstd = f.OpenDataset("compressed/zstd");
+    using var zfp = f.OpenDataset("compressed/zfp-fa");
     foreach (var c in new[] { defl, zstd, zfp })
         Console.WriteLine($"{c.Name,-22} {c.Filters[0].Name,-8} compression ratio {c.CompressionRatio:F2}");
 

@@ -14,6 +14,7 @@ public sealed class OuProcessSampleTests : H5TestBase
         Assert.True(code == 0, $"sample exited {code}\n{stdout}\n{stderr}");
         Assert.Equal("", stderr);
         Assert.Contains("equals the direct slice: True", stdout);
+        Assert.Contains("OuProcess.Read: theta 1, mu \"0.000000\", sigma 0.1, dt 0.01, paths 100 x 1000, equal: True", stdout);
         Assert.Contains("Region reference must point to this dataset", stdout);
 
         var json = Peers.PythonJson("""

@@ -1,0 +1,188 @@
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading;
+using Hdf5.Mapping.Generators.Diagnostics;
+using Hdf5.Mapping.Generators.Model;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+
+namespace Hdf5.Mapping.Generators;
+
+public sealed partial class MappingGenerator
+{
+    /// <summary>Symbols → <see cref="MappedTypeSpec"/> and diagnostics. Nothing symbolic leaves this class.</summary>
+    internal static class Parser
+    {
+        private const string AttributeAttribute = "Hdf5.Mapping.H5AttributeAttribute";
+        private const string DatasetAttribute = "Hdf5.Mapping.H5DatasetAttribute";
+
+        public static ParseResult Parse(GeneratorAttributeSyntaxContext context, bool isFile, CancellationToken ct)
+        {
+            var type = (INamedTypeSymbol)context.TargetSymbol;
+            var diagnostics = new List<DiagnosticInfo>();
+            var syntax = (ClassDeclarationSyntax)context.TargetNode;
+            if (!syntax.Modifiers.Any(SyntaxKind.PartialKeyword))
+            {
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.ClassNotPartial, syntax.Identifier.GetLocation(), type.Name, isFile ? "H5File" : "H5Group"));
+                return new ParseResult(null, new EquatableArray<DiagnosticInfo>(diagnostics.ToArray()));
+            }
+
+            var members = new List<MemberSpec>();
+            var linkNames = new Dictionary<string, string>();
+            var attributeNames = new Dictionary<string, string>();
+            foreach (var property in type.GetMembers().OfType<IPropertySymbol>())
+            {
+                ct.ThrowIfCancellationRequested();
+                if (property.IsStatic || property.IsIndexer) continue;
+                foreach (var attribute in property.GetAttributes())
+                {
+                    var name = attribute.AttributeClass?.ToDisplayString();
+                    var location = attribute.ApplicationSyntaxReference?.GetSyntax(ct).GetLocation() ?? property.Locations.FirstOrDefault();
+                    MemberSpec? member = name switch
+                    {
+                        AttributeAttribute => ParseAttribute(property, attribute, location, diagnostics),
+                        DatasetAttribute => ParseDataset(property, attribute, location, diagnostics),
+                        GroupAttribute => ParseGroup(property, attribute, location, diagnostics),
+                        _ => null,
+                    };
+                    if (member is null) continue;
+                    var names = member.Kind == MemberKind.Attribute ? attributeNames : linkNames;
+                    if (!ValidName(member, location, diagnostics)) continue;
+                    if (names.TryGetValue(member.H5Name, out var other))
+                    {
+                        diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.DuplicateName, location, member.H5Name, other, property.Name, type.Name));
+                        continue;
+                    }
+                    names[member.H5Name] = property.Name;
+                    members.Add(member);
+                }
+            }
+
+            var spec = new MappedTypeSpec(
+                type.ContainingNamespace.IsGlobalNamespace ? null : type.ContainingNamespace.ToDisplayString(),
+                type.Name,
+                type.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat),
+                isFile,
+                type.DeclaredAccessibility == Accessibility.Public,
+                new EquatableArray<MemberSpec>(members.ToArray()));
+            return new ParseResult(diagnostics.Any(d => d.Descriptor.DefaultSeverity == DiagnosticSeverity.Error) ? null : spec,
+                new EquatableArray<DiagnosticInfo>(diagnostics.ToArray()));
+        }
+
+        private static bool ValidName(MemberSpec member, Location? location, List<DiagnosticInfo> diagnostics)
+        {
+            string? problem = null;
+            if (member.H5Name.Length == 0) problem = "it is empty";
+            else if (member.H5Name.StartsWith("/")) problem = "it must be relative to the enclosing group (no leading '/')";
+            else if (member.H5Name.Split('/').Any(p => p is "." or ".." or "")) problem = "'.', '..' and empty path components are not allowed";
+            else if (member.Kind == MemberKind.Attribute && member.H5Name.Contains('/')) problem = "an attribute name cannot contain '/'";
+            if (problem is null) return true;
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InvalidName, location, member.H5Name, member.PropertyName, problem));
+            return false;
+        }
+
+        private static string NameOf(AttributeData attribute, IPropertySymbol property) =>
+            attribute.ConstructorArguments.Length > 0 && attribute.ConstructorArguments[0].Value is string s ? s : property.Name;
+
+        private static T? Named<T>(AttributeData attribute, string name) =>
+            attribute.NamedArguments.FirstOrDefault(a => a.Key == name).Value.Value is T v ? v : default;
+
+        private static MemberSpec? ParseAttribute(IPropertySymbol property, AttributeData attribute, Location? location, List<DiagnosticInfo> diagnostics)
+        {
+            var (element, rank, optional) = Shape(property.Type);
+            var isString = element.SpecialType == SpecialType.System_String;
+            if ((isString && rank > 1) || (!isString && !IsNumeric(element)))
+            {
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.NotStorableAsAttribute, location, property.Name, property.Type.ToDisplayString(),
+                    isString ? "string attributes are scalars or 1-D arrays" : "attributes hold numbers, bool, enums, strings and arrays of them"));
+                return null;
+            }
+            return new MemberSpec(property.Name, NameOf(attribute, property), MemberKind.Attribute, Global(element), rank, isString, optional,
+                Named<int>(attribute, "FixedLength"), EquatableArray<long>.Empty, null, false);
+        }
+
+        private static MemberSpec? ParseDataset(IPropertySymbol property, AttributeData attribute, Location? location, List<DiagnosticInfo> diagnostics)
+        {
+            var (element, rank, optional) = Shape(property.Type);
+            var isString = element.SpecialType == SpecialType.System_String;
+            if (rank == 0 || (isString && rank != 1) || (!isString && !IsNumeric(element)))
+            {
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnsupportedType, location, property.Name, property.Type.ToDisplayString(), "a dataset",
+                    rank == 0 ? "a dataset property must be an array (T[], T[,], ...)" :
+                    isString ? "string datasets are 1-D (string[])" :
+                    "elements must be numbers, bool or enums (compound structs are not mapped yet)"));
+                return null;
+            }
+            var h5Name = NameOf(attribute, property);
+            var chunkArg = attribute.NamedArguments.FirstOrDefault(a => a.Key == "Chunks").Value;
+            var chunks = chunkArg.Kind == TypedConstantKind.Array ? chunkArg.Values.Select(v => System.Convert.ToInt64(v.Value)).ToArray() : System.Array.Empty<long>();
+            if (chunks.Length > 0 && chunks.Length != rank)
+            {
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.ChunkRankMismatch, location, h5Name, rank.ToString(), chunks.Length.ToString()));
+                return null;
+            }
+            var filter = Named<int>(attribute, "Filter");
+            var level = Named<int>(attribute, "FilterLevel");
+            var shuffle = Named<bool>(attribute, "Shuffle");
+            if ((filter != 0 || shuffle) && chunks.Length == 0)
+            {
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.FilterNeedsChunks, location, h5Name, filter != 0 ? FilterName(filter) : "Shuffle"));
+                return null;
+            }
+            return new MemberSpec(property.Name, h5Name, MemberKind.Dataset, Global(element), rank, isString, optional, 0,
+                new EquatableArray<long>(chunks), FilterExpression(filter, level), shuffle);
+        }
+
+        private static MemberSpec? ParseGroup(IPropertySymbol property, AttributeData attribute, Location? location, List<DiagnosticInfo> diagnostics)
+        {
+            var optional = property.Type.NullableAnnotation == NullableAnnotation.Annotated;
+            var type = property.Type as INamedTypeSymbol;
+            if (type is null || !type.GetAttributes().Any(a => a.AttributeClass?.ToDisplayString() == GroupAttribute))
+            {
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.GroupTypeNotMapped, location, property.Name, property.Type.ToDisplayString()));
+                return null;
+            }
+            return new MemberSpec(property.Name, NameOf(attribute, property), MemberKind.Group,
+                type.WithNullableAnnotation(NullableAnnotation.NotAnnotated).ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat), 0, false, optional, 0,
+                EquatableArray<long>.Empty, null, false);
+        }
+
+        // (element type, array rank, optional) of a property type: T, T?, T[], T[,], ...
+        private static (ITypeSymbol Element, int Rank, bool Optional) Shape(ITypeSymbol type)
+        {
+            var optional = type.NullableAnnotation == NullableAnnotation.Annotated;
+            if (type is INamedTypeSymbol { OriginalDefinition.SpecialType: SpecialType.System_Nullable_T } nullable)
+                return (nullable.TypeArguments[0], 0, true);
+            if (type is IArrayTypeSymbol array)
+                return (array.ElementType, array.Rank, optional);
+            return (type, 0, optional);
+        }
+
+        private static bool IsNumeric(ITypeSymbol t) =>
+            t.TypeKind == TypeKind.Enum ||
+            t.SpecialType is SpecialType.System_SByte or SpecialType.System_Byte or SpecialType.System_Int16 or SpecialType.System_UInt16
+                or SpecialType.System_Int32 or SpecialType.System_UInt32 or SpecialType.System_Int64 or SpecialType.System_UInt64
+                or SpecialType.System_Single or SpecialType.System_Double or SpecialType.System_Boolean ||
+            t.ToDisplayString() == "System.Half";
+
+        private static string Global(ITypeSymbol t) => t.WithNullableAnnotation(NullableAnnotation.NotAnnotated).ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat);
+
+        // Values of Hdf5.Mapping.H5FilterKind, kept in step with the runtime enum.
+        private static string FilterName(int kind) => kind switch
+        {
+            1 => "Deflate", 2 => "Zstd", 3 => "ZfpAccuracy", 4 => "Lz4", 5 => "Bzip2", 6 => "Blosc", _ => "filter " + kind,
+        };
+
+        private static string? FilterExpression(int kind, int level) => kind switch
+        {
+            1 => $"global::Hdf5.Mapping.H5Filter.Deflate({(level == 0 ? 4 : level)})",
+            2 => $"global::Hdf5.Mapping.H5Filter.Zstd({(level == 0 ? 3 : level)})",
+            3 => $"global::Hdf5.Mapping.H5Filter.ZfpAccuracy(1e{(level == 0 ? -4 : level)})",
+            4 => "global::Hdf5.Mapping.H5Filter.Lz4()",
+            5 => $"global::Hdf5.Mapping.H5Filter.Bzip2({(level == 0 ? 9 : level)})",
+            6 => "global::Hdf5.Mapping.H5Filter.Blosc()",
+            _ => null,
+        };
+    }
+}

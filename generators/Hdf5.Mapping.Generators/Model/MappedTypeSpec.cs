@@ -1,0 +1,43 @@
+namespace Hdf5.Mapping.Generators.Model;
+
+/// <summary>What the generator knows about one mapped class: no symbols, only names, so it compares by value.</summary>
+/// <param name="Namespace">The namespace, or null for the global namespace.</param>
+/// <param name="Name">The class name.</param>
+/// <param name="TypeRef">The global:: name of the class.</param>
+/// <param name="IsFile">True for an [H5File] class, false for an [H5Group] class.</param>
+/// <param name="IsPublic">Whether the class is public (the generated members follow).</param>
+/// <param name="Members">The mapped properties in declaration order.</param>
+internal sealed record MappedTypeSpec(string? Namespace, string Name, string TypeRef, bool IsFile, bool IsPublic, EquatableArray<MemberSpec> Members);
+
+/// <summary>How a property is stored.</summary>
+internal enum MemberKind
+{
+    Attribute,
+    Dataset,
+    Group,
+}
+
+/// <summary>One mapped property.</summary>
+/// <param name="PropertyName">The C# property name.</param>
+/// <param name="H5Name">The HDF5 name (or relative path).</param>
+/// <param name="Kind">Attribute, dataset or group.</param>
+/// <param name="ElementType">The global:: name of the element type (the array element, the scalar, or the group class).</param>
+/// <param name="Rank">0 for a scalar, 1.. for arrays.</param>
+/// <param name="IsString">Whether the elements are strings.</param>
+/// <param name="IsOptional">Nullable: absent in the file reads as null, null is not written.</param>
+/// <param name="FixedLength">For string attributes: a fixed length in bytes, 0 for variable length.</param>
+/// <param name="Chunks">Chunk shape, empty when none.</param>
+/// <param name="FilterExpression">The H5Filter factory call, or null.</param>
+/// <param name="Shuffle">Shuffle before the filter.</param>
+internal sealed record MemberSpec(
+    string PropertyName,
+    string H5Name,
+    MemberKind Kind,
+    string ElementType,
+    int Rank,
+    bool IsString,
+    bool IsOptional,
+    int FixedLength,
+    EquatableArray<long> Chunks,
+    string? FilterExpression,
+    bool Shuffle);

@@ -1,0 +1,54 @@
+using Hdf5.Mapping;
+
+namespace OuProcessSample;
+
+/// <summary>
+/// The tutorial's file as a mapped type: the process parameters as the tutorial stores them, the simulated paths,
+/// and the descriptive attributes. The source generator adds <c>Read</c>, <c>Write</c>, <c>ReadFrom</c> and
+/// <c>WriteTo</c>; a mistake here (a filter without chunks, a chunk shape of the wrong rank, a duplicate name) is
+/// a compile error.
+/// </summary>
+[H5File]
+public partial class OuProcess
+{
+    /// <summary>Mean reversion rate (float32 in the tutorial's file).</summary>
+    [H5Attribute("theta")] public float Theta { get; set; } = 1.0f;
+
+    /// <summary>Long-term mean, stored as the tutorial stores it: a fixed 8-byte string.</summary>
+    [H5Attribute("mu", FixedLength = 8)] public string Mu { get; set; } = "0.000000";
+
+    /// <summary>Volatility: a float64 array of shape (1, 1, 1), as in the tutorial.</summary>
+    [H5Attribute("sigma")] public double[,,] Sigma { get; set; } = { { { 0.1 } } };
+
+    /// <summary>Time step.</summary>
+    [H5Attribute("dt")] public double Dt { get; set; } = 0.01;
+
+    /// <summary>Root attribute "Conventions".</summary>
+    [H5Attribute] public string Conventions { get; set; } = "HUG23";
+
+    /// <summary>Root attribute "title".</summary>
+    [H5Attribute("title")] public string Title { get; set; } = "Content prepared for the HUG23 h5py tutorial";
+
+    /// <summary>The simulated paths: 100 × 1000, contiguous float64.</summary>
+    [H5Dataset("dataset")] public double[,] Paths { get; set; } = new double[0, 0];
+
+    /// <summary>The same data compressed as in the tutorial (deflate 6, Zstd 10, ZFP accuracy 1e-4; chunks 20 × 250).</summary>
+    [H5Group("compressed")] public Compressed? CompressedData { get; set; }
+}
+
+/// <summary>The tutorial's group "compressed".</summary>
+[H5Group]
+public partial class Compressed
+{
+    /// <summary>Deflate level 6.</summary>
+    [H5Dataset("defl", Chunks = new long[] { 20, 250 }, Filter = H5FilterKind.Deflate, FilterLevel = 6)]
+    public double[,] Deflate { get; set; } = new double[0, 0];
+
+    /// <summary>Zstandard level 10 (the managed filter).</summary>
+    [H5Dataset("zstd", Chunks = new long[] { 20, 250 }, Filter = H5FilterKind.Zstd, FilterLevel = 10)]
+    public double[,] Zstd { get; set; } = new double[0, 0];
+
+    /// <summary>ZFP fixed accuracy 1e-4.</summary>
+    [H5Dataset("zfp-fa", Chunks = new long[] { 20, 250 }, Filter = H5FilterKind.ZfpAccuracy, FilterLevel = -4)]
+    public double[,] ZfpAccuracy { get; set; } = new double[0, 0];
+}

@@ -1,0 +1,54 @@
+namespace Hdf5.Mapping.Generators.Tests;
+
+/// <summary>Each diagnostic: an input that reports it, and the corrected input that does not.</summary>
+public sealed class DiagnosticTests
+{
+    private static void Expect(string id, string failing, string passing)
+    {
+        var (bad, _, _) = GeneratorHarness.Run("using Hdf5.Mapping;\n" + failing);
+        Assert.Contains(bad, d => d.Id == id);
+        var (good, _, errors) = GeneratorHarness.Run("using Hdf5.Mapping;\n" + passing);
+        Assert.DoesNotContain(good, d => d.Id == id);
+        Assert.Empty(errors);
+    }
+
+    [Fact]
+    public void ClassNotPartial_ReportsH5M001() => Expect("H5M001",
+        "[H5File] public class A { [H5Attribute] public int X { get; set; } }",
+        "[H5File] public partial class A { [H5Attribute] public int X { get; set; } }");
+
+    [Fact]
+    public void UnsupportedDatasetType_ReportsH5M002() => Expect("H5M002",
+        "[H5File] public partial class A { [H5Dataset] public object[] X { get; set; } = []; }",
+        "[H5File] public partial class A { [H5Dataset] public double[] X { get; set; } = []; }");
+
+    [Fact]
+    public void ChunkRankDifferentFromDataRank_ReportsH5M003() => Expect("H5M003",
+        "[H5File] public partial class A { [H5Dataset(Chunks = new long[] { 10 })] public double[,] X { get; set; } = new double[0,0]; }",
+        "[H5File] public partial class A { [H5Dataset(Chunks = new long[] { 10, 10 })] public double[,] X { get; set; } = new double[0,0]; }");
+
+    [Fact]
+    public void FilterWithoutChunks_ReportsH5M004() => Expect("H5M004",
+        "[H5File] public partial class A { [H5Dataset(Filter = H5FilterKind.Deflate)] public double[] X { get; set; } = []; }",
+        "[H5File] public partial class A { [H5Dataset(Filter = H5FilterKind.Deflate, Chunks = new long[] { 8 })] public double[] X { get; set; } = []; }");
+
+    [Fact]
+    public void GroupPropertyOfUnmappedType_ReportsH5M005() => Expect("H5M005",
+        "public class B { } [H5File] public partial class A { [H5Group] public B G { get; set; } = new(); }",
+        "[H5Group] public partial class B { } [H5File] public partial class A { [H5Group] public B G { get; set; } = new(); }");
+
+    [Fact]
+    public void DuplicateNamesInOneGroup_ReportH5M006() => Expect("H5M006",
+        "[H5File] public partial class A { [H5Dataset(\"x\")] public double[] X { get; set; } = []; [H5Dataset(\"x\")] public int[] Y { get; set; } = []; }",
+        "[H5File] public partial class A { [H5Dataset(\"x\")] public double[] X { get; set; } = []; [H5Attribute(\"x\")] public int Y { get; set; } }");
+
+    [Fact]
+    public void InvalidNames_ReportH5M007() => Expect("H5M007",
+        "[H5File] public partial class A { [H5Dataset(\"a/../b\")] public double[] X { get; set; } = []; }",
+        "[H5File] public partial class A { [H5Dataset(\"a/b\")] public double[] X { get; set; } = []; }");
+
+    [Fact]
+    public void AttributeOfGroupType_ReportsH5M008() => Expect("H5M008",
+        "[H5File] public partial class A { [H5Attribute] public string[,] X { get; set; } = new string[0,0]; }",
+        "[H5File] public partial class A { [H5Attribute] public string[] X { get; set; } = []; }");
+}
