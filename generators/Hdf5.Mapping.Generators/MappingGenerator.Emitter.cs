@@ -58,17 +58,36 @@ public sealed partial class MappingGenerator
         private static void EmitRead(IndentedWriter w, MemberSpec m)
         {
             var name = Quote(m.H5Name);
-            var exists = m.Kind == MemberKind.Attribute ? $"group.Attrs.ContainsKey({name})" : $"group.ContainsKey({name})";
-            w.Line();
-            w.Line($"// {m.PropertyName} <- {KindText(m.Kind)} \"{m.H5Name}\"");
+            if (m.Target is not null)
+            {
+                // An attribute of a dataset: open the dataset and read through its Attrs, like any group attribute.
+                w.Line();
+                w.Line($"// {m.PropertyName} <- attribute \"{m.H5Name}\" of dataset \"{m.Target}\"");
+                w.Open($"using (var owner = group.OpenDataset({Quote(m.Target)}))");
+                EmitRead(w, m with { Target = null }, "owner");
+                w.Close();
+                return;
+            }
+            EmitRead(w, m, "group");
+        }
+
+        private static void EmitRead(IndentedWriter w, MemberSpec m, string owner)
+        {
+            var name = Quote(m.H5Name);
+            var exists = m.Kind == MemberKind.Attribute ? $"{owner}.Attrs.ContainsKey({name})" : $"group.ContainsKey({name})";
+            if (owner == "group")
+            {
+                w.Line();
+                w.Line($"// {m.PropertyName} <- {KindText(m.Kind)} \"{m.H5Name}\"");
+            }
             if (m.IsOptional)
                 w.Open($"if ({exists})");
             else
-                w.Line($"if (!{exists}) throw new {H5}H5MappingException({Path(m)}, \"the required {KindText(m.Kind)} is missing\");");
+                w.Line($"if (!{exists}) throw new {H5}H5MappingException({Path(m, owner)}, \"the required {KindText(m.Kind)} is missing\");");
             switch (m.Kind)
             {
                 case MemberKind.Attribute when m.Rank >= 2:
-                    w.Open($"using (var attribute = group.Attrs.Open({name}))");
+                    w.Open($"using (var attribute = {owner}.Attrs.Open({name}))");
                     w.Line("var shape = attribute.Shape;");
                     w.Line($"var array = new {m.ElementType}[{string.Join(", ", Enumerable.Range(0, m.Rank).Select(i => $"shape[{i}]"))}];");
                     w.Line($"attribute.ReadInto<{m.ElementType}>(array);");
@@ -76,7 +95,7 @@ public sealed partial class MappingGenerator
                     w.Close();
                     break;
                 case MemberKind.Attribute:
-                    w.Line($"value.{m.PropertyName} = {AttributeRead(m, name)};");
+                    w.Line($"value.{m.PropertyName} = {AttributeRead(m, name, owner)};");
                     break;
                 case MemberKind.Dataset:
                     w.Open($"using (var dataset = group.OpenDataset({name}))");
@@ -103,17 +122,34 @@ public sealed partial class MappingGenerator
             if (m.IsOptional) w.Close();
         }
 
-        private static string AttributeRead(MemberSpec m, string name) =>
-            m.IsString ? (m.Rank == 1 ? $"group.Attrs.GetStrings({name})" : $"group.Attrs.GetString({name})")
-            : m.Rank == 1 ? $"group.Attrs.GetArray<{m.ElementType}>({name})"
-            : $"group.Attrs.Get<{m.ElementType}>({name})";
+        private static string AttributeRead(MemberSpec m, string name, string owner) =>
+            m.IsString ? (m.Rank == 1 ? $"{owner}.Attrs.GetStrings({name})" : $"{owner}.Attrs.GetString({name})")
+            : m.Rank == 1 ? $"{owner}.Attrs.GetArray<{m.ElementType}>({name})"
+            : $"{owner}.Attrs.Get<{m.ElementType}>({name})";
 
         private static void EmitWrite(IndentedWriter w, MemberSpec m, bool first)
         {
+            if (m.Target is not null)
+            {
+                if (!first) w.Line();
+                w.Line($"// {m.PropertyName} -> attribute \"{m.H5Name}\" of dataset \"{m.Target}\"");
+                w.Open($"using (var owner = group.OpenDataset({Quote(m.Target)}))");
+                EmitWrite(w, m with { Target = null }, first: true, owner: "owner");
+                w.Close();
+                return;
+            }
+            EmitWrite(w, m, first, "group");
+        }
+
+        private static void EmitWrite(IndentedWriter w, MemberSpec m, bool first, string owner)
+        {
             var name = Quote(m.H5Name);
             var isValueScalar = m.Kind == MemberKind.Attribute && !m.IsString && m.Rank == 0;
-            if (!first) w.Line();
-            w.Line($"// {m.PropertyName} -> {KindText(m.Kind)} \"{m.H5Name}\"");
+            if (owner == "group")
+            {
+                if (!first) w.Line();
+                w.Line($"// {m.PropertyName} -> {KindText(m.Kind)} \"{m.H5Name}\"");
+            }
             string item;
             if (isValueScalar && !m.IsOptional)
             {
@@ -126,20 +162,20 @@ public sealed partial class MappingGenerator
             }
             else
             {
-                w.Line($"var {Local(m)} = this.{m.PropertyName} ?? throw new {H5}H5MappingException({Path(m)}, \"the required member {m.PropertyName} is null\");");
+                w.Line($"var {Local(m)} = this.{m.PropertyName} ?? throw new {H5}H5MappingException({Path(m, owner)}, \"the required member {m.PropertyName} is null\");");
                 item = Local(m);
             }
             switch (m.Kind)
             {
                 case MemberKind.Attribute:
                     if (m.IsString && m.Rank == 0 && m.FixedLength > 0)
-                        w.Line($"group.Attrs.SetFixedString({name}, {item}, {m.FixedLength});");
+                        w.Line($"{owner}.Attrs.SetFixedString({name}, {item}, {m.FixedLength});");
                     else if (m.IsString || m.Rank == 1)
-                        w.Line($"group.Attrs.Set({name}, {item});");
+                        w.Line($"{owner}.Attrs.Set({name}, {item});");
                     else if (m.Rank >= 2)
-                        w.Line($"group.Attrs.SetArray<{m.ElementType}>({name}, {item});");
+                        w.Line($"{owner}.Attrs.SetArray<{m.ElementType}>({name}, {item});");
                     else
-                        w.Line($"group.Attrs.Set<{m.ElementType}>({name}, {item});");
+                        w.Line($"{owner}.Attrs.Set<{m.ElementType}>({name}, {item});");
                     break;
                 case MemberKind.Dataset:
                     var options = Options(m);
@@ -169,8 +205,8 @@ public sealed partial class MappingGenerator
 
         private static string Local(MemberSpec m) => "__" + char.ToLowerInvariant(m.PropertyName[0]) + m.PropertyName.Substring(1);
 
-        private static string Path(MemberSpec m) =>
-            m.Kind == MemberKind.Attribute ? $"group.Name + \"@{m.H5Name}\"" : $"group.Name.TrimEnd('/') + \"/{m.H5Name}\"";
+        private static string Path(MemberSpec m, string owner = "group") =>
+            m.Kind == MemberKind.Attribute ? $"{owner}.Name + \"@{m.H5Name}\"" : $"group.Name.TrimEnd('/') + \"/{m.H5Name}\"";
 
         private static string KindText(MemberKind kind) => kind switch
         {

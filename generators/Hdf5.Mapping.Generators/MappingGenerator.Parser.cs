@@ -31,6 +31,7 @@ public sealed partial class MappingGenerator
             var members = new List<MemberSpec>();
             var linkNames = new Dictionary<string, string>();
             var attributeNames = new Dictionary<string, string>();
+            var pendingTargets = new List<(MemberSpec Member, Location? Location)>();
             foreach (var property in type.GetMembers().OfType<IPropertySymbol>())
             {
                 ct.ThrowIfCancellationRequested();
@@ -47,6 +48,11 @@ public sealed partial class MappingGenerator
                         _ => null,
                     };
                     if (member is null) continue;
+                    if (member.Target is not null)
+                    {
+                        pendingTargets.Add((member, location));
+                        continue;
+                    }
                     var names = member.Kind == MemberKind.Attribute ? attributeNames : linkNames;
                     if (!ValidName(member, location, diagnostics)) continue;
                     if (names.TryGetValue(member.H5Name, out var other))
@@ -57,6 +63,29 @@ public sealed partial class MappingGenerator
                     names[member.H5Name] = property.Name;
                     members.Add(member);
                 }
+            }
+
+            // Attributes stored on a dataset: resolve "On" (a property name) to that dataset's HDF5 name.
+            var datasetNames = new Dictionary<string, string>();
+            foreach (var m in members)
+                if (m.Kind == MemberKind.Dataset) datasetNames[m.PropertyName] = m.H5Name;
+            var perTarget = new Dictionary<string, string>();
+            foreach (var (member, location) in pendingTargets)
+            {
+                if (!datasetNames.TryGetValue(member.Target!, out var datasetName))
+                {
+                    diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.AttributeTargetNotDataset, location, member.PropertyName, member.Target!));
+                    continue;
+                }
+                if (!ValidName(member, location, diagnostics)) continue;
+                var key = datasetName + "@" + member.H5Name;
+                if (perTarget.TryGetValue(key, out var other))
+                {
+                    diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.DuplicateName, location, member.H5Name, other, member.PropertyName, datasetName));
+                    continue;
+                }
+                perTarget[key] = member.PropertyName;
+                members.Add(member with { Target = datasetName });
             }
 
             var spec = new MappedTypeSpec(
@@ -99,7 +128,7 @@ public sealed partial class MappingGenerator
                 return null;
             }
             return new MemberSpec(property.Name, NameOf(attribute, property), MemberKind.Attribute, Global(element), rank, isString, optional,
-                Named<int>(attribute, "FixedLength"), EquatableArray<long>.Empty, null, false);
+                Named<int>(attribute, "FixedLength"), EquatableArray<long>.Empty, null, false, Named<string>(attribute, "On"));
         }
 
         private static MemberSpec? ParseDataset(IPropertySymbol property, AttributeData attribute, Location? location, List<DiagnosticInfo> diagnostics)

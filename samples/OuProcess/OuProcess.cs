@@ -32,6 +32,15 @@ public partial class OuProcess
     /// <summary>The simulated paths: 100 × 1000, contiguous float64.</summary>
     [H5Dataset("dataset")] public double[,] Paths { get; set; } = new double[0, 0];
 
+    /// <summary>Attribute "description" of the dataset.</summary>
+    [H5Attribute("description", On = nameof(Paths))] public string Description { get; set; } = "Ornstein-Uhlenbeck process: 100 paths of 1000 steps";
+
+    /// <summary>Attribute "version" of the dataset.</summary>
+    [H5Attribute("version", On = nameof(Paths))] public int Version { get; set; } = 1;
+
+    /// <summary>Attribute "units" of the dataset.</summary>
+    [H5Attribute("units", On = nameof(Paths))] public string Units { get; set; } = "dimensionless";
+
     /// <summary>The same data compressed as in the tutorial (deflate 6, Zstd 10, ZFP accuracy 1e-4; chunks 20 × 250).</summary>
     [H5Group("compressed")] public Compressed? CompressedData { get; set; }
 }

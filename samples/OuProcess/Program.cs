@@ -17,16 +17,12 @@ var process = new OuProcess
 process.Write(output);
 var back = OuProcess.Read(output);
 Console.WriteLine($"OuProcess.Read: theta {back.Theta}, mu \"{back.Mu}\", sigma {back.Sigma[0, 0, 0]}, dt {back.Dt}, paths {back.Paths.GetLength(0)} x {back.Paths.GetLength(1)}, equal: {back.Paths.Cast<double>().SequenceEqual(data.Cast<double>())}");
+Console.WriteLine($"dataset attributes: description \"{back.Description}\", version {back.Version}, units \"{back.Units}\"");
 
 // 4–9. The exploring part, through the runtime API on the same file.
 using (var f = H5File.Open(output, H5FileMode.ReadWrite))
 {
     using var ds = f.OpenDataset("dataset");
-
-    // Dataset attributes (variable-length UTF-8 strings, as h5py writes str).
-    ds.Attrs.Set("description", "Ornstein-Uhlenbeck process: 100 paths of 1000 steps");
-    ds.Attrs.Set("version", 1);
-    ds.Attrs.Set("units", "dimensionless");
     Console.WriteLine($"Wrote {output}: /dataset {Format(ds.Shape)} {ds.DType}");
 
     // 4. The low level, as the tutorial explores it: the metadata cache and the dataset's layout.

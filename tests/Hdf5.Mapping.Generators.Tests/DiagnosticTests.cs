@@ -51,4 +51,9 @@ public sealed class DiagnosticTests
     public void AttributeOfGroupType_ReportsH5M008() => Expect("H5M008",
         "[H5File] public partial class A { [H5Attribute] public string[,] X { get; set; } = new string[0,0]; }",
         "[H5File] public partial class A { [H5Attribute] public string[] X { get; set; } = []; }");
+
+    [Fact]
+    public void AttributeOnAPropertyThatIsNotADataset_ReportsH5M009() => Expect("H5M009",
+        "[H5File] public partial class A { [H5Attribute] public int N { get; set; } [H5Attribute(\"u\", On = nameof(N))] public string U { get; set; } = \"\"; }",
+        "[H5File] public partial class A { [H5Dataset] public int[] N { get; set; } = []; [H5Attribute(\"u\", On = nameof(N))] public string U { get; set; } = \"\"; }");
 }

@@ -21,6 +21,8 @@ public sealed class SnapshotTests
             [H5Attribute] public int[]? Flags { get; set; }
             [H5Attribute] public long? Seed { get; set; }
             [H5Dataset("dataset")] public double[,] Paths { get; set; } = new double[0, 0];
+            [H5Attribute("units", On = nameof(Paths))] public string Units { get; set; } = "";
+            [H5Attribute("version", On = nameof(Paths))] public int? Version { get; set; }
             [H5Dataset("compressed/defl", Chunks = new long[] { 20, 250 }, Filter = H5FilterKind.Deflate, FilterLevel = 6, Shuffle = true)]
             public double[,] Deflated { get; set; } = new double[0, 0];
             [H5Dataset] public string[] Names { get; set; } = [];

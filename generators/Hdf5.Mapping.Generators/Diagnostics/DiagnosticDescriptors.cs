@@ -45,6 +45,11 @@ internal static class DiagnosticDescriptors
         "The HDF5 name '{0}' of '{1}' is invalid: {2}",
         Category, DiagnosticSeverity.Error, isEnabledByDefault: true);
 
+    public static readonly DiagnosticDescriptor AttributeTargetNotDataset = new(
+        "H5M009", "Attribute target is not a mapped dataset",
+        "The attribute property '{0}' is stored On = \"{1}\", which is not an [H5Dataset] property of the same class",
+        Category, DiagnosticSeverity.Error, isEnabledByDefault: true);
+
     public static readonly DiagnosticDescriptor NotStorableAsAttribute = new(
         "H5M008", "Type cannot be stored as an HDF5 attribute",
         "The property '{0}' has type '{1}', which an HDF5 attribute cannot hold: {2}",

@@ -29,6 +29,7 @@ internal enum MemberKind
 /// <param name="Chunks">Chunk shape, empty when none.</param>
 /// <param name="FilterExpression">The H5Filter factory call, or null.</param>
 /// <param name="Shuffle">Shuffle before the filter.</param>
+/// <param name="Target">For an attribute stored on a dataset of the same class: that dataset's HDF5 name; null for the group.</param>
 internal sealed record MemberSpec(
     string PropertyName,
     string H5Name,
@@ -40,4 +41,5 @@ internal sealed record MemberSpec(
     int FixedLength,
     EquatableArray<long> Chunks,
     string? FilterExpression,
-    bool Shuffle);
+    bool Shuffle,
+    string? Target = null);

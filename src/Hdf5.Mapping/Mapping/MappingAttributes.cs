@@ -29,6 +29,10 @@ public sealed class H5AttributeAttribute(string? name = null) : Attribute
 
     /// <summary>For a string: store it as a fixed-length ASCII string of this many bytes instead of variable-length UTF-8.</summary>
     public int FixedLength { get; set; }
+
+    /// <summary>Store the attribute on the dataset of another property of this class instead of on the group:
+    /// <c>[H5Attribute("units", On = nameof(Paths))]</c>. Must name an [H5Dataset] property (H5M009).</summary>
+    public string? On { get; set; }
 }
 
 /// <summary>Stores a property (an array of numbers, structs or strings) as an HDF5 dataset in the enclosing group.</summary>

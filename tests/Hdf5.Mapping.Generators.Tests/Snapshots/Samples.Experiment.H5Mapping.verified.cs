@@ -92,6 +92,22 @@ namespace Samples
             {
                 value.Meta = global::Samples.Metadata.ReadFrom(child);
             }
+
+            // Units <- attribute "units" of dataset "dataset"
+            using (var owner = group.OpenDataset("dataset"))
+            {
+                if (!owner.Attrs.ContainsKey("units")) throw new global::Hdf5.Mapping.H5MappingException(owner.Name + "@units", "the required attribute is missing");
+                value.Units = owner.Attrs.GetString("units");
+            }
+
+            // Version <- attribute "version" of dataset "dataset"
+            using (var owner = group.OpenDataset("dataset"))
+            {
+                if (owner.Attrs.ContainsKey("version"))
+                {
+                    value.Version = owner.Attrs.Get<int>("version");
+                }
+            }
             return value;
         }
 
@@ -145,6 +161,22 @@ namespace Samples
             using (var child = group.RequireGroup("meta"))
             {
                 __meta.WriteTo(child);
+            }
+
+            // Units -> attribute "units" of dataset "dataset"
+            using (var owner = group.OpenDataset("dataset"))
+            {
+                var __units = this.Units ?? throw new global::Hdf5.Mapping.H5MappingException(owner.Name + "@units", "the required member Units is null");
+                owner.Attrs.Set("units", __units);
+            }
+
+            // Version -> attribute "version" of dataset "dataset"
+            using (var owner = group.OpenDataset("dataset"))
+            {
+                if (this.Version is { } __version)
+                {
+                    owner.Attrs.Set<int>("version", __version);
+                }
             }
         }
     }

@@ -14,6 +14,7 @@ public partial class Survey
     [H5Attribute("seed")] public long? Seed { get; set; }
     [H5Dataset("grid", Chunks = new long[] { 2, 3 }, Filter = H5FilterKind.Zstd, FilterLevel = 5)] public float[,] Grid { get; set; } = new float[0, 0];
     [H5Dataset("labels")] public string[] Labels { get; set; } = [];
+    [H5Attribute("units", On = nameof(Grid))] public string GridUnits { get; set; } = "";
     [H5Dataset("quality")] public Quality[] QualityFlags { get; set; } = [];
     [H5Dataset("optional/values")] public int[]? Optional { get; set; }
     [H5Group("station")] public Station Station { get; set; } = new();
@@ -32,6 +33,7 @@ public sealed class MappedTypeTests : H5TestBase
     private static Survey Sample() => new()
     {
         Title = "Gauge survey ✓",
+        GridUnits = "mm",
         Code = "AB12",
         Version = 3,
         Scale = [0.5, 2.0],
@@ -55,7 +57,7 @@ public sealed class MappedTypeTests : H5TestBase
             print(json.dumps({
               'title': a['title'], 'code': a['code'].decode(), 'code_len': h5py.check_string_dtype(a.get_id('code').dtype).length,
               'version': int(a['version']), 'scale': a['scale'].tolist(), 'has_seed': 'seed' in a,
-              'grid_chunks': list(g.chunks), 'grid_filter': g.id.get_create_plist().get_filter(0)[0],
+              'grid_chunks': list(g.chunks), 'grid_units': g.attrs['units'], 'grid_filter': g.id.get_create_plist().get_filter(0)[0],
               'grid_chunk0': numpy.frombuffer(zstandard.ZstdDecompressor().decompress(raw), dtype='<f4').tolist(),
               'labels': f['labels'].asstr()[()].tolist(), 'quality': f['quality'][()].tolist(),
               'quality_enum': h5py.check_enum_dtype(f['quality'].dtype),
@@ -70,6 +72,7 @@ public sealed class MappedTypeTests : H5TestBase
         Assert.Equal([0.5, 2.0], json.GetProperty("scale").EnumerateArray().Select(e => e.GetDouble()));
         Assert.False(json.GetProperty("has_seed").GetBoolean());
         Assert.Equal([2, 3], json.GetProperty("grid_chunks").EnumerateArray().Select(e => e.GetInt32()));
+        Assert.Equal("mm", json.GetProperty("grid_units").GetString());
         Assert.Equal(32015, json.GetProperty("grid_filter").GetInt32());
         Assert.Equal([1.0, 2, 3, 4, 5, 6], json.GetProperty("grid_chunk0").EnumerateArray().Select(e => e.GetDouble()));
         Assert.Equal(["north", "süd"], json.GetProperty("labels").EnumerateArray().Select(e => e.GetString()));
@@ -96,6 +99,7 @@ public sealed class MappedTypeTests : H5TestBase
                 f.attrs['scale'] = [1.0, 2.0, 3.0]
                 f.attrs['seed'] = numpy.int64(42)
                 f['grid'] = numpy.arange(6, dtype='f4').reshape(2, 3)
+                f['grid'].attrs['units'] = 'cm'
                 f['labels'] = ['a', 'b']
                 f.create_dataset('quality', data=numpy.array([2, 0], dtype='u1'), dtype=h5py.enum_dtype({'Bad': 0, 'Good': 1, 'Excellent': 2}, basetype='u1'))
                 f['optional/values'] = numpy.array([5, 6], dtype='i4')
@@ -110,6 +114,7 @@ public sealed class MappedTypeTests : H5TestBase
         Assert.Equal([1.0, 2.0, 3.0], survey.Scale);
         Assert.Equal(42L, survey.Seed);
         Assert.Equal(new float[,] { { 0, 1, 2 }, { 3, 4, 5 } }, survey.Grid);
+        Assert.Equal("cm", survey.GridUnits);
         Assert.Equal(["a", "b"], survey.Labels);
         Assert.Equal([Quality.Excellent, Quality.Bad], survey.QualityFlags);
         Assert.Equal([5, 6], survey.Optional);
