@@ -49,8 +49,40 @@ public sealed partial class MappingGenerator
             w.Close();
 
             w.Close();
+            if (spec.Compounds.Length > 0) EmitCompoundRegistration(w, spec);
             if (spec.Namespace is not null) w.Close();
             return w.ToString();
+        }
+
+        // Compound datatypes are built here, at module load, from offsets measured on a default instance:
+        // no reflection at run time, so trimming and NativeAOT keep working.
+        private static void EmitCompoundRegistration(IndentedWriter w, MappedTypeSpec spec)
+        {
+            w.Line();
+            w.Line($"/// <summary>Registers the HDF5 compound types of the structs that <see cref=\"{spec.Name}\"/> stores.</summary>");
+            w.Line(GeneratedCode);
+            w.Open($"file static class {spec.Name}H5Types");
+            w.Line("#pragma warning disable CA2255 // a module initializer is how generated code registers its types");
+            w.Line("[global::System.Runtime.CompilerServices.ModuleInitializer]");
+            w.Line("#pragma warning restore CA2255");
+            w.Open("internal static void Register()");
+            foreach (var c in spec.Compounds)
+            {
+                w.Open($"{H5}H5TypeRegistry.Register<{c.TypeRef}>(static () =>");
+                w.Line($"var sample = default({c.TypeRef});");
+                w.Line($"ref byte start = ref global::System.Runtime.CompilerServices.Unsafe.As<{c.TypeRef}, byte>(ref sample);");
+                w.Line($"var type = {H5}H5Datatype.Compound(global::System.Runtime.CompilerServices.Unsafe.SizeOf<{c.TypeRef}>());");
+                foreach (var f in c.Fields)
+                {
+                    w.Open($"using (var member = {H5}H5Datatype.Native<{f.TypeRef}>())");
+                    w.Line($"type.Insert({Quote(f.Name)}, (int)global::System.Runtime.CompilerServices.Unsafe.ByteOffset(ref start, ref global::System.Runtime.CompilerServices.Unsafe.As<{f.TypeRef}, byte>(ref sample.{f.Name})), member);");
+                    w.Close();
+                }
+                w.Line("return type;");
+                w.Close(");");
+            }
+            w.Close();
+            w.Close();
         }
 
         private static string Quote(string s) => "\"" + s.Replace("\\", "\\\\").Replace("\"", "\\\"") + "\"";

@@ -32,6 +32,7 @@ public sealed partial class MappingGenerator
             var linkNames = new Dictionary<string, string>();
             var attributeNames = new Dictionary<string, string>();
             var pendingTargets = new List<(MemberSpec Member, Location? Location)>();
+            var compounds = new Dictionary<string, CompoundSpec>();
             foreach (var property in type.GetMembers().OfType<IPropertySymbol>())
             {
                 ct.ThrowIfCancellationRequested();
@@ -43,7 +44,7 @@ public sealed partial class MappingGenerator
                     MemberSpec? member = name switch
                     {
                         AttributeAttribute => ParseAttribute(property, attribute, location, diagnostics),
-                        DatasetAttribute => ParseDataset(property, attribute, location, diagnostics),
+                        DatasetAttribute => ParseDataset(property, attribute, location, diagnostics, compounds),
                         GroupAttribute => ParseGroup(property, attribute, location, diagnostics),
                         _ => null,
                     };
@@ -94,7 +95,8 @@ public sealed partial class MappingGenerator
                 type.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat),
                 isFile,
                 type.DeclaredAccessibility == Accessibility.Public,
-                new EquatableArray<MemberSpec>(members.ToArray()));
+                new EquatableArray<MemberSpec>(members.ToArray()),
+                new EquatableArray<CompoundSpec>(compounds.Values.ToArray()));
             return new ParseResult(diagnostics.Any(d => d.Descriptor.DefaultSeverity == DiagnosticSeverity.Error) ? null : spec,
                 new EquatableArray<DiagnosticInfo>(diagnostics.ToArray()));
         }
@@ -131,16 +133,19 @@ public sealed partial class MappingGenerator
                 Named<int>(attribute, "FixedLength"), EquatableArray<long>.Empty, null, false, Named<string>(attribute, "On"));
         }
 
-        private static MemberSpec? ParseDataset(IPropertySymbol property, AttributeData attribute, Location? location, List<DiagnosticInfo> diagnostics)
+        private static MemberSpec? ParseDataset(IPropertySymbol property, AttributeData attribute, Location? location, List<DiagnosticInfo> diagnostics,
+            Dictionary<string, CompoundSpec> compounds)
         {
             var (element, rank, optional) = Shape(property.Type);
             var isString = element.SpecialType == SpecialType.System_String;
-            if (rank == 0 || (isString && rank != 1) || (!isString && !IsNumeric(element)))
+            var compound = !isString && !IsNumeric(element) ? Compound(element) : null;
+            if (compound is not null) compounds[compound.TypeRef] = compound;
+            if (rank == 0 || (isString && rank != 1) || (!isString && !IsNumeric(element) && compound is null))
             {
                 diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnsupportedType, location, property.Name, property.Type.ToDisplayString(), "a dataset",
                     rank == 0 ? "a dataset property must be an array (T[], T[,], ...)" :
                     isString ? "string datasets are 1-D (string[])" :
-                    "elements must be numbers, bool or enums (compound structs are not mapped yet)"));
+                    "elements must be numbers, bool, enums, or structs whose public fields are numbers, bool or enums"));
                 return null;
             }
             var h5Name = NameOf(attribute, property);
@@ -186,6 +191,15 @@ public sealed partial class MappingGenerator
             if (type is IArrayTypeSymbol array)
                 return (array.ElementType, array.Rank, optional);
             return (type, 0, optional);
+        }
+
+        // A struct of public fields that are numbers, bool or enums maps to an HDF5 compound type.
+        private static CompoundSpec? Compound(ITypeSymbol t)
+        {
+            if (t.TypeKind != TypeKind.Struct || !t.IsUnmanagedType || t.DeclaredAccessibility == Accessibility.Private) return null;
+            var fields = t.GetMembers().OfType<IFieldSymbol>().Where(f => !f.IsStatic && !f.IsConst).ToArray();
+            if (fields.Length == 0 || fields.Any(f => f.DeclaredAccessibility != Accessibility.Public || !IsNumeric(f.Type))) return null;
+            return new CompoundSpec(Global(t), new EquatableArray<FieldSpec>(fields.Select(f => new FieldSpec(f.Name, Global(f.Type))).ToArray()));
         }
 
         private static bool IsNumeric(ITypeSymbol t) =>

@@ -27,8 +27,11 @@ public sealed class SnapshotTests
             public double[,] Deflated { get; set; } = new double[0, 0];
             [H5Dataset] public string[] Names { get; set; } = [];
             [H5Dataset] public byte[,,,]? Cube { get; set; }
+            [H5Dataset] public Sample[] Samples { get; set; } = [];
             [H5Group("meta")] public Metadata Meta { get; set; } = new();
         }
+
+        public struct Sample { public double Time; public int Count; }
 
         [H5Group]
         public partial class Metadata

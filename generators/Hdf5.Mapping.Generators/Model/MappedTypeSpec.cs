@@ -7,7 +7,18 @@ namespace Hdf5.Mapping.Generators.Model;
 /// <param name="IsFile">True for an [H5File] class, false for an [H5Group] class.</param>
 /// <param name="IsPublic">Whether the class is public (the generated members follow).</param>
 /// <param name="Members">The mapped properties in declaration order.</param>
-internal sealed record MappedTypeSpec(string? Namespace, string Name, string TypeRef, bool IsFile, bool IsPublic, EquatableArray<MemberSpec> Members);
+internal sealed record MappedTypeSpec(string? Namespace, string Name, string TypeRef, bool IsFile, bool IsPublic, EquatableArray<MemberSpec> Members,
+    EquatableArray<CompoundSpec> Compounds);
+
+/// <summary>A blittable struct stored as an HDF5 compound type; its datatype is registered at module load.</summary>
+/// <param name="TypeRef">The global:: name of the struct.</param>
+/// <param name="Fields">Its public instance fields, in declaration order.</param>
+internal sealed record CompoundSpec(string TypeRef, EquatableArray<FieldSpec> Fields);
+
+/// <summary>One field of a compound struct.</summary>
+/// <param name="Name">The field name, used as the HDF5 member name.</param>
+/// <param name="TypeRef">The global:: name of the field type (a number, bool or enum).</param>
+internal sealed record FieldSpec(string Name, string TypeRef);
 
 /// <summary>How a property is stored.</summary>
 internal enum MemberKind

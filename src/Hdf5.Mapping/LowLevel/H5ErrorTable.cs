@@ -18,6 +18,10 @@ public static class H5ErrorTable
         if (stack.HasMinor(H5Globals.Errors.CantLoad) || stack.HasMinor(H5Globals.Errors.NoFilter) || stack.HasMajor(H5Globals.Errors.Plugin))
             return FilterError(stack, message);
 
+        // libhdf5 reports a missing conversion with a generic minor code ("Unable to initialize object").
+        if (stack.Any(r => r.Description.Contains("conversion path", StringComparison.Ordinal)))
+            return new H5TypeMismatchException(message, stack);
+
         // Then, like h5py, the innermost record decides: it says what actually went wrong.
         var inner = stack.Innermost;
         if (inner is null) return new H5Exception(message, stack);

@@ -86,6 +86,13 @@ namespace Samples
                 }
             }
 
+            // Samples <- dataset "Samples"
+            if (!group.ContainsKey("Samples")) throw new global::Hdf5.Mapping.H5MappingException(group.Name.TrimEnd('/') + "/Samples", "the required dataset is missing");
+            using (var dataset = group.OpenDataset("Samples"))
+            {
+                value.Samples = dataset.Read<global::Samples.Sample>();
+            }
+
             // Meta <- group "meta"
             if (!group.ContainsKey("meta")) throw new global::Hdf5.Mapping.H5MappingException(group.Name.TrimEnd('/') + "/meta", "the required group is missing");
             using (var child = group.OpenGroup("meta"))
@@ -156,6 +163,10 @@ namespace Samples
                 using (group.AddArray<byte>("Cube", __cube)) { }
             }
 
+            // Samples -> dataset "Samples"
+            var __samples = this.Samples ?? throw new global::Hdf5.Mapping.H5MappingException(group.Name.TrimEnd('/') + "/Samples", "the required member Samples is null");
+            using (group.Add<global::Samples.Sample>("Samples", __samples)) { }
+
             // Meta -> group "meta"
             var __meta = this.Meta ?? throw new global::Hdf5.Mapping.H5MappingException(group.Name.TrimEnd('/') + "/meta", "the required member Meta is null");
             using (var child = group.RequireGroup("meta"))
@@ -178,6 +189,33 @@ namespace Samples
                     owner.Attrs.Set<int>("version", __version);
                 }
             }
+        }
+    }
+
+    /// <summary>Registers the HDF5 compound types of the structs that <see cref="Experiment"/> stores.</summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("Hdf5.Mapping.Generators", "0.1.0")]
+    file static class ExperimentH5Types
+    {
+        #pragma warning disable CA2255 // a module initializer is how generated code registers its types
+        [global::System.Runtime.CompilerServices.ModuleInitializer]
+        #pragma warning restore CA2255
+        internal static void Register()
+        {
+            global::Hdf5.Mapping.H5TypeRegistry.Register<global::Samples.Sample>(static () =>
+            {
+                var sample = default(global::Samples.Sample);
+                ref byte start = ref global::System.Runtime.CompilerServices.Unsafe.As<global::Samples.Sample, byte>(ref sample);
+                var type = global::Hdf5.Mapping.H5Datatype.Compound(global::System.Runtime.CompilerServices.Unsafe.SizeOf<global::Samples.Sample>());
+                using (var member = global::Hdf5.Mapping.H5Datatype.Native<double>())
+                {
+                    type.Insert("Time", (int)global::System.Runtime.CompilerServices.Unsafe.ByteOffset(ref start, ref global::System.Runtime.CompilerServices.Unsafe.As<double, byte>(ref sample.Time)), member);
+                }
+                using (var member = global::Hdf5.Mapping.H5Datatype.Native<int>())
+                {
+                    type.Insert("Count", (int)global::System.Runtime.CompilerServices.Unsafe.ByteOffset(ref start, ref global::System.Runtime.CompilerServices.Unsafe.As<int, byte>(ref sample.Count)), member);
+                }
+                return type;
+            });
         }
     }
 }

@@ -4,6 +4,13 @@ namespace Hdf5.Mapping.Tests.Mapping;
 
 public enum Quality : byte { Bad = 0, Good = 1, Excellent = 2 }
 
+public struct Reading
+{
+    public double Time;
+    public float Value;
+    public Quality Flag;
+}
+
 [H5File]
 public partial class Survey
 {
@@ -17,6 +24,7 @@ public partial class Survey
     [H5Attribute("units", On = nameof(Grid))] public string GridUnits { get; set; } = "";
     [H5Dataset("quality")] public Quality[] QualityFlags { get; set; } = [];
     [H5Dataset("optional/values")] public int[]? Optional { get; set; }
+    [H5Dataset("readings")] public Reading[] Readings { get; set; } = [];
     [H5Group("station")] public Station Station { get; set; } = new();
 }
 
@@ -40,6 +48,7 @@ public sealed class MappedTypeTests : H5TestBase
         Grid = new float[,] { { 1, 2, 3 }, { 4, 5, 6 } },
         Labels = ["north", "süd"],
         QualityFlags = [Quality.Good, Quality.Excellent, Quality.Bad],
+        Readings = [new Reading { Time = 0.5, Value = 1.25f, Flag = Quality.Good }, new Reading { Time = 1.5, Value = -2f, Flag = Quality.Bad }],
         Station = new Station { Name = "Zugspitze", Temperature = [-3.5, -2.0, 0.25, 1.0, 4.5] },
     };
 
@@ -62,6 +71,7 @@ public sealed class MappedTypeTests : H5TestBase
               'labels': f['labels'].asstr()[()].tolist(), 'quality': f['quality'][()].tolist(),
               'quality_enum': h5py.check_enum_dtype(f['quality'].dtype),
               'has_optional': 'optional' in f,
+              'readings': [list(f['readings'].dtype.names), f['readings']['Time'].tolist(), f['readings']['Value'].tolist(), f['readings']['Flag'].tolist()],
               'station': [f['station'].attrs['name'], f['station/temperature'][()].tolist(), f['station/temperature'].compression,
                           f['station/temperature'].shuffle]}, default=str))
             """, path);
@@ -79,6 +89,12 @@ public sealed class MappedTypeTests : H5TestBase
         Assert.Equal([1, 2, 0], json.GetProperty("quality").EnumerateArray().Select(e => e.GetInt32()));
         Assert.Equal(2, json.GetProperty("quality_enum").GetProperty("Excellent").GetInt32());
         Assert.False(json.GetProperty("has_optional").GetBoolean());
+        var readings = json.GetProperty("readings");
+        Assert.Equal(["Time", "Value", "Flag"], readings[0].EnumerateArray().Select(e => e.GetString()));
+        Assert.Equal([0.5, 1.5], readings[1].EnumerateArray().Select(e => e.GetDouble()));
+        Assert.Equal([1.25, -2.0], readings[2].EnumerateArray().Select(e => e.GetDouble()));
+        Assert.Equal([1, 0], readings[3].EnumerateArray().Select(e => e.GetInt32()));
+        Assert.Equal(Sample().Readings, Survey.Read(path).Readings); // and back through the generated reader
         var station = json.GetProperty("station");
         Assert.Equal("Zugspitze", station[0].GetString());
         Assert.Equal([-3.5, -2.0, 0.25, 1.0, 4.5], station[1].EnumerateArray().Select(e => e.GetDouble()));
@@ -103,6 +119,8 @@ public sealed class MappedTypeTests : H5TestBase
                 f['labels'] = ['a', 'b']
                 f.create_dataset('quality', data=numpy.array([2, 0], dtype='u1'), dtype=h5py.enum_dtype({'Bad': 0, 'Good': 1, 'Excellent': 2}, basetype='u1'))
                 f['optional/values'] = numpy.array([5, 6], dtype='i4')
+                q = h5py.enum_dtype({'Bad': 0, 'Good': 1, 'Excellent': 2}, basetype='u1')
+                f['readings'] = numpy.array([(2.5, 3.0, 2)], dtype=[('Time', 'f8'), ('Value', 'f4'), ('Flag', q)])
                 s = f.create_group('station')
                 s.attrs['name'] = 'Brocken'
                 s['temperature'] = [1.5, 2.5]
@@ -118,8 +136,23 @@ public sealed class MappedTypeTests : H5TestBase
         Assert.Equal(["a", "b"], survey.Labels);
         Assert.Equal([Quality.Excellent, Quality.Bad], survey.QualityFlags);
         Assert.Equal([5, 6], survey.Optional);
+        Assert.Equal([new Reading { Time = 2.5, Value = 3f, Flag = Quality.Excellent }], survey.Readings);
         Assert.Equal("Brocken", survey.Station.Name);
         Assert.Equal([1.5, 2.5], survey.Station.Temperature);
+    }
+
+    [Fact]
+    public void CompoundWithAPlainIntegerWhereTheStructHasAnEnum_IsATypeMismatch()
+    {
+        var path = Files.NewPath();
+        Peers.RunPython("""
+            import sys
+            with h5py.File(sys.argv[1], 'w') as f:
+                f['readings'] = numpy.array([(2.5, 3.0, 2)], dtype=[('Time', 'f8'), ('Value', 'f4'), ('Flag', 'u1')])
+            """, path);
+        using var f = H5File.Open(path);
+        using var ds = f.OpenDataset("readings");
+        Assert.Throws<H5TypeMismatchException>(() => ds.Read<Reading>());
     }
 
     [Fact]
