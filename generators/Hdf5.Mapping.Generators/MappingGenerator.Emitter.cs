@@ -126,12 +126,17 @@ public sealed partial class MappingGenerator
                     w.Line($"value.{m.PropertyName} = array;");
                     w.Close();
                     break;
+                case MemberKind.Attribute when m.Collection == "List":
+                    w.Line($"value.{m.PropertyName} = new global::System.Collections.Generic.List<{m.ElementType}>({AttributeRead(m, name, owner)});");
+                    break;
                 case MemberKind.Attribute:
                     w.Line($"value.{m.PropertyName} = {AttributeRead(m, name, owner)};");
                     break;
                 case MemberKind.Dataset:
                     w.Open($"using (var dataset = group.OpenDataset({name}))");
-                    if (m.IsString) w.Line($"value.{m.PropertyName} = dataset.ReadStrings();");
+                    if (m.Collection == "List")
+                        w.Line($"value.{m.PropertyName} = new global::System.Collections.Generic.List<{m.ElementType}>({(m.IsString ? "dataset.ReadStrings()" : $"dataset.Read<{m.ElementType}>()")});");
+                    else if (m.IsString) w.Line($"value.{m.PropertyName} = dataset.ReadStrings();");
                     else if (m.Rank == 1) w.Line($"value.{m.PropertyName} = dataset.Read<{m.ElementType}>();");
                     else if (m.Rank == 2) w.Line($"value.{m.PropertyName} = dataset.Read2D<{m.ElementType}>();");
                     else if (m.Rank == 3) w.Line($"value.{m.PropertyName} = dataset.Read3D<{m.ElementType}>();");
@@ -143,6 +148,28 @@ public sealed partial class MappingGenerator
                         w.Line($"dataset.ReadInto<{m.ElementType}>(array);");
                         w.Line($"value.{m.PropertyName} = array;");
                     }
+                    w.Close();
+                    break;
+                case MemberKind.Group when m.Collection is not null:
+                    // A collection of groups: one child group per item, named "0", "1", ... for a list, by key for a dictionary.
+                    w.Open($"using (var children = group.OpenGroup({name}))");
+                    if (m.Collection == "List")
+                    {
+                        w.Line($"var items = new global::System.Collections.Generic.List<{m.ElementType}>();");
+                        w.Open("for (int i = 0; children.ContainsKey(i.ToString(global::System.Globalization.CultureInfo.InvariantCulture)); i++)");
+                        w.Open("using (var child = children.OpenGroup(i.ToString(global::System.Globalization.CultureInfo.InvariantCulture)))");
+                        w.Line($"items.Add({m.ElementType}.ReadFrom(child));");
+                    }
+                    else
+                    {
+                        w.Line($"var items = new global::System.Collections.Generic.Dictionary<string, {m.ElementType}>();");
+                        w.Open("foreach (var key in children.Keys)");
+                        w.Open("using (var child = children.OpenGroup(key))");
+                        w.Line($"items[key] = {m.ElementType}.ReadFrom(child);");
+                    }
+                    w.Close();
+                    w.Close();
+                    w.Line($"value.{m.PropertyName} = items;");
                     w.Close();
                     break;
                 case MemberKind.Group:
@@ -202,6 +229,8 @@ public sealed partial class MappingGenerator
                 case MemberKind.Attribute:
                     if (m.IsString && m.Rank == 0 && m.FixedLength > 0)
                         w.Line($"{owner}.Attrs.SetFixedString({name}, {item}, {m.FixedLength});");
+                    else if (m.Collection == "List")
+                        w.Line($"{owner}.Attrs.Set({name}, {item}.ToArray());");
                     else if (m.IsString || m.Rank == 1)
                         w.Line($"{owner}.Attrs.Set({name}, {item});");
                     else if (m.Rank >= 2)
@@ -211,10 +240,26 @@ public sealed partial class MappingGenerator
                     break;
                 case MemberKind.Dataset:
                     var options = Options(m);
+                    if (m.Collection == "List")
+                        item = m.IsString ? $"{item}.ToArray()" : $"global::System.Runtime.InteropServices.CollectionsMarshal.AsSpan({item})";
                     var add = m.IsString ? $"group.Add({name}, {item}{options})"
                         : m.Rank <= 3 ? $"group.Add<{m.ElementType}>({name}, {item}{options})"
                         : $"group.AddArray<{m.ElementType}>({name}, {item}{options})";
                     w.Line($"using ({add}) {{ }}");
+                    break;
+                case MemberKind.Group when m.Collection == "List":
+                    w.Open($"using (var children = group.RequireGroup({name}))");
+                    w.Open($"for (int i = 0; i < {item}.Count; i++)");
+                    w.Open("using (var child = children.CreateGroup(i.ToString(global::System.Globalization.CultureInfo.InvariantCulture)))");
+                    w.Line($"{item}[i].WriteTo(child);");
+                    w.Close().Close().Close();
+                    break;
+                case MemberKind.Group when m.Collection == "Dictionary":
+                    w.Open($"using (var children = group.RequireGroup({name}))");
+                    w.Open($"foreach (var pair in {item})");
+                    w.Open("using (var child = children.CreateGroup(pair.Key))");
+                    w.Line("pair.Value.WriteTo(child);");
+                    w.Close().Close().Close();
                     break;
                 case MemberKind.Group:
                     w.Open($"using (var child = group.RequireGroup({name}))");

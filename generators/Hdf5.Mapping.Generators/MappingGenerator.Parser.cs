@@ -130,7 +130,8 @@ public sealed partial class MappingGenerator
                 return null;
             }
             return new MemberSpec(property.Name, NameOf(attribute, property), MemberKind.Attribute, Global(element), rank, isString, optional,
-                Named<int>(attribute, "FixedLength"), EquatableArray<long>.Empty, null, false, Named<string>(attribute, "On"));
+                Named<int>(attribute, "FixedLength"), EquatableArray<long>.Empty, null, false, Named<string>(attribute, "On"),
+                IsList(property.Type, out _) ? "List" : null);
         }
 
         private static MemberSpec? ParseDataset(IPropertySymbol property, AttributeData attribute, Location? location, List<DiagnosticInfo> diagnostics,
@@ -165,13 +166,26 @@ public sealed partial class MappingGenerator
                 return null;
             }
             return new MemberSpec(property.Name, h5Name, MemberKind.Dataset, Global(element), rank, isString, optional, 0,
-                new EquatableArray<long>(chunks), FilterExpression(filter, level), shuffle);
+                new EquatableArray<long>(chunks), FilterExpression(filter, level), shuffle, null,
+                IsList(property.Type, out _) ? "List" : null);
         }
 
         private static MemberSpec? ParseGroup(IPropertySymbol property, AttributeData attribute, Location? location, List<DiagnosticInfo> diagnostics)
         {
             var optional = property.Type.NullableAnnotation == NullableAnnotation.Annotated;
             var type = property.Type as INamedTypeSymbol;
+            string? collection = null;
+            if (type is not null && IsList(type, out var listElement))
+            {
+                collection = "List";
+                type = listElement as INamedTypeSymbol;
+            }
+            else if (type is { IsGenericType: true } dict && dict.ConstructedFrom.ToDisplayString() == "System.Collections.Generic.Dictionary<TKey, TValue>"
+                     && dict.TypeArguments[0].SpecialType == SpecialType.System_String)
+            {
+                collection = "Dictionary";
+                type = dict.TypeArguments[1] as INamedTypeSymbol;
+            }
             if (type is null || !type.GetAttributes().Any(a => a.AttributeClass?.ToDisplayString() == GroupAttribute))
             {
                 diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.GroupTypeNotMapped, location, property.Name, property.Type.ToDisplayString()));
@@ -179,13 +193,25 @@ public sealed partial class MappingGenerator
             }
             return new MemberSpec(property.Name, NameOf(attribute, property), MemberKind.Group,
                 type.WithNullableAnnotation(NullableAnnotation.NotAnnotated).ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat), 0, false, optional, 0,
-                EquatableArray<long>.Empty, null, false);
+                EquatableArray<long>.Empty, null, false, null, collection);
         }
 
-        // (element type, array rank, optional) of a property type: T, T?, T[], T[,], ...
+        private static bool IsList(ITypeSymbol type, out ITypeSymbol element)
+        {
+            element = type;
+            if (type is INamedTypeSymbol { IsGenericType: true } named && named.ConstructedFrom.ToDisplayString() == "System.Collections.Generic.List<T>")
+            {
+                element = named.TypeArguments[0];
+                return true;
+            }
+            return false;
+        }
+
+        // (element type, array rank, optional) of a property type: T, T?, T[], T[,], List<T>, ...
         private static (ITypeSymbol Element, int Rank, bool Optional) Shape(ITypeSymbol type)
         {
             var optional = type.NullableAnnotation == NullableAnnotation.Annotated;
+            if (IsList(type, out var listElement)) return (listElement, 1, optional);
             if (type is INamedTypeSymbol { OriginalDefinition.SpecialType: SpecialType.System_Nullable_T } nullable)
                 return (nullable.TypeArguments[0], 0, true);
             if (type is IArrayTypeSymbol array)

@@ -196,6 +196,23 @@ public class H5Group : H5Object, IEnumerable<string>
         return WriteOrDelete(ds, path, () => ds.Write<T>(data));
     }
 
+    /// <summary>Creates a 1-D dataset holding <paramref name="data"/> (for example a <c>List&lt;T&gt;</c>'s span, without a copy).</summary>
+    public H5Dataset Add<T>(string path, ReadOnlySpan<T> data, H5DatasetOptions? options = null) where T : unmanaged
+    {
+        var ds = CreateDataset<T>(path, [data.Length], options);
+        try
+        {
+            ds.Write(data);
+            return ds;
+        }
+        catch
+        {
+            ds.Dispose();
+            using (H5Library.Enter()) H5L.Delete(LocationId, path, PropertyListId.Default);
+            throw;
+        }
+    }
+
     /// <summary>Creates a 2-D dataset holding <paramref name="data"/>.</summary>
     public H5Dataset Add<T>(string path, T[,] data, H5DatasetOptions? options = null) where T : unmanaged
     {

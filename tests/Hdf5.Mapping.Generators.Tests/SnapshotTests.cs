@@ -29,6 +29,9 @@ public sealed class SnapshotTests
             [H5Dataset] public byte[,,,]? Cube { get; set; }
             [H5Dataset] public Sample[] Samples { get; set; } = [];
             [H5Group("meta")] public Metadata Meta { get; set; } = new();
+            [H5Group("runs")] public System.Collections.Generic.List<Metadata> Runs { get; set; } = [];
+            [H5Group("named")] public System.Collections.Generic.Dictionary<string, Metadata>? Named { get; set; }
+            [H5Dataset("series")] public System.Collections.Generic.List<double> Series { get; set; } = [];
         }
 
         public struct Sample { public double Time; public int Count; }

@@ -41,6 +41,7 @@ internal enum MemberKind
 /// <param name="FilterExpression">The H5Filter factory call, or null.</param>
 /// <param name="Shuffle">Shuffle before the filter.</param>
 /// <param name="Target">For an attribute stored on a dataset of the same class: that dataset's HDF5 name; null for the group.</param>
+/// <param name="Collection">"List" for List&lt;T&gt; (datasets, attributes, groups), "Dictionary" for Dictionary&lt;string, TGroup&gt;; null otherwise.</param>
 internal sealed record MemberSpec(
     string PropertyName,
     string H5Name,
@@ -53,4 +54,5 @@ internal sealed record MemberSpec(
     EquatableArray<long> Chunks,
     string? FilterExpression,
     bool Shuffle,
-    string? Target = null);
+    string? Target = null,
+    string? Collection = null);

@@ -100,6 +100,45 @@ namespace Samples
                 value.Meta = global::Samples.Metadata.ReadFrom(child);
             }
 
+            // Runs <- group "runs"
+            if (!group.ContainsKey("runs")) throw new global::Hdf5.Mapping.H5MappingException(group.Name.TrimEnd('/') + "/runs", "the required group is missing");
+            using (var children = group.OpenGroup("runs"))
+            {
+                var items = new global::System.Collections.Generic.List<global::Samples.Metadata>();
+                for (int i = 0; children.ContainsKey(i.ToString(global::System.Globalization.CultureInfo.InvariantCulture)); i++)
+                {
+                    using (var child = children.OpenGroup(i.ToString(global::System.Globalization.CultureInfo.InvariantCulture)))
+                    {
+                        items.Add(global::Samples.Metadata.ReadFrom(child));
+                    }
+                }
+                value.Runs = items;
+            }
+
+            // Named <- group "named"
+            if (group.ContainsKey("named"))
+            {
+                using (var children = group.OpenGroup("named"))
+                {
+                    var items = new global::System.Collections.Generic.Dictionary<string, global::Samples.Metadata>();
+                    foreach (var key in children.Keys)
+                    {
+                        using (var child = children.OpenGroup(key))
+                        {
+                            items[key] = global::Samples.Metadata.ReadFrom(child);
+                        }
+                    }
+                    value.Named = items;
+                }
+            }
+
+            // Series <- dataset "series"
+            if (!group.ContainsKey("series")) throw new global::Hdf5.Mapping.H5MappingException(group.Name.TrimEnd('/') + "/series", "the required dataset is missing");
+            using (var dataset = group.OpenDataset("series"))
+            {
+                value.Series = new global::System.Collections.Generic.List<double>(dataset.Read<double>());
+            }
+
             // Units <- attribute "units" of dataset "dataset"
             using (var owner = group.OpenDataset("dataset"))
             {
@@ -173,6 +212,38 @@ namespace Samples
             {
                 __meta.WriteTo(child);
             }
+
+            // Runs -> group "runs"
+            var __runs = this.Runs ?? throw new global::Hdf5.Mapping.H5MappingException(group.Name.TrimEnd('/') + "/runs", "the required member Runs is null");
+            using (var children = group.RequireGroup("runs"))
+            {
+                for (int i = 0; i < __runs.Count; i++)
+                {
+                    using (var child = children.CreateGroup(i.ToString(global::System.Globalization.CultureInfo.InvariantCulture)))
+                    {
+                        __runs[i].WriteTo(child);
+                    }
+                }
+            }
+
+            // Named -> group "named"
+            if (this.Named is { } __named)
+            {
+                using (var children = group.RequireGroup("named"))
+                {
+                    foreach (var pair in __named)
+                    {
+                        using (var child = children.CreateGroup(pair.Key))
+                        {
+                            pair.Value.WriteTo(child);
+                        }
+                    }
+                }
+            }
+
+            // Series -> dataset "series"
+            var __series = this.Series ?? throw new global::Hdf5.Mapping.H5MappingException(group.Name.TrimEnd('/') + "/series", "the required member Series is null");
+            using (group.Add<double>("series", global::System.Runtime.InteropServices.CollectionsMarshal.AsSpan(__series))) { }
 
             // Units -> attribute "units" of dataset "dataset"
             using (var owner = group.OpenDataset("dataset"))

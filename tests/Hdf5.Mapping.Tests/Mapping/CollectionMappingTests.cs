@@ -1,0 +1,48 @@
+using Hdf5.Mapping.Tests.Infrastructure;
+
+namespace Hdf5.Mapping.Tests.Mapping;
+
+[H5File]
+public partial class Network
+{
+    [H5Attribute("ids")] public List<int> Ids { get; set; } = [];
+    [H5Dataset("series")] public List<double> Series { get; set; } = [];
+    [H5Dataset("tags")] public List<string> Tags { get; set; } = [];
+    [H5Group("stations")] public List<Station> Stations { get; set; } = [];
+    [H5Group("by_name")] public Dictionary<string, Station> ByName { get; set; } = [];
+}
+
+public sealed class CollectionMappingTests : H5TestBase
+{
+    [Fact]
+    public void ListsAndDictionariesOfGroups_AreStoredAsH5pyExpects_AndReadBack()
+    {
+        var path = Files.NewPath();
+        var network = new Network
+        {
+            Ids = [3, 1, 4],
+            Series = [0.5, 1.5, 2.5],
+            Tags = ["a", "β"],
+            Stations = [new Station { Name = "first", Temperature = [1.0, 1, 1, 1] }, new Station { Name = "second", Temperature = [2.0, 3.0, 4, 5] }],
+            ByName = new() { ["zeta"] = new Station { Name = "z", Temperature = [9.0, 9, 9, 9] }, ["alpha"] = new Station { Name = "a", Temperature = [8.0, 8, 8, 8] } },
+        };
+        network.Write(path);
+        var text = Peers.RunPython("""
+            import sys
+            f = h5py.File(sys.argv[1], 'r')
+            print(f.attrs['ids'].tolist(), f['series'][()].tolist(), f['tags'].asstr()[()].tolist(),
+                  sorted(f['stations'].keys()), f['stations/1'].attrs['name'], f['stations/1/temperature'][()].tolist(),
+                  sorted(f['by_name'].keys()), f['by_name/zeta'].attrs['name'])
+            """, path).Trim();
+        Assert.Equal("[3, 1, 4] [0.5, 1.5, 2.5] ['a', 'β'] ['0', '1'] second [2.0, 3.0, 4.0, 5.0] ['alpha', 'zeta'] z", text);
+
+        var back = Network.Read(path);
+        Assert.Equal([3, 1, 4], back.Ids);
+        Assert.Equal([0.5, 1.5, 2.5], back.Series);
+        Assert.Equal(["a", "β"], back.Tags);
+        Assert.Equal(["first", "second"], back.Stations.Select(s => s.Name));
+        Assert.Equal([2.0, 3.0, 4, 5], back.Stations[1].Temperature);
+        Assert.Equal(["alpha", "zeta"], back.ByName.Keys.Order());
+        Assert.Equal([9.0, 9, 9, 9], back.ByName["zeta"].Temperature);
+    }
+}
