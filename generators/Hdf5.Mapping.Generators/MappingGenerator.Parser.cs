@@ -45,7 +45,7 @@ public sealed partial class MappingGenerator
                     {
                         AttributeAttribute => ParseAttribute(property, attribute, location, diagnostics),
                         DatasetAttribute => ParseDataset(property, attribute, location, diagnostics, compounds),
-                        GroupAttribute => ParseGroup(property, attribute, location, diagnostics),
+                        GroupAttribute => ParseGroup(property, attribute, location, diagnostics, type),
                         _ => null,
                     };
                     if (member is null) continue;
@@ -170,7 +170,7 @@ public sealed partial class MappingGenerator
                 IsList(property.Type, out _) ? "List" : null);
         }
 
-        private static MemberSpec? ParseGroup(IPropertySymbol property, AttributeData attribute, Location? location, List<DiagnosticInfo> diagnostics)
+        private static MemberSpec? ParseGroup(IPropertySymbol property, AttributeData attribute, Location? location, List<DiagnosticInfo> diagnostics, INamedTypeSymbol owner)
         {
             var optional = property.Type.NullableAnnotation == NullableAnnotation.Annotated;
             var type = property.Type as INamedTypeSymbol;
@@ -191,9 +191,32 @@ public sealed partial class MappingGenerator
                 diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.GroupTypeNotMapped, location, property.Name, property.Type.ToDisplayString()));
                 return null;
             }
+            if (FindCycle(type, owner, new List<string> { owner.Name, type.Name }, new HashSet<ISymbol>(SymbolEqualityComparer.Default)) is { } cycle)
+            {
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.GroupCycle, location, property.Name, owner.Name, string.Join(" -> ", cycle)));
+                return null;
+            }
             return new MemberSpec(property.Name, NameOf(attribute, property), MemberKind.Group,
                 type.WithNullableAnnotation(NullableAnnotation.NotAnnotated).ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat), 0, false, optional, 0,
                 EquatableArray<long>.Empty, null, false, null, collection);
+        }
+
+        // Depth-first walk over [H5Group] members: returns the path back to the owner, if there is one.
+        private static List<string>? FindCycle(INamedTypeSymbol current, INamedTypeSymbol owner, List<string> path, HashSet<ISymbol> seen)
+        {
+            if (SymbolEqualityComparer.Default.Equals(current, owner)) return path;
+            if (!seen.Add(current)) return null;
+            foreach (var property in current.GetMembers().OfType<IPropertySymbol>())
+            {
+                if (!property.GetAttributes().Any(a => a.AttributeClass?.ToDisplayString() == GroupAttribute)) continue;
+                var next = property.Type as INamedTypeSymbol;
+                if (next is { IsGenericType: true } generic && generic.TypeArguments.Length > 0)
+                    next = generic.TypeArguments[generic.TypeArguments.Length - 1] as INamedTypeSymbol; // List<T>, Dictionary<string, T>
+                if (next is null) continue;
+                var found = FindCycle(next, owner, new List<string>(path) { next.Name }, seen);
+                if (found is not null) return found;
+            }
+            return null;
         }
 
         private static bool IsList(ITypeSymbol type, out ITypeSymbol element)

@@ -56,4 +56,9 @@ public sealed class DiagnosticTests
     public void AttributeOnAPropertyThatIsNotADataset_ReportsH5M009() => Expect("H5M009",
         "[H5File] public partial class A { [H5Attribute] public int N { get; set; } [H5Attribute(\"u\", On = nameof(N))] public string U { get; set; } = \"\"; }",
         "[H5File] public partial class A { [H5Dataset] public int[] N { get; set; } = []; [H5Attribute(\"u\", On = nameof(N))] public string U { get; set; } = \"\"; }");
+
+    [Fact]
+    public void GroupsThatContainEachOther_ReportH5M010() => Expect("H5M010",
+        "[H5Group] public partial class B { [H5Group] public A? Back { get; set; } } [H5File] public partial class A { [H5Group] public B Child { get; set; } = new(); } [H5Group] public partial class C { }",
+        "[H5Group] public partial class B { [H5Group] public C? Leaf { get; set; } } [H5File] public partial class A { [H5Group] public B Child { get; set; } = new(); } [H5Group] public partial class C { }");
 }

@@ -50,6 +50,11 @@ internal static class DiagnosticDescriptors
         "The attribute property '{0}' is stored On = \"{1}\", which is not an [H5Dataset] property of the same class",
         Category, DiagnosticSeverity.Error, isEnabledByDefault: true);
 
+    public static readonly DiagnosticDescriptor GroupCycle = new(
+        "H5M010", "Cycle in the group graph",
+        "The group property '{0}' leads back to '{1}' ({2}): a mapped file is a tree, so reading and writing would not end",
+        Category, DiagnosticSeverity.Error, isEnabledByDefault: true);
+
     public static readonly DiagnosticDescriptor NotStorableAsAttribute = new(
         "H5M008", "Type cannot be stored as an HDF5 attribute",
         "The property '{0}' has type '{1}', which an HDF5 attribute cannot hold: {2}",
