@@ -256,7 +256,7 @@ public sealed partial class MappingGenerator
             t.SpecialType is SpecialType.System_SByte or SpecialType.System_Byte or SpecialType.System_Int16 or SpecialType.System_UInt16
                 or SpecialType.System_Int32 or SpecialType.System_UInt32 or SpecialType.System_Int64 or SpecialType.System_UInt64
                 or SpecialType.System_Single or SpecialType.System_Double or SpecialType.System_Boolean ||
-            t.ToDisplayString() == "System.Half";
+            t.ToDisplayString() is "System.Half" or "Hdf5.Mapping.H5ObjectReference" or "Hdf5.Mapping.H5RegionReference";
 
         private static string Global(ITypeSymbol t) => t.WithNullableAnnotation(NullableAnnotation.NotAnnotated).ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat);
 

@@ -12,6 +12,12 @@ public partial class Network
     [H5Group("by_name")] public Dictionary<string, Station> ByName { get; set; } = [];
 }
 
+[H5File]
+public partial class RefIndex
+{
+    [H5Dataset("objrefs/refs")] public H5ObjectReference[] Refs { get; set; } = [];
+}
+
 public sealed class CollectionMappingTests : H5TestBase
 {
     [Fact]
@@ -44,5 +50,21 @@ public sealed class CollectionMappingTests : H5TestBase
         Assert.Equal([2.0, 3.0, 4, 5], back.Stations[1].Temperature);
         Assert.Equal(["alpha", "zeta"], back.ByName.Keys.Order());
         Assert.Equal([9.0, 9, 9, 9], back.ByName["zeta"].Temperature);
+    }
+
+    [Fact]
+    public void ObjectReferenceArrays_MapAsDatasets_AndDereference()
+    {
+        var path = Files.NewPath();
+        Peers.RunPython("""
+            import sys
+            with h5py.File(sys.argv[1], 'w') as f:
+                a = f.create_dataset('compressed/defl', data=[1.0, 2.0])
+                b = f.create_dataset('compressed/zstd', data=[3.0])
+                f.create_dataset('objrefs/refs', data=[a.ref, b.ref], dtype=h5py.ref_dtype)
+            """, path);
+        var index = RefIndex.Read(path);
+        using var f = H5File.Open(path);
+        Assert.Equal(["/compressed/defl", "/compressed/zstd"], index.Refs.Select(f.GetReferenceTargetName));
     }
 }
