@@ -132,6 +132,10 @@ public sealed partial class MappingGenerator
                 case MemberKind.Attribute:
                     w.Line($"value.{m.PropertyName} = {AttributeRead(m, name, owner)};");
                     break;
+                case MemberKind.Dataset when m.Collection == "Lazy":
+                    // Left open on purpose: the caller reads slices from it and disposes it.
+                    w.Line($"value.{m.PropertyName} = group.OpenDataset<{m.ElementType}>({name});");
+                    break;
                 case MemberKind.Dataset:
                     w.Open($"using (var dataset = group.OpenDataset({name}))");
                     if (m.Collection == "List")
@@ -237,6 +241,12 @@ public sealed partial class MappingGenerator
                         w.Line($"{owner}.Attrs.SetArray<{m.ElementType}>({name}, {item});");
                     else
                         w.Line($"{owner}.Attrs.Set<{m.ElementType}>({name}, {item});");
+                    break;
+                case MemberKind.Dataset when m.Collection == "Lazy":
+                    // A lazy dataset is a view of a file: writing it copies its elements, shape and type into this group.
+                    w.Open($"using (var copy = group.CreateDataset<{m.ElementType}>({name}, {item}.Shape))");
+                    w.Line($"copy.Write<{m.ElementType}>({item}.ReadAll());");
+                    w.Close();
                     break;
                 case MemberKind.Dataset:
                     var options = Options(m);

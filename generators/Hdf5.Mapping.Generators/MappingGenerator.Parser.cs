@@ -137,6 +137,11 @@ public sealed partial class MappingGenerator
         private static MemberSpec? ParseDataset(IPropertySymbol property, AttributeData attribute, Location? location, List<DiagnosticInfo> diagnostics,
             Dictionary<string, CompoundSpec> compounds)
         {
+            // H5Dataset<T>: a lazy handle, opened on read and left open for the caller (data too large to load at once).
+            if (property.Type is INamedTypeSymbol { IsGenericType: true } lazy && lazy.ConstructedFrom.ToDisplayString() == "Hdf5.Mapping.H5Dataset<T>")
+                return new MemberSpec(property.Name, NameOf(attribute, property), MemberKind.Dataset, Global(lazy.TypeArguments[0]), 1, false,
+                    property.Type.NullableAnnotation == NullableAnnotation.Annotated, 0, EquatableArray<long>.Empty, null, false, null, "Lazy");
+
             var (element, rank, optional) = Shape(property.Type);
             var isString = element.SpecialType == SpecialType.System_String;
             var compound = !isString && !IsNumeric(element) ? Compound(element) : null;

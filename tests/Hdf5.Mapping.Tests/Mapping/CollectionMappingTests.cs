@@ -13,6 +13,13 @@ public partial class Network
 }
 
 [H5File]
+public partial class LazyView
+{
+    [H5Attribute("title")] public string Title { get; set; } = "";
+    [H5Dataset("big")] public H5Dataset<double>? Big { get; set; }
+}
+
+[H5File]
 public partial class RefIndex
 {
     [H5Dataset("objrefs/refs")] public H5ObjectReference[] Refs { get; set; } = [];
@@ -50,6 +57,27 @@ public sealed class CollectionMappingTests : H5TestBase
         Assert.Equal([2.0, 3.0, 4, 5], back.Stations[1].Temperature);
         Assert.Equal(["alpha", "zeta"], back.ByName.Keys.Order());
         Assert.Equal([9.0, 9, 9, 9], back.ByName["zeta"].Temperature);
+    }
+
+    [Fact]
+    public void LazyDatasetMember_IsOpenedNotLoaded_AndSlicesLikeH5py()
+    {
+        var path = Files.NewPath();
+        Peers.RunPython("""
+            import sys
+            with h5py.File(sys.argv[1], 'w') as f:
+                f.attrs['title'] = 'lazy'
+                f['big'] = numpy.arange(100000.0).reshape(100, 1000)
+            """, path);
+        // A lazy member lives as long as its file: read it from an open file (a live view), not with Read(path).
+        using var file = H5File.Open(path);
+        var view = LazyView.ReadFrom(file);
+        using (view.Big)
+        {
+            Assert.Equal("lazy", view.Title);
+            Assert.Equal([100L, 1000L], view.Big!.Shape);
+            Assert.Equal(new double[,] { { 10500, 10501 }, { 11500, 11501 } }, view.Big[10..12, 500..502]);
+        }
     }
 
     [Fact]
