@@ -1,0 +1,11 @@
+using Hdf5.Mapping;
+using Hdf5.Mapping.AtomicWriter;
+
+// Usage: Hdf5.Mapping.AtomicWriter PATH — rewrites PATH with versions 2, 3, ... (each 32 MiB) until killed.
+for (int version = 2; ; version++)
+{
+    var snapshot = new Snapshot { Version = version, Values = new double[4096, 1024] };
+    snapshot.Values[4095, 1023] = version; // the last element tells which version a complete file holds
+    snapshot.Write(args[0]);
+    Console.WriteLine(version);
+}
