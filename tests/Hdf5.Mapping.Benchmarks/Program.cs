@@ -5,6 +5,7 @@ using Hdf5.Mapping.Benchmarks;
 // Side-by-side comparison harness: `dotnet run -c Release --project tests/Hdf5.Mapping.Benchmarks -- [--runs N]`.
 // Prints, per workload and implementation, the median and range of N runs, throughput and the ratio to C.
 var runs = args.SkipWhile(a => a != "--runs").Skip(1).Select(int.Parse).DefaultIfEmpty(5).First();
+var only = args.SkipWhile(a => a != "--only").Skip(1).FirstOrDefault(); // e.g. --only s (small objects only)
 var work = Path.Combine(Path.GetTempPath(), "h5m-bench");
 Directory.CreateDirectory(work);
 var exe = NativeBuild.Compile(Path.Combine(AppContext.BaseDirectory, "native", "contiguous.c"), work);
@@ -13,6 +14,36 @@ var chunkedExe = NativeBuild.Compile(Path.Combine(AppContext.BaseDirectory, "nat
 Console.WriteLine($"Machine: {Machine.Describe()}");
 Console.WriteLine($"Runs per cell: {runs} (each side repeats in one warm process; files in {work}, page cache warm)");
 Console.WriteLine();
+
+// S1/S2: 10,000 small objects — generated code vs hand-written runtime calls vs h5py (issue 4's target).
+{
+    var gW = new List<double>(); var gR = new List<double>(); var hW = new List<double>(); var hR = new List<double>();
+    SmallObjectsWorkload.Generated(Path.Combine(work, "s-warm.h5")); // JIT warm-up
+    SmallObjectsWorkload.HandWritten(Path.Combine(work, "s-warm.h5"));
+    for (int i = 0; i < runs; i++)
+    {
+        var (gw, gr) = SmallObjectsWorkload.Generated(Path.Combine(work, "s-gen.h5"));
+        gW.Add(gw); gR.Add(gr);
+        var (hw, hr) = SmallObjectsWorkload.HandWritten(Path.Combine(work, "s-hand.h5"));
+        hW.Add(hw); hR.Add(hr);
+    }
+    var py = SmallObjectsWorkload.H5py(Path.Combine(work, "s-py.h5"), runs);
+    var small = new Report();
+    small.Add("S1 write 10,000 small groups", "hand-written runtime", Stats.Of(hW), 0, Stats.Of(hW));
+    small.Add("S1 write 10,000 small groups", "generated code", Stats.Of(gW), 0, Stats.Of(hW));
+    small.Add("S1 write 10,000 small groups", "h5py", Stats.Of(py.Select(x => x.Write).ToList()), 0, Stats.Of(hW));
+    small.Add("S2 read 10,000 small groups", "hand-written runtime", Stats.Of(hR), 0, Stats.Of(hR));
+    small.Add("S2 read 10,000 small groups", "generated code", Stats.Of(gR), 0, Stats.Of(hR));
+    small.Add("S2 read 10,000 small groups", "h5py", Stats.Of(py.Select(x => x.Read).ToList()), 0, Stats.Of(hR));
+    Console.WriteLine("(S rows: MiB/s does not apply)");
+    Console.Write(small.Format());
+    Console.WriteLine(Report.Verdict("issue 4: S1 generated within 1.2x of hand-written", Stats.Of(gW).Median / Stats.Of(hW).Median, 1.2));
+    Console.WriteLine(Report.Verdict("issue 4: S2 generated within 1.2x of hand-written", Stats.Of(gR).Median / Stats.Of(hR).Median, 1.2));
+    Console.WriteLine(Report.Verdict("issue 4: S1 generated faster than h5py", Stats.Of(gW).Median / Stats.Of(py.Select(x => x.Write).ToList()).Median, 1.0));
+    Console.WriteLine(Report.Verdict("issue 4: S2 generated faster than h5py", Stats.Of(gR).Median / Stats.Of(py.Select(x => x.Read).ToList()).Median, 1.0));
+    Console.WriteLine();
+    if (only == "s") return;
+}
 
 // Z1 codec first, before the 512 MiB arrays exist, so nothing else competes with it.
 var ouBytes = ZstdCodecWorkload.MakeData();

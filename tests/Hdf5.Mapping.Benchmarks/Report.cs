@@ -13,7 +13,7 @@ public sealed class Report
     public string Format()
     {
         var sb = new StringBuilder();
-        sb.AppendLine("| workload | implementation | median [min–max] | MiB/s | ratio to C |");
+        sb.AppendLine("| workload | implementation | median [min–max] | MiB/s | ratio to the first row of the workload (C, or hand-written calls) |");
         sb.AppendLine("|---|---|---|---|---|");
         foreach (var r in _rows)
             sb.AppendLine(CultureInfo.InvariantCulture,
