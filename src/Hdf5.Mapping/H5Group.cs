@@ -200,7 +200,7 @@ public class H5Group : H5Object, IEnumerable<string>
     public H5Dataset Add<T>(string path, ReadOnlySpan<T> data, H5DatasetOptions? options = null) where T : unmanaged
     {
         var ds = CreateDataset<T>(path, [data.Length], options);
-        try
+        try // WriteOrDelete's lambda cannot capture a span, hence the same clean-up written out here
         {
             ds.Write(data);
             return ds;
