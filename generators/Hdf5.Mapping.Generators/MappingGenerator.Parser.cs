@@ -28,6 +28,9 @@ public sealed partial class MappingGenerator
                 return new ParseResult(null, new EquatableArray<DiagnosticInfo>(diagnostics.ToArray()));
             }
 
+            if (type.IsAbstract || !type.InstanceConstructors.Any(c => c.Parameters.Length == 0 && c.DeclaredAccessibility != Accessibility.Private))
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.NoParameterlessConstructor, syntax.Identifier.GetLocation(), type.Name));
+
             var members = new List<MemberSpec>();
             var linkNames = new Dictionary<string, string>();
             var attributeNames = new Dictionary<string, string>();

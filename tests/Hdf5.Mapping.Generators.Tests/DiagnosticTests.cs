@@ -61,4 +61,9 @@ public sealed class DiagnosticTests
     public void GroupsThatContainEachOther_ReportH5M010() => Expect("H5M010",
         "[H5Group] public partial class B { [H5Group] public A? Back { get; set; } } [H5File] public partial class A { [H5Group] public B Child { get; set; } = new(); } [H5Group] public partial class C { }",
         "[H5Group] public partial class B { [H5Group] public C? Leaf { get; set; } } [H5File] public partial class A { [H5Group] public B Child { get; set; } = new(); } [H5Group] public partial class C { }");
+
+    [Fact]
+    public void ClassWithoutAParameterlessConstructor_ReportsH5M011() => Expect("H5M011",
+        "[H5File] public partial class A { public A(int x) { } [H5Attribute] public int X { get; set; } }",
+        "[H5File] public partial class A { public A(int x) { } public A() { } [H5Attribute] public int X { get; set; } }");
 }

@@ -55,6 +55,11 @@ internal static class DiagnosticDescriptors
         "The group property '{0}' leads back to '{1}' ({2}): a mapped file is a tree, so reading and writing would not end",
         Category, DiagnosticSeverity.Error, isEnabledByDefault: true);
 
+    public static readonly DiagnosticDescriptor NoParameterlessConstructor = new(
+        "H5M011", "A mapped class needs a parameterless constructor",
+        "The class '{0}' has no accessible parameterless constructor: the generated ReadFrom creates it with 'new {0}()' before setting its members",
+        Category, DiagnosticSeverity.Error, isEnabledByDefault: true);
+
     public static readonly DiagnosticDescriptor NotStorableAsAttribute = new(
         "H5M008", "Type cannot be stored as an HDF5 attribute",
         "The property '{0}' has type '{1}', which an HDF5 attribute cannot hold: {2}",
