@@ -22,6 +22,14 @@ internal sealed class IndentedWriter
         return this;
     }
 
+    /// <summary>Opens a bare block, to scope the locals of one member.</summary>
+    public IndentedWriter Block()
+    {
+        Line("{");
+        _indent++;
+        return this;
+    }
+
     public IndentedWriter Close(string suffix = "")
     {
         _indent--;

@@ -21,6 +21,7 @@ public sealed partial class MappingGenerator
             w.Open($"partial class {spec.Name}");
             var access = spec.IsPublic ? "public" : "internal";
 
+            var ctx = $"{H5}H5MappingContext";
             if (spec.IsFile)
             {
                 w.Line($"/// <summary>Reads an HDF5 file into a new <see cref=\"{spec.Name}\"/>.</summary>");
@@ -32,12 +33,41 @@ public sealed partial class MappingGenerator
                 w.Line("/// <summary>Writes this object to an HDF5 file, replacing an existing file atomically (written beside it, then renamed over it).</summary>");
                 w.Line(GeneratedCode);
                 w.Line($"{access} void Write(string path) => {H5}H5AtomicFile.Write(path, WriteTo);").Line();
+                w.Line($"/// <summary>Opens a file as a live view: the file stays open (lazy members keep reading from it) until the view is disposed;");
+                w.Line($"/// with <paramref name=\"writable\"/>, <see cref=\"{H5}H5Mapped{{T}}.Save\"/> writes changed members back.</summary>");
+                w.Line(GeneratedCode);
+                w.Open($"{access} static {H5}H5Mapped<{spec.TypeRef}> Open(string path, bool writable = false)");
+                w.Line($"var file = {H5}H5File.Open(path, writable ? {H5}H5FileMode.ReadWrite : {H5}H5FileMode.ReadOnly);");
+                w.Open("try");
+                w.Open($"return new {H5}H5Mapped<{spec.TypeRef}>(file, ReadFrom(file), static (value, group) =>");
+                w.Line($"var context = new {ctx} {{ Replace = true }};");
+                w.Line("value.WriteTo(group, context);");
+                w.Line("context.Complete();");
+                w.Close(");");
+                w.Close();
+                w.Open("catch");
+                w.Line("file.Dispose();");
+                w.Line("throw;");
+                w.Close();
+                w.Close().Line();
             }
 
             w.Line($"/// <summary>Reads a <see cref=\"{spec.Name}\"/> from <paramref name=\"group\"/>; a missing required member raises <see cref=\"{H5}H5MappingException\"/>.</summary>");
             w.Line(GeneratedCode);
             w.Open($"{access} static {spec.TypeRef} ReadFrom({H5}H5Group group)");
+            w.Line($"var context = new {ctx}();");
+            w.Line("var value = ReadFrom(group, context);");
+            w.Line("context.Complete(); // resolves references, now that every object of the graph is read");
+            w.Line("return value;");
+            w.Close().Line();
+
+            w.Line($"/// <summary>Reads a <see cref=\"{spec.Name}\"/> as part of a larger graph; references resolve when <paramref name=\"context\"/> completes.</summary>");
+            w.Line(GeneratedCode);
+            w.Open($"{access} static {spec.TypeRef} ReadFrom({H5}H5Group group, {ctx} context)");
             w.Line($"var value = new {spec.TypeRef}();");
+            w.Line("var path = group.Name;");
+            w.Line("var prefix = path == \"/\" ? \"/\" : path + \"/\";");
+            w.Line("context.Track(value, path);");
             foreach (var m in spec.Members) EmitRead(w, m);
             w.Line("return value;");
             w.Close().Line();
@@ -45,7 +75,22 @@ public sealed partial class MappingGenerator
             w.Line($"/// <summary>Writes this object's members into <paramref name=\"group\"/>.</summary>");
             w.Line(GeneratedCode);
             w.Open($"{access} void WriteTo({H5}H5Group group)");
-            for (int i = 0; i < spec.Members.Length; i++) EmitWrite(w, spec.Members[i], first: i == 0);
+            w.Line($"var context = new {ctx}();");
+            w.Line("WriteTo(group, context);");
+            w.Line("context.Complete(); // writes references, now that every object of the graph has its path");
+            w.Close().Line();
+
+            w.Line($"/// <summary>Writes this object's members into <paramref name=\"group\"/> as part of a larger graph; references are written when <paramref name=\"context\"/> completes.</summary>");
+            w.Line(GeneratedCode);
+            w.Open($"{access} void WriteTo({H5}H5Group group, {ctx} context)");
+            w.Line("var path = group.Name;");
+            w.Line("var prefix = path == \"/\" ? \"/\" : path + \"/\";");
+            w.Line("context.Track(this, path);");
+            foreach (var m in spec.Members)
+                if (m.RegionOf is null) EmitWrite(w, m);
+            EmitScales(w, spec);
+            foreach (var m in spec.Members)
+                if (m.RegionOf is not null) EmitWrite(w, m);
             w.Close();
 
             w.Close();
@@ -89,7 +134,6 @@ public sealed partial class MappingGenerator
 
         private static void EmitRead(IndentedWriter w, MemberSpec m)
         {
-            var name = Quote(m.H5Name);
             if (m.Target is not null)
             {
                 // An attribute of a dataset: open the dataset and read through its Attrs, like any group attribute.
@@ -110,7 +154,7 @@ public sealed partial class MappingGenerator
             if (owner == "group")
             {
                 w.Line();
-                w.Line($"// {m.PropertyName} <- {KindText(m.Kind)} \"{m.H5Name}\"");
+                w.Line($"// {m.PropertyName} <- {Describe(m)}");
             }
             if (m.IsOptional)
                 w.Open($"if ({exists})");
@@ -135,6 +179,17 @@ public sealed partial class MappingGenerator
                 case MemberKind.Dataset when m.Collection == "Lazy":
                     // Left open on purpose: the caller reads slices from it and disposes it.
                     w.Line($"value.{m.PropertyName} = group.OpenDataset<{m.ElementType}>({name});");
+                    w.Line($"context.Track(value.{m.PropertyName}, prefix + {name});");
+                    break;
+                case MemberKind.Dataset when m.RegionOf is not null:
+                    w.Open($"using (var dataset = group.OpenDataset({name}))");
+                    w.Open($"using (var target = group.OpenDataset({Quote(m.RegionOf)}))");
+                    w.Line($"var refs = dataset.Read<{H5}H5RegionReference>();");
+                    w.Line($"var regions = new {H5}H5Region[refs.Length];");
+                    w.Line("for (int i = 0; i < refs.Length; i++) regions[i] = refs[i].IsNull ? null! : target.GetRegion(refs[i]);");
+                    w.Line($"value.{m.PropertyName} = {(m.Collection == "List" ? $"new global::System.Collections.Generic.List<{H5}H5Region>(regions)" : "regions")};");
+                    w.Close();
+                    w.Close();
                     break;
                 case MemberKind.Dataset:
                     w.Open($"using (var dataset = group.OpenDataset({name}))");
@@ -153,6 +208,7 @@ public sealed partial class MappingGenerator
                         w.Line($"value.{m.PropertyName} = array;");
                     }
                     w.Close();
+                    w.Line($"context.Track(value.{m.PropertyName}, prefix + {name});");
                     break;
                 case MemberKind.Group when m.Collection is not null:
                     // A collection of groups: one child group per item, named "0", "1", ... for a list, by key for a dictionary.
@@ -162,14 +218,14 @@ public sealed partial class MappingGenerator
                         w.Line($"var items = new global::System.Collections.Generic.List<{m.ElementType}>();");
                         w.Open("for (int i = 0; children.ContainsKey(i.ToString(global::System.Globalization.CultureInfo.InvariantCulture)); i++)");
                         w.Open("using (var child = children.OpenGroup(i.ToString(global::System.Globalization.CultureInfo.InvariantCulture)))");
-                        w.Line($"items.Add({m.ElementType}.ReadFrom(child));");
+                        w.Line($"items.Add({m.ElementType}.ReadFrom(child, context));");
                     }
                     else
                     {
                         w.Line($"var items = new global::System.Collections.Generic.Dictionary<string, {m.ElementType}>();");
                         w.Open("foreach (var key in children.Keys)");
                         w.Open("using (var child = children.OpenGroup(key))");
-                        w.Line($"items[key] = {m.ElementType}.ReadFrom(child);");
+                        w.Line($"items[key] = {m.ElementType}.ReadFrom(child, context);");
                     }
                     w.Close();
                     w.Close();
@@ -178,8 +234,24 @@ public sealed partial class MappingGenerator
                     break;
                 case MemberKind.Group:
                     w.Open($"using (var child = group.OpenGroup({name}))");
-                    w.Line($"value.{m.PropertyName} = {m.ElementType}.ReadFrom(child);");
+                    w.Line($"value.{m.PropertyName} = {m.ElementType}.ReadFrom(child, context);");
                     w.Close();
+                    break;
+                case MemberKind.Reference:
+                    // Target paths are read now; they become objects when the context completes, once every target is read.
+                    if (!m.IsOptional) w.Block();
+                    w.Line("string?[] targets;");
+                    w.Line($"using (var dataset = group.OpenDataset({name})) targets = {H5}H5MappingContext.ReadReferenceTargets(dataset);");
+                    w.Line($"var referrer = prefix + {name};");
+                    var resolve = $"context.Resolve<{m.ElementType}>(targets, referrer)";
+                    var assign = m.Collection switch
+                    {
+                        "Array" => $"{resolve}!",
+                        "List" => $"new global::System.Collections.Generic.List<{m.ElementType}>({resolve}!)",
+                        _ => $"targets.Length == 1 ? {resolve}[0]! : throw new {H5}H5MappingException(referrer, \"expected one object reference, found \" + targets.Length)",
+                    };
+                    w.Line($"context.Defer(() => value.{m.PropertyName} = {assign});");
+                    if (!m.IsOptional) w.Close();
                     break;
             }
             if (m.IsOptional) w.Close();
@@ -190,28 +262,28 @@ public sealed partial class MappingGenerator
             : m.Rank == 1 ? $"{owner}.Attrs.GetArray<{m.ElementType}>({name})"
             : $"{owner}.Attrs.Get<{m.ElementType}>({name})";
 
-        private static void EmitWrite(IndentedWriter w, MemberSpec m, bool first)
+        private static void EmitWrite(IndentedWriter w, MemberSpec m)
         {
             if (m.Target is not null)
             {
-                if (!first) w.Line();
+                w.Line();
                 w.Line($"// {m.PropertyName} -> attribute \"{m.H5Name}\" of dataset \"{m.Target}\"");
                 w.Open($"using (var owner = group.OpenDataset({Quote(m.Target)}))");
-                EmitWrite(w, m with { Target = null }, first: true, owner: "owner");
+                EmitWrite(w, m with { Target = null }, owner: "owner");
                 w.Close();
                 return;
             }
-            EmitWrite(w, m, first, "group");
+            EmitWrite(w, m, "group");
         }
 
-        private static void EmitWrite(IndentedWriter w, MemberSpec m, bool first, string owner)
+        private static void EmitWrite(IndentedWriter w, MemberSpec m, string owner)
         {
             var name = Quote(m.H5Name);
             var isValueScalar = m.Kind == MemberKind.Attribute && !m.IsString && m.Rank == 0;
             if (owner == "group")
             {
-                if (!first) w.Line();
-                w.Line($"// {m.PropertyName} -> {KindText(m.Kind)} \"{m.H5Name}\"");
+                w.Line();
+                w.Line($"// {m.PropertyName} -> {Describe(m)}");
             }
             string item;
             if (isValueScalar && !m.IsOptional)
@@ -228,6 +300,9 @@ public sealed partial class MappingGenerator
                 w.Line($"var {Local(m)} = this.{m.PropertyName} ?? throw new {H5}H5MappingException({Path(m, owner)}, \"the required member {m.PropertyName} is null\");");
                 item = Local(m);
             }
+            // Links the mapping owns are removed first when a live view saves over an earlier version.
+            if (m.Kind is MemberKind.Dataset || (m.Kind is MemberKind.Group && m.Collection is not null))
+                w.Line($"if (context.Replace) group.Remove({name});");
             switch (m.Kind)
             {
                 case MemberKind.Attribute:
@@ -247,58 +322,125 @@ public sealed partial class MappingGenerator
                     w.Open($"using (var copy = group.CreateDataset<{m.ElementType}>({name}, {item}.Shape))");
                     w.Line($"copy.Write<{m.ElementType}>({item}.ReadAll());");
                     w.Close();
+                    w.Line($"context.Track({item}, prefix + {name});");
+                    break;
+                case MemberKind.Dataset when m.RegionOf is not null:
+                    // Written after the dataset the regions select from exists.
+                    w.Open($"using (var target = group.OpenDataset({Quote(m.RegionOf)}))");
+                    w.Line($"var refs = new {H5}H5RegionReference[{item}.{(m.Collection == "List" ? "Count" : "Length")}];");
+                    w.Line($"for (int i = 0; i < refs.Length; i++) refs[i] = {item}[i] is {{ }} region ? target.CreateRegionReference(region) : default;");
+                    w.Line($"using (group.Add<{H5}H5RegionReference>({name}, refs)) {{ }}");
+                    w.Close();
                     break;
                 case MemberKind.Dataset:
                     var options = Options(m);
+                    var data = item;
                     if (m.Collection == "List")
-                        item = m.IsString ? $"{item}.ToArray()" : $"global::System.Runtime.InteropServices.CollectionsMarshal.AsSpan({item})";
-                    var add = m.IsString ? $"group.Add({name}, {item}{options})"
-                        : m.Rank <= 3 ? $"group.Add<{m.ElementType}>({name}, {item}{options})"
-                        : $"group.AddArray<{m.ElementType}>({name}, {item}{options})";
+                        data = m.IsString ? $"{item}.ToArray()" : $"global::System.Runtime.InteropServices.CollectionsMarshal.AsSpan({item})";
+                    var add = m.IsString ? $"group.Add({name}, {data}{options})"
+                        : m.Rank <= 3 ? $"group.Add<{m.ElementType}>({name}, {data}{options})"
+                        : $"group.AddArray<{m.ElementType}>({name}, {data}{options})";
                     w.Line($"using ({add}) {{ }}");
+                    w.Line($"context.Track({item}, prefix + {name});");
                     break;
                 case MemberKind.Group when m.Collection == "List":
                     w.Open($"using (var children = group.RequireGroup({name}))");
                     w.Open($"for (int i = 0; i < {item}.Count; i++)");
                     w.Open("using (var child = children.CreateGroup(i.ToString(global::System.Globalization.CultureInfo.InvariantCulture)))");
-                    w.Line($"{item}[i].WriteTo(child);");
+                    w.Line($"{item}[i].WriteTo(child, context);");
                     w.Close().Close().Close();
                     break;
                 case MemberKind.Group when m.Collection == "Dictionary":
                     w.Open($"using (var children = group.RequireGroup({name}))");
                     w.Open($"foreach (var pair in {item})");
                     w.Open("using (var child = children.CreateGroup(pair.Key))");
-                    w.Line("pair.Value.WriteTo(child);");
+                    w.Line("pair.Value.WriteTo(child, context);");
                     w.Close().Close().Close();
                     break;
                 case MemberKind.Group:
                     w.Open($"using (var child = group.RequireGroup({name}))");
-                    w.Line($"{item}.WriteTo(child);");
+                    w.Line($"{item}.WriteTo(child, context);");
                     w.Close();
+                    break;
+                case MemberKind.Reference:
+                    // Deferred: a target may be written after this member (or by another class of the graph).
+                    if (!m.IsOptional) w.Block();
+                    w.Line("var file = group.File;");
+                    w.Open("context.Defer(() =>");
+                    w.Line($"var referrer = prefix + {name};");
+                    w.Line("using var owner = file.OpenGroup(path);");
+                    w.Line($"if (context.Replace) owner.Remove({name});");
+                    if (m.Collection is null)
+                        w.Line($"using (owner.CreateScalarDataset<{H5}H5ObjectReference>({name}, context.ReferenceTo(file, {item}, referrer))) {{ }}");
+                    else
+                        w.Line($"using (owner.Add<{H5}H5ObjectReference>({name}, context.ReferencesTo<{m.ElementType}>(file, {item}, referrer))) {{ }}");
+                    w.Close(");");
+                    if (!m.IsOptional) w.Close();
                     break;
             }
             if (m.IsOptional) w.Close();
         }
 
+        // Scales are made, then attached, once every dataset of the group exists.
+        private static void EmitScales(IndentedWriter w, MappedTypeSpec spec)
+        {
+            var scales = spec.Members.Where(m => m.ScaleName is not null && m.Target is null).ToArray();
+            var hosts = spec.Members.Where(m => m.Scales.Length > 0).ToArray();
+            if (scales.Length == 0 && hosts.Length == 0) return;
+            w.Line();
+            w.Line("// Dimension scales (H5DS): made and attached once every dataset exists");
+            foreach (var m in scales)
+            {
+                var make = $"using (var scale = group.OpenDataset({Quote(m.H5Name)})) scale.MakeScale({Quote(m.ScaleName!)});";
+                w.Line(m.IsOptional ? $"if (this.{m.PropertyName} is not null) {make}" : make);
+            }
+            foreach (var m in hosts)
+            {
+                if (m.IsOptional) w.Open($"if (this.{m.PropertyName} is not null)");
+                w.Open($"using (var host = group.OpenDataset({Quote(m.H5Name)}))");
+                foreach (var a in m.Scales)
+                {
+                    var scaleMember = spec.Members.First(s => s.H5Name == a.ScaleName && s.Kind == MemberKind.Dataset);
+                    var attach = $"using (var scale = group.OpenDataset({Quote(a.ScaleName)})) host.Dims[{a.Dimension}].Attach(scale);";
+                    w.Line(scaleMember.IsOptional ? $"if (this.{scaleMember.PropertyName} is not null) {attach}" : attach);
+                    if (a.Label is not null) w.Line($"host.Dims[{a.Dimension}].Label = {Quote(a.Label)};");
+                }
+                w.Close();
+                if (m.IsOptional) w.Close();
+            }
+        }
+
+        private static string Describe(MemberSpec m) =>
+            m.RegionOf is not null ? $"region references \"{m.H5Name}\" into dataset \"{m.RegionOf}\""
+            : m.Kind == MemberKind.Reference ? $"object reference{(m.Collection is null ? "" : "s")} \"{m.H5Name}\""
+            : $"{KindText(m.Kind)} \"{m.H5Name}\"";
+
         private static string Options(MemberSpec m)
         {
-            if (m.Chunks.Length == 0) return "";
+            if (m.Chunks.Length == 0 && m.MaxShape.Length == 0 && m.Layout == 0 && m.FillValue is null) return "";
             var filters = new System.Collections.Generic.List<string>();
             if (m.Shuffle) filters.Add($"{H5}H5Filter.Shuffle()");
             if (m.FilterExpression is not null) filters.Add(m.FilterExpression);
-            var options = $"new {H5}H5DatasetOptions {{ Chunks = new long[] {{ {string.Join(", ", m.Chunks)} }} }}";
-            return ", " + (filters.Count == 0 ? options : $"{options}.With({string.Join(", ", filters)})");
+            var init = new System.Collections.Generic.List<string>();
+            if (m.Chunks.Length > 0) init.Add($"Chunks = new long[] {{ {string.Join(", ", m.Chunks)} }}");
+            if (m.MaxShape.Length > 0) init.Add($"MaxShape = new long[] {{ {string.Join(", ", m.MaxShape)} }}");
+            if (m.Layout != 0) init.Add($"Layout = {H5}H5Layout.{m.Layout switch { 1 => "Contiguous", 2 => "Compact", _ => "Chunked" }}");
+            var options = $"new {H5}H5DatasetOptions {{ {string.Join(", ", init)} }}";
+            if (filters.Count > 0) options += $".With({string.Join(", ", filters)})";
+            if (m.FillValue is not null) options += $".WithFillValue<{m.ElementType}>(({m.ElementType}){m.FillValue})";
+            return ", " + options;
         }
 
         private static string Local(MemberSpec m) => "__" + char.ToLowerInvariant(m.PropertyName[0]) + m.PropertyName.Substring(1);
 
         private static string Path(MemberSpec m, string owner = "group") =>
-            m.Kind == MemberKind.Attribute ? $"{owner}.Name + \"@{m.H5Name}\"" : $"group.Name.TrimEnd('/') + \"/{m.H5Name}\"";
+            m.Kind == MemberKind.Attribute ? (owner == "group" ? $"path + \"@{m.H5Name}\"" : $"{owner}.Name + \"@{m.H5Name}\"") : $"prefix + \"{m.H5Name}\"";
 
         private static string KindText(MemberKind kind) => kind switch
         {
             MemberKind.Attribute => "attribute",
             MemberKind.Dataset => "dataset",
+            MemberKind.Reference => "object reference dataset",
             _ => "group",
         };
     }

@@ -16,6 +16,9 @@ public sealed partial class MappingGenerator
     {
         private const string AttributeAttribute = "Hdf5.Mapping.H5AttributeAttribute";
         private const string DatasetAttribute = "Hdf5.Mapping.H5DatasetAttribute";
+        private const string ReferenceAttribute = "Hdf5.Mapping.H5ReferenceAttribute";
+        private const string DimensionScaleAttribute = "Hdf5.Mapping.DimensionScaleAttribute";
+        private const string AttachScaleAttribute = "Hdf5.Mapping.AttachScaleAttribute";
 
         public static ParseResult Parse(GeneratorAttributeSyntaxContext context, bool isFile, CancellationToken ct)
         {
@@ -36,10 +39,23 @@ public sealed partial class MappingGenerator
             var attributeNames = new Dictionary<string, string>();
             var pendingTargets = new List<(MemberSpec Member, Location? Location)>();
             var compounds = new Dictionary<string, CompoundSpec>();
+            var attachments = new Dictionary<string, List<(AttributeData Attribute, Location? Location)>>();
+            var regionLocations = new Dictionary<string, Location?>();
             foreach (var property in type.GetMembers().OfType<IPropertySymbol>())
             {
                 ct.ThrowIfCancellationRequested();
                 if (property.IsStatic || property.IsIndexer) continue;
+                var scale = property.GetAttributes().FirstOrDefault(a => a.AttributeClass?.ToDisplayString() == DimensionScaleAttribute);
+                var attaches = property.GetAttributes().Where(a => a.AttributeClass?.ToDisplayString() == AttachScaleAttribute)
+                    .Select(a => (a, a.ApplicationSyntaxReference?.GetSyntax(ct).GetLocation() ?? property.Locations.FirstOrDefault())).ToList();
+                var isDataset = property.GetAttributes().Any(a => a.AttributeClass?.ToDisplayString() == DatasetAttribute);
+                if (!isDataset && (scale is not null || attaches.Count > 0))
+                {
+                    var where = (scale ?? attaches[0].a).ApplicationSyntaxReference?.GetSyntax(ct).GetLocation() ?? property.Locations.FirstOrDefault();
+                    diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.ScaleNotFound, where, property.Name,
+                        $"[DimensionScale] and [AttachScale] go on [H5Dataset] properties, and '{property.Name}' is not one"));
+                }
+                if (attaches.Count > 0) attachments[property.Name] = attaches;
                 foreach (var attribute in property.GetAttributes())
                 {
                     var name = attribute.AttributeClass?.ToDisplayString();
@@ -49,9 +65,13 @@ public sealed partial class MappingGenerator
                         AttributeAttribute => ParseAttribute(property, attribute, location, diagnostics),
                         DatasetAttribute => ParseDataset(property, attribute, location, diagnostics, compounds),
                         GroupAttribute => ParseGroup(property, attribute, location, diagnostics, type),
+                        ReferenceAttribute => ParseReference(property, attribute, location, diagnostics),
                         _ => null,
                     };
                     if (member is null) continue;
+                    if (member.RegionOf is not null) regionLocations[member.PropertyName] = location;
+                    if (member.Kind == MemberKind.Dataset && scale is not null)
+                        member = member with { ScaleName = scale.ConstructorArguments.Length > 0 && scale.ConstructorArguments[0].Value is string sn ? sn : "" };
                     if (member.Target is not null)
                     {
                         pendingTargets.Add((member, location));
@@ -90,6 +110,48 @@ public sealed partial class MappingGenerator
                 }
                 perTarget[key] = member.PropertyName;
                 members.Add(member with { Target = datasetName });
+            }
+
+            // Region references and scale attachments name other dataset properties of this class.
+            var datasets = members.Where(m => m.Kind == MemberKind.Dataset && m.Target is null).ToDictionary(m => m.PropertyName);
+            for (int i = 0; i < members.Count; i++)
+            {
+                var m = members[i];
+                if (m.RegionOf is not null)
+                {
+                    if (datasets.TryGetValue(m.RegionOf, out var target) && target.RegionOf is null && target.Collection != "Lazy")
+                        members[i] = m = m with { RegionOf = target.H5Name };
+                    else
+                    {
+                        diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.ReferenceTargetNotMapped, regionLocations[m.PropertyName], m.PropertyName, $"'{m.RegionOf}'",
+                            $"RegionOf must name an [H5Dataset] property of '{type.Name}' that holds data (not H5Dataset<T> or regions)"));
+                        members.RemoveAt(i--);
+                        continue;
+                    }
+                }
+                if (m.Kind != MemberKind.Dataset || !attachments.TryGetValue(m.PropertyName, out var attached)) continue;
+                var resolved = new List<ScaleAttachment>();
+                foreach (var (attribute, location) in attached)
+                {
+                    var dimension = attribute.ConstructorArguments[0].Value is int d ? d : -1;
+                    var scaleProperty = attribute.ConstructorArguments[1].Value as string ?? "";
+                    var label = Named<string>(attribute, "Label");
+                    if (!datasets.TryGetValue(scaleProperty, out var scaleMember) || scaleMember.ScaleName is null)
+                    {
+                        diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.ScaleNotFound, location, scaleProperty,
+                            datasets.ContainsKey(scaleProperty)
+                                ? $"'{m.PropertyName}' attaches it to dimension {dimension}, but it is not marked [DimensionScale]"
+                                : $"'{m.PropertyName}' attaches it to dimension {dimension}, but '{type.Name}' has no [H5Dataset] property '{scaleProperty}'"));
+                        continue;
+                    }
+                    if (dimension < 0 || dimension >= m.Rank)
+                    {
+                        diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.ScaleDimensionOutOfRange, location, m.PropertyName, m.Rank.ToString(), dimension.ToString(), scaleProperty));
+                        continue;
+                    }
+                    resolved.Add(new ScaleAttachment(dimension, scaleMember.H5Name, label));
+                }
+                members[i] = m with { Scales = new EquatableArray<ScaleAttachment>(resolved.ToArray()) };
             }
 
             var spec = new MappedTypeSpec(
@@ -146,6 +208,21 @@ public sealed partial class MappingGenerator
                     property.Type.NullableAnnotation == NullableAnnotation.Annotated, 0, EquatableArray<long>.Empty, null, false, null, "Lazy");
 
             var (element, rank, optional) = Shape(property.Type);
+            var regionOf = Named<string>(attribute, "RegionOf");
+            if (regionOf is not null || element.ToDisplayString() == "Hdf5.Mapping.H5Region")
+            {
+                // Regions of another dataset: stored as region references to it, read back as H5Region values.
+                if (regionOf is null || rank != 1 || element.ToDisplayString() != "Hdf5.Mapping.H5Region")
+                {
+                    diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.ReferenceTargetNotMapped, location, property.Name,
+                        regionOf is null ? "regions of an unnamed dataset" : $"'{regionOf}'",
+                        regionOf is null ? "set RegionOf = nameof(TheDataset) to say which dataset the regions select from"
+                            : "a RegionOf property must be H5Region[] or List<H5Region>"));
+                    return null;
+                }
+                return new MemberSpec(property.Name, NameOf(attribute, property), MemberKind.Dataset, Global(element), 1, false, optional, 0,
+                    EquatableArray<long>.Empty, null, false, null, IsList(property.Type, out _) ? "List" : null, RegionOf: regionOf);
+            }
             var isString = element.SpecialType == SpecialType.System_String;
             var compound = !isString && !IsNumeric(element) ? Compound(element) : null;
             if (compound is not null) compounds[compound.TypeRef] = compound;
@@ -162,8 +239,27 @@ public sealed partial class MappingGenerator
             var chunks = chunkArg.Kind == TypedConstantKind.Array ? chunkArg.Values.Select(v => System.Convert.ToInt64(v.Value)).ToArray() : System.Array.Empty<long>();
             if (chunks.Length > 0 && chunks.Length != rank)
             {
-                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.ChunkRankMismatch, location, h5Name, rank.ToString(), chunks.Length.ToString()));
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.ChunkRankMismatch, location, h5Name, rank.ToString(), chunks.Length.ToString(), "chunk shape"));
                 return null;
+            }
+            var maxArg = attribute.NamedArguments.FirstOrDefault(a => a.Key == "MaxShape").Value;
+            var maxShape = maxArg.Kind == TypedConstantKind.Array ? maxArg.Values.Select(v => System.Convert.ToInt64(v.Value)).ToArray() : System.Array.Empty<long>();
+            if (maxShape.Length > 0 && maxShape.Length != rank)
+            {
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.ChunkRankMismatch, location, h5Name, rank.ToString(), maxShape.Length.ToString(), "maximum shape"));
+                return null;
+            }
+            string? fill = null;
+            if (attribute.NamedArguments.Any(a => a.Key == "FillValue"))
+            {
+                if (isString || compound is not null || element.TypeKind == TypeKind.Enum || element.SpecialType == SpecialType.System_Boolean
+                    || element.ToDisplayString() is "Hdf5.Mapping.H5ObjectReference" or "Hdf5.Mapping.H5RegionReference")
+                {
+                    diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnsupportedType, location, property.Name, property.Type.ToDisplayString(),
+                        "a dataset with a FillValue", "a fill value needs numeric elements"));
+                    return null;
+                }
+                fill = Literal(Named<double>(attribute, "FillValue"));
             }
             var filter = Named<int>(attribute, "Filter");
             var level = Named<int>(attribute, "FilterLevel");
@@ -175,7 +271,44 @@ public sealed partial class MappingGenerator
             }
             return new MemberSpec(property.Name, h5Name, MemberKind.Dataset, Global(element), rank, isString, optional, 0,
                 new EquatableArray<long>(chunks), FilterExpression(filter, level), shuffle, null,
-                IsList(property.Type, out _) ? "List" : null);
+                IsList(property.Type, out _) ? "List" : null,
+                new EquatableArray<long>(maxShape), Named<int>(attribute, "Layout"), fill);
+        }
+
+        private static string Literal(double value) =>
+            double.IsNaN(value) ? "double.NaN"
+            : double.IsPositiveInfinity(value) ? "double.PositiveInfinity"
+            : double.IsNegativeInfinity(value) ? "double.NegativeInfinity"
+            : value.ToString("R", System.Globalization.CultureInfo.InvariantCulture) + "d";
+
+        private static MemberSpec? ParseReference(IPropertySymbol property, AttributeData attribute, Location? location, List<DiagnosticInfo> diagnostics)
+        {
+            var optional = property.Type.NullableAnnotation == NullableAnnotation.Annotated;
+            var element = property.Type;
+            string? collection = null;
+            if (IsList(property.Type, out var listElement))
+            {
+                collection = "List";
+                element = listElement;
+            }
+            else if (property.Type is IArrayTypeSymbol { Rank: 1 } array && array.ElementType.IsReferenceType)
+            {
+                collection = "Array";
+                element = array.ElementType;
+            }
+            var targetOk = element.SpecialType == SpecialType.System_Object
+                || element is IArrayTypeSymbol
+                || IsList(element, out _)
+                || element is INamedTypeSymbol { IsGenericType: true } g && g.ConstructedFrom.ToDisplayString() == "Hdf5.Mapping.H5Dataset<T>"
+                || element.GetAttributes().Any(a => a.AttributeClass?.ToDisplayString() is GroupAttribute or MappingGenerator.FileAttribute);
+            if (!targetOk)
+            {
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.ReferenceTargetNotMapped, location, property.Name, $"'{element.ToDisplayString()}'",
+                    "a reference points to a mapped group (a class marked [H5Group]), to the value of a mapped dataset (an array, List<T> or H5Dataset<T>), or to object for either"));
+                return null;
+            }
+            return new MemberSpec(property.Name, NameOf(attribute, property), MemberKind.Reference, Global(element), collection is null ? 0 : 1, false, optional, 0,
+                EquatableArray<long>.Empty, null, false, null, collection);
         }
 
         private static MemberSpec? ParseGroup(IPropertySymbol property, AttributeData attribute, Location? location, List<DiagnosticInfo> diagnostics, INamedTypeSymbol owner)

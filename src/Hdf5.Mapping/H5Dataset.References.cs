@@ -28,8 +28,83 @@ public sealed partial class H5Dataset
     /// <summary>h5py's <c>ds.regionref</c>: index it like the dataset to get a reference, <c>ds.RegionRef[.., 512..567]</c>.</summary>
     public H5RegionRefMaker RegionRef => new(this);
 
+    /// <summary>A region reference to a region value (blocks or points) of this dataset.</summary>
+    /// <exception cref="H5SelectionException">The region's rank differs from the dataset's, or it reaches outside the dataset.</exception>
+    public unsafe H5RegionReference CreateRegionReference(H5Region region)
+    {
+        ArgumentNullException.ThrowIfNull(region);
+        using var scope = H5Library.Enter();
+        if (region.IsPoints) return CreateRegionReference(region.PointList!);
+        var shape = Shape;
+        if (region.Rank != shape.Length)
+            throw new H5SelectionException($"The region {region} has rank {region.Rank} but {What} has rank {shape.Length}.");
+        using var space = FileSpace();
+        var start = stackalloc ulong[shape.Length];
+        var count = stackalloc ulong[shape.Length];
+        var op = H5S.SelOper.Set;
+        foreach (var (s, c) in region.BlockList)
+        {
+            for (int d = 0; d < shape.Length; d++)
+            {
+                if (s[d] + c[d] > shape[d])
+                    throw new H5SelectionException($"The region {region} reaches past dimension {d} of {What} (size {shape[d]}).");
+                start[d] = (ulong)s[d];
+                count[d] = (ulong)c[d];
+            }
+            H5Call.Check(H5S.SelectHyperslab(space, op, start, null, count, null), "selecting a region's block");
+            op = H5S.SelOper.Or;
+        }
+        return CreateRegionReference(space);
+    }
+
+    /// <summary>The selection a region reference holds, as a value (blocks or points).</summary>
+    /// <exception cref="ArgumentException">The reference points to another dataset.</exception>
+    public unsafe H5Region GetRegion(H5RegionReference region)
+    {
+        using var scope = H5Library.Enter();
+        using var space = RegionSpace(region);
+        var rank = H5Call.Check(H5S.GetSimpleExtentNdims(space));
+        var type = H5S.GetSelectType(space);
+        if (type == H5S.SelType.Points)
+        {
+            var n = H5Call.Check(H5S.GetSelectElemNpoints(space), "counting a region's points");
+            var buffer = new ulong[n * rank];
+            fixed (ulong* p = buffer) H5Call.Check(H5S.GetSelectElemPointlist(space, 0, (ulong)n, p), "reading a region's points");
+            var points = new long[n, rank];
+            for (long i = 0; i < n; i++)
+                for (int d = 0; d < rank; d++) points[i, d] = (long)buffer[i * rank + d];
+            return H5Region.Points(points);
+        }
+        if (type == H5S.SelType.Hyperslabs)
+        {
+            var n = H5Call.Check(H5S.GetSelectHyperNblocks(space), "counting a region's blocks");
+            // Each block comes as its start corner then its opposite (inclusive) corner.
+            var buffer = new ulong[n * rank * 2];
+            fixed (ulong* p = buffer) H5Call.Check(H5S.GetSelectHyperBlocklist(space, 0, (ulong)n, p), "reading a region's blocks");
+            var blocks = new List<(long[], long[])>();
+            for (long b = 0; b < n; b++)
+            {
+                var start = new long[rank];
+                var count = new long[rank];
+                for (int d = 0; d < rank; d++)
+                {
+                    start[d] = (long)buffer[(b * 2) * rank + d];
+                    count[d] = (long)buffer[(b * 2 + 1) * rank + d] - start[d] + 1;
+                }
+                blocks.Add((start, count));
+            }
+            return H5Region.Blocks(blocks);
+        }
+        if (type == H5S.SelType.All)
+            return H5Region.Block(new long[rank], Shape);
+        throw new H5Exception($"The region reference into {What} selects nothing (selection type {type}).");
+    }
+
     private unsafe H5RegionReference CreateRegionReference(DataspaceId space)
     {
+        // HDF5 1.10 keeps the selection of a region reference in the file's global heap: making one writes.
+        if (File.Mode == H5FileMode.ReadOnly)
+            throw new H5ReadOnlyFileException($"Cannot create a region reference to {What}: HDF5 stores the selection in the file, which is open read-only.");
         H5RegionReference r = default;
         H5Call.Check(H5R.Create(&r, Id, ".", H5R.Type.DatasetRegion, space), $"creating a region reference to {What}");
         return r;

@@ -36,6 +36,13 @@ public sealed class H5DatasetOptions
         FillValue = (bytes, typeof(T));
     }
 
+    /// <summary>Sets the fill value fluently (see <see cref="SetFillValue{T}"/>).</summary>
+    public H5DatasetOptions WithFillValue<T>(T value) where T : unmanaged
+    {
+        SetFillValue(value);
+        return this;
+    }
+
     /// <summary>Adds filters fluently: <c>new H5DatasetOptions { Chunks = [20, 250] }.With(H5Filter.Deflate(6))</c>.</summary>
     public H5DatasetOptions With(params H5Filter[] filters)
     {

@@ -66,4 +66,56 @@ public sealed class DiagnosticTests
     public void ClassWithoutAParameterlessConstructor_ReportsH5M011() => Expect("H5M011",
         "[H5File] public partial class A { public A(int x) { } [H5Attribute] public int X { get; set; } }",
         "[H5File] public partial class A { public A(int x) { } public A() { } [H5Attribute] public int X { get; set; } }");
+
+    [Fact]
+    public void MaxShapeRankDifferentFromDataRank_ReportsH5M003() => Expect("H5M003",
+        "[H5File] public partial class A { [H5Dataset(MaxShape = new long[] { -1 })] public double[,] X { get; set; } = new double[0,0]; }",
+        "[H5File] public partial class A { [H5Dataset(MaxShape = new long[] { -1, 4 })] public double[,] X { get; set; } = new double[0,0]; }");
+
+    [Fact]
+    public void FillValueOnNonNumericElements_ReportsH5M002() => Expect("H5M002",
+        "[H5File] public partial class A { [H5Dataset(FillValue = 1)] public bool[] X { get; set; } = []; }",
+        "[H5File] public partial class A { [H5Dataset(FillValue = 1)] public short[] X { get; set; } = []; }");
+
+    private const string Scale = "[H5Dataset, DimensionScale(\"t\")] public double[] T { get; set; } = []; [H5Dataset] public double[] U { get; set; } = [];";
+
+    [Fact]
+    public void AttachedScaleThatIsMissing_ReportsH5M012() => Expect("H5M012",
+        "[H5File] public partial class A { " + Scale + " [H5Dataset, AttachScale(0, \"Nope\")] public double[] X { get; set; } = []; }",
+        "[H5File] public partial class A { " + Scale + " [H5Dataset, AttachScale(0, nameof(T))] public double[] X { get; set; } = []; }");
+
+    [Fact]
+    public void AttachedScaleThatIsNotAScale_ReportsH5M012() => Expect("H5M012",
+        "[H5File] public partial class A { " + Scale + " [H5Dataset, AttachScale(0, nameof(U))] public double[] X { get; set; } = []; }",
+        "[H5File] public partial class A { " + Scale + " [H5Dataset, AttachScale(0, nameof(T))] public double[] X { get; set; } = []; }");
+
+    [Fact]
+    public void DimensionScaleOnAnAttribute_ReportsH5M012() => Expect("H5M012",
+        "[H5File] public partial class A { [H5Attribute, DimensionScale] public double[] X { get; set; } = []; }",
+        "[H5File] public partial class A { [H5Dataset, DimensionScale] public double[] X { get; set; } = []; }");
+
+    [Fact]
+    public void ScaleAttachedBeyondTheRank_ReportsH5M013() => Expect("H5M013",
+        "[H5File] public partial class A { " + Scale + " [H5Dataset, AttachScale(2, nameof(T))] public double[,] X { get; set; } = new double[0,0]; }",
+        "[H5File] public partial class A { " + Scale + " [H5Dataset, AttachScale(1, nameof(T))] public double[,] X { get; set; } = new double[0,0]; }");
+
+    [Fact]
+    public void ReferenceToAnUnmappedType_ReportsH5M014() => Expect("H5M014",
+        "public class Plain { } [H5File] public partial class A { [H5Reference] public Plain? R { get; set; } }",
+        "[H5Group] public partial class Mapped { } [H5File] public partial class A { [H5Group] public Mapped M { get; set; } = new(); [H5Reference] public Mapped? R { get; set; } }");
+
+    [Fact]
+    public void ReferenceToAScalarValue_ReportsH5M014() => Expect("H5M014",
+        "[H5File] public partial class A { [H5Dataset] public double[] D { get; set; } = []; [H5Reference] public int R { get; set; } }",
+        "[H5File] public partial class A { [H5Dataset] public double[] D { get; set; } = []; [H5Reference] public object[] R { get; set; } = []; }");
+
+    [Fact]
+    public void RegionsOfAPropertyThatIsNotADataset_ReportH5M014() => Expect("H5M014",
+        "[H5File] public partial class A { [H5Attribute] public double D { get; set; } [H5Dataset(RegionOf = nameof(D))] public H5Region[] R { get; set; } = []; }",
+        "[H5File] public partial class A { [H5Dataset] public double[] D { get; set; } = []; [H5Dataset(RegionOf = nameof(D))] public H5Region[] R { get; set; } = []; }");
+
+    [Fact]
+    public void RegionsWithoutRegionOf_ReportH5M014() => Expect("H5M014",
+        "[H5File] public partial class A { [H5Dataset] public double[] D { get; set; } = []; [H5Dataset] public H5Region[] R { get; set; } = []; }",
+        "[H5File] public partial class A { [H5Dataset] public double[] D { get; set; } = []; [H5Dataset(RegionOf = nameof(D))] public System.Collections.Generic.List<H5Region> R { get; set; } = new(); }");
 }

@@ -32,6 +32,12 @@ public sealed class SnapshotTests
             [H5Group("runs")] public System.Collections.Generic.List<Metadata> Runs { get; set; } = [];
             [H5Group("named")] public System.Collections.Generic.Dictionary<string, Metadata>? Named { get; set; }
             [H5Dataset("series")] public System.Collections.Generic.List<double> Series { get; set; } = [];
+            [H5Dataset("x"), DimensionScale("X")] public double[] X { get; set; } = [];
+            [H5Dataset("grow", MaxShape = new long[] { -1 }, FillValue = -1), AttachScale(0, nameof(X), Label = "x")] public float[] Grow { get; set; } = [];
+            [H5Dataset("small", Layout = H5DatasetLayout.Compact)] public short[] Small { get; set; } = [];
+            [H5Dataset("regrefs/rrefs", RegionOf = nameof(Paths))] public H5Region[] Regions { get; set; } = [];
+            [H5Reference("objrefs/refs")] public object[] Refs { get; set; } = [];
+            [H5Reference("objrefs/meta")] public Metadata? MetaRef { get; set; }
         }
 
         public struct Sample { public double Time; public int Count; }

@@ -20,8 +20,8 @@ internal static class DiagnosticDescriptors
         description: "Datasets hold arrays (T[], T[,], T[,,], ...) of numbers, bool, enums or strings (1-D); attributes hold scalars, strings and 1-D arrays.");
 
     public static readonly DiagnosticDescriptor ChunkRankMismatch = new(
-        "H5M003", "Chunk rank differs from the data rank",
-        "The dataset '{0}' has rank {1} but its chunk shape has rank {2}",
+        "H5M003", "Chunk or maximum shape rank differs from the data rank",
+        "The dataset '{0}' has rank {1} but its {3} has rank {2}",
         Category, DiagnosticSeverity.Error, isEnabledByDefault: true);
 
     public static readonly DiagnosticDescriptor FilterNeedsChunks = new(
@@ -64,4 +64,21 @@ internal static class DiagnosticDescriptors
         "H5M008", "Type cannot be stored as an HDF5 attribute",
         "The property '{0}' has type '{1}', which an HDF5 attribute cannot hold: {2}",
         Category, DiagnosticSeverity.Error, isEnabledByDefault: true);
+
+    public static readonly DiagnosticDescriptor ScaleNotFound = new(
+        "H5M012", "Attached scale is not a dimension scale of this class",
+        "The scale '{0}' cannot be used: {1}",
+        Category, DiagnosticSeverity.Error, isEnabledByDefault: true,
+        description: "[AttachScale(dimension, nameof(X))] names a property of the same class that is an [H5Dataset] marked [DimensionScale]; [DimensionScale] itself needs an [H5Dataset] property.");
+
+    public static readonly DiagnosticDescriptor ScaleDimensionOutOfRange = new(
+        "H5M013", "Scale attached to a dimension beyond the rank",
+        "The dataset '{0}' has rank {1}, so it has no dimension {2} to attach '{3}' to",
+        Category, DiagnosticSeverity.Error, isEnabledByDefault: true);
+
+    public static readonly DiagnosticDescriptor ReferenceTargetNotMapped = new(
+        "H5M014", "Reference target is not a mapped dataset or group",
+        "The reference property '{0}' cannot point to {1}: {2}",
+        Category, DiagnosticSeverity.Error, isEnabledByDefault: true,
+        description: "[H5Reference] properties hold mapped group objects, arrays of mapped datasets, or object (either); [H5Dataset(RegionOf = nameof(X))] needs X to be an [H5Dataset] property of the same class and the property to be H5Region[] or List<H5Region>.");
 }

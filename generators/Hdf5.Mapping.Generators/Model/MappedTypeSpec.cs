@@ -26,7 +26,15 @@ internal enum MemberKind
     Attribute,
     Dataset,
     Group,
+    /// <summary>Object references to other mapped objects, stored as a dataset.</summary>
+    Reference,
 }
+
+/// <summary>A dimension scale attached to one dimension of a mapped dataset.</summary>
+/// <param name="Dimension">The host dataset's dimension.</param>
+/// <param name="ScaleName">The HDF5 name of the scale dataset (same group).</param>
+/// <param name="Label">The dimension label, or null.</param>
+internal sealed record ScaleAttachment(int Dimension, string ScaleName, string? Label);
 
 /// <summary>One mapped property.</summary>
 /// <param name="PropertyName">The C# property name.</param>
@@ -41,7 +49,14 @@ internal enum MemberKind
 /// <param name="FilterExpression">The H5Filter factory call, or null.</param>
 /// <param name="Shuffle">Shuffle before the filter.</param>
 /// <param name="Target">For an attribute stored on a dataset of the same class: that dataset's HDF5 name; null for the group.</param>
-/// <param name="Collection">"List" for List&lt;T&gt; (datasets, attributes, groups), "Dictionary" for Dictionary&lt;string, TGroup&gt;; null otherwise.</param>
+/// <param name="Collection">"List" for List&lt;T&gt; (datasets, attributes, groups, references), "Dictionary" for Dictionary&lt;string, TGroup&gt;,
+/// "Array" for an array of references, "Lazy" for H5Dataset&lt;T&gt;; null otherwise.</param>
+/// <param name="MaxShape">Maximum shape (-1 unlimited), empty when none.</param>
+/// <param name="Layout">Value of Hdf5.Mapping.H5DatasetLayout (0 = Auto).</param>
+/// <param name="FillValue">The fill value as a C# literal, or null.</param>
+/// <param name="RegionOf">For an H5Region array: the HDF5 name of the dataset its references select from.</param>
+/// <param name="ScaleName">For a [DimensionScale] dataset: the scale name ("" for none); null when not a scale.</param>
+/// <param name="Scales">Scales attached to this dataset's dimensions.</param>
 internal sealed record MemberSpec(
     string PropertyName,
     string H5Name,
@@ -55,4 +70,10 @@ internal sealed record MemberSpec(
     string? FilterExpression,
     bool Shuffle,
     string? Target = null,
-    string? Collection = null);
+    string? Collection = null,
+    EquatableArray<long> MaxShape = default,
+    int Layout = 0,
+    string? FillValue = null,
+    string? RegionOf = null,
+    string? ScaleName = null,
+    EquatableArray<ScaleAttachment> Scales = default);

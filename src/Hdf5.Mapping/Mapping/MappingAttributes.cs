@@ -54,6 +54,77 @@ public sealed class H5DatasetAttribute(string? name = null) : Attribute
 
     /// <summary>Apply the byte-shuffle filter before <see cref="Filter"/>.</summary>
     public bool Shuffle { get; set; }
+
+    /// <summary>Maximum shape, one entry per dimension; <see cref="H5Dataset.Unlimited"/> (-1) for an unlimited
+    /// dimension. Its rank must equal the array's rank (H5M003). A chunk shape is guessed when <see cref="Chunks"/> is not set.</summary>
+    public long[]? MaxShape { get; set; }
+
+    /// <summary>The storage layout; <see cref="H5DatasetLayout.Auto"/> lets the other options decide (chunked with chunks,
+    /// filters or a maximum shape, contiguous otherwise).</summary>
+    public H5DatasetLayout Layout { get; set; }
+
+    /// <summary>The value unwritten elements read as (h5py: <c>fillvalue=</c>), converted to the element type;
+    /// numeric element types only (H5M002).</summary>
+    public double FillValue { get; set; }
+
+    /// <summary>For an <see cref="H5Region"/> array: the [H5Dataset] property of this class the regions select from.
+    /// Stored as an HDF5 dataset of region references to that dataset (h5py: <c>ds.regionref[...]</c>).</summary>
+    public string? RegionOf { get; set; }
+}
+
+/// <summary>The storage layout of a mapped dataset.</summary>
+public enum H5DatasetLayout
+{
+    /// <summary>Chosen from the other options: chunked when chunks, filters or a maximum shape are set, contiguous otherwise.</summary>
+    Auto,
+    /// <summary>One contiguous block in the file.</summary>
+    Contiguous,
+    /// <summary>In the object header (at most 64 KiB of data).</summary>
+    Compact,
+    /// <summary>Fixed-size chunks.</summary>
+    Chunked,
+}
+
+/// <summary>Makes the dataset of this property a dimension scale named <see cref="Name"/> (h5py:
+/// <c>ds.make_scale(name)</c>), stored by H5DS so that h5py, netCDF-4 and HDFView see it.</summary>
+[AttributeUsage(AttributeTargets.Property, Inherited = false)]
+public sealed class DimensionScaleAttribute(string name = "") : Attribute
+{
+    /// <summary>The scale's name (its NAME attribute); empty for none.</summary>
+    public string Name { get; } = name;
+}
+
+/// <summary>Attaches the [DimensionScale] dataset of another property of this class to dimension
+/// <see cref="Dimension"/> of this property's dataset (h5py: <c>ds.dims[i].attach_scale(scale)</c>). Repeat it to
+/// attach several scales. The scale must be a [DimensionScale] property (H5M012) and the dimension must exist (H5M013).</summary>
+[AttributeUsage(AttributeTargets.Property, Inherited = false, AllowMultiple = true)]
+public sealed class AttachScaleAttribute(int dimension, string scale) : Attribute
+{
+    /// <summary>The dimension (0-based) of this dataset.</summary>
+    public int Dimension { get; } = dimension;
+
+    /// <summary>The name of the [DimensionScale] property, best written <c>nameof(X)</c>.</summary>
+    public string Scale { get; } = scale;
+
+    /// <summary>A label for the dimension (h5py: <c>ds.dims[i].label</c>), or null.</summary>
+    public string? Label { get; set; }
+}
+
+/// <summary>
+/// Stores HDF5 object references to other mapped objects of the same file. The property holds the objects
+/// themselves: a mapped group object, or the array (or list) of a mapped dataset, or an array/list of them
+/// (<c>object[]</c> mixes both). On write each object becomes a reference to where it was stored; on read each
+/// reference becomes the object read from its target. Stored as a dataset (scalar for one reference, 1-D for many),
+/// as in h5py's <c>f["objrefs/refs"] = [ds.ref, ...]</c>.
+/// </summary>
+/// <remarks>Objects are matched by identity: the referenced object must be the very instance stored by another
+/// member; one that is not raises <see cref="H5MappingException"/> naming the path. Targets the type cannot hold are
+/// a compile error (H5M014).</remarks>
+[AttributeUsage(AttributeTargets.Property, Inherited = false)]
+public sealed class H5ReferenceAttribute(string? name = null) : Attribute
+{
+    /// <summary>The dataset name or relative path; the property name when null.</summary>
+    public string? Name { get; } = name;
 }
 
 /// <summary>The compression filters a mapped dataset can name (see <see cref="H5Filter"/> for what each does).</summary>

@@ -17,22 +17,57 @@ namespace Samples
         [global::System.CodeDom.Compiler.GeneratedCode("Hdf5.Mapping.Generators", "0.1.0")]
         public void Write(string path) => global::Hdf5.Mapping.H5AtomicFile.Write(path, WriteTo);
 
+        /// <summary>Opens a file as a live view: the file stays open (lazy members keep reading from it) until the view is disposed;
+        /// with <paramref name="writable"/>, <see cref="global::Hdf5.Mapping.H5Mapped{T}.Save"/> writes changed members back.</summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("Hdf5.Mapping.Generators", "0.1.0")]
+        public static global::Hdf5.Mapping.H5Mapped<global::Samples.Experiment> Open(string path, bool writable = false)
+        {
+            var file = global::Hdf5.Mapping.H5File.Open(path, writable ? global::Hdf5.Mapping.H5FileMode.ReadWrite : global::Hdf5.Mapping.H5FileMode.ReadOnly);
+            try
+            {
+                return new global::Hdf5.Mapping.H5Mapped<global::Samples.Experiment>(file, ReadFrom(file), static (value, group) =>
+                {
+                    var context = new global::Hdf5.Mapping.H5MappingContext { Replace = true };
+                    value.WriteTo(group, context);
+                    context.Complete();
+                });
+            }
+            catch
+            {
+                file.Dispose();
+                throw;
+            }
+        }
+
         /// <summary>Reads a <see cref="Experiment"/> from <paramref name="group"/>; a missing required member raises <see cref="global::Hdf5.Mapping.H5MappingException"/>.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("Hdf5.Mapping.Generators", "0.1.0")]
         public static global::Samples.Experiment ReadFrom(global::Hdf5.Mapping.H5Group group)
         {
+            var context = new global::Hdf5.Mapping.H5MappingContext();
+            var value = ReadFrom(group, context);
+            context.Complete(); // resolves references, now that every object of the graph is read
+            return value;
+        }
+
+        /// <summary>Reads a <see cref="Experiment"/> as part of a larger graph; references resolve when <paramref name="context"/> completes.</summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("Hdf5.Mapping.Generators", "0.1.0")]
+        public static global::Samples.Experiment ReadFrom(global::Hdf5.Mapping.H5Group group, global::Hdf5.Mapping.H5MappingContext context)
+        {
             var value = new global::Samples.Experiment();
+            var path = group.Name;
+            var prefix = path == "/" ? "/" : path + "/";
+            context.Track(value, path);
 
             // Theta <- attribute "theta"
-            if (!group.Attrs.ContainsKey("theta")) throw new global::Hdf5.Mapping.H5MappingException(group.Name + "@theta", "the required attribute is missing");
+            if (!group.Attrs.ContainsKey("theta")) throw new global::Hdf5.Mapping.H5MappingException(path + "@theta", "the required attribute is missing");
             value.Theta = group.Attrs.Get<float>("theta");
 
             // Mu <- attribute "mu"
-            if (!group.Attrs.ContainsKey("mu")) throw new global::Hdf5.Mapping.H5MappingException(group.Name + "@mu", "the required attribute is missing");
+            if (!group.Attrs.ContainsKey("mu")) throw new global::Hdf5.Mapping.H5MappingException(path + "@mu", "the required attribute is missing");
             value.Mu = group.Attrs.GetString("mu");
 
             // Sigma <- attribute "Sigma"
-            if (!group.Attrs.ContainsKey("Sigma")) throw new global::Hdf5.Mapping.H5MappingException(group.Name + "@Sigma", "the required attribute is missing");
+            if (!group.Attrs.ContainsKey("Sigma")) throw new global::Hdf5.Mapping.H5MappingException(path + "@Sigma", "the required attribute is missing");
             using (var attribute = group.Attrs.Open("Sigma"))
             {
                 var shape = attribute.Shape;
@@ -54,25 +89,28 @@ namespace Samples
             }
 
             // Paths <- dataset "dataset"
-            if (!group.ContainsKey("dataset")) throw new global::Hdf5.Mapping.H5MappingException(group.Name.TrimEnd('/') + "/dataset", "the required dataset is missing");
+            if (!group.ContainsKey("dataset")) throw new global::Hdf5.Mapping.H5MappingException(prefix + "dataset", "the required dataset is missing");
             using (var dataset = group.OpenDataset("dataset"))
             {
                 value.Paths = dataset.Read2D<double>();
             }
+            context.Track(value.Paths, prefix + "dataset");
 
             // Deflated <- dataset "compressed/defl"
-            if (!group.ContainsKey("compressed/defl")) throw new global::Hdf5.Mapping.H5MappingException(group.Name.TrimEnd('/') + "/compressed/defl", "the required dataset is missing");
+            if (!group.ContainsKey("compressed/defl")) throw new global::Hdf5.Mapping.H5MappingException(prefix + "compressed/defl", "the required dataset is missing");
             using (var dataset = group.OpenDataset("compressed/defl"))
             {
                 value.Deflated = dataset.Read2D<double>();
             }
+            context.Track(value.Deflated, prefix + "compressed/defl");
 
             // Names <- dataset "Names"
-            if (!group.ContainsKey("Names")) throw new global::Hdf5.Mapping.H5MappingException(group.Name.TrimEnd('/') + "/Names", "the required dataset is missing");
+            if (!group.ContainsKey("Names")) throw new global::Hdf5.Mapping.H5MappingException(prefix + "Names", "the required dataset is missing");
             using (var dataset = group.OpenDataset("Names"))
             {
                 value.Names = dataset.ReadStrings();
             }
+            context.Track(value.Names, prefix + "Names");
 
             // Cube <- dataset "Cube"
             if (group.ContainsKey("Cube"))
@@ -84,24 +122,26 @@ namespace Samples
                     dataset.ReadInto<byte>(array);
                     value.Cube = array;
                 }
+                context.Track(value.Cube, prefix + "Cube");
             }
 
             // Samples <- dataset "Samples"
-            if (!group.ContainsKey("Samples")) throw new global::Hdf5.Mapping.H5MappingException(group.Name.TrimEnd('/') + "/Samples", "the required dataset is missing");
+            if (!group.ContainsKey("Samples")) throw new global::Hdf5.Mapping.H5MappingException(prefix + "Samples", "the required dataset is missing");
             using (var dataset = group.OpenDataset("Samples"))
             {
                 value.Samples = dataset.Read<global::Samples.Sample>();
             }
+            context.Track(value.Samples, prefix + "Samples");
 
             // Meta <- group "meta"
-            if (!group.ContainsKey("meta")) throw new global::Hdf5.Mapping.H5MappingException(group.Name.TrimEnd('/') + "/meta", "the required group is missing");
+            if (!group.ContainsKey("meta")) throw new global::Hdf5.Mapping.H5MappingException(prefix + "meta", "the required group is missing");
             using (var child = group.OpenGroup("meta"))
             {
-                value.Meta = global::Samples.Metadata.ReadFrom(child);
+                value.Meta = global::Samples.Metadata.ReadFrom(child, context);
             }
 
             // Runs <- group "runs"
-            if (!group.ContainsKey("runs")) throw new global::Hdf5.Mapping.H5MappingException(group.Name.TrimEnd('/') + "/runs", "the required group is missing");
+            if (!group.ContainsKey("runs")) throw new global::Hdf5.Mapping.H5MappingException(prefix + "runs", "the required group is missing");
             using (var children = group.OpenGroup("runs"))
             {
                 var items = new global::System.Collections.Generic.List<global::Samples.Metadata>();
@@ -109,7 +149,7 @@ namespace Samples
                 {
                     using (var child = children.OpenGroup(i.ToString(global::System.Globalization.CultureInfo.InvariantCulture)))
                     {
-                        items.Add(global::Samples.Metadata.ReadFrom(child));
+                        items.Add(global::Samples.Metadata.ReadFrom(child, context));
                     }
                 }
                 value.Runs = items;
@@ -125,7 +165,7 @@ namespace Samples
                     {
                         using (var child = children.OpenGroup(key))
                         {
-                            items[key] = global::Samples.Metadata.ReadFrom(child);
+                            items[key] = global::Samples.Metadata.ReadFrom(child, context);
                         }
                     }
                     value.Named = items;
@@ -133,10 +173,66 @@ namespace Samples
             }
 
             // Series <- dataset "series"
-            if (!group.ContainsKey("series")) throw new global::Hdf5.Mapping.H5MappingException(group.Name.TrimEnd('/') + "/series", "the required dataset is missing");
+            if (!group.ContainsKey("series")) throw new global::Hdf5.Mapping.H5MappingException(prefix + "series", "the required dataset is missing");
             using (var dataset = group.OpenDataset("series"))
             {
                 value.Series = new global::System.Collections.Generic.List<double>(dataset.Read<double>());
+            }
+            context.Track(value.Series, prefix + "series");
+
+            // X <- dataset "x"
+            if (!group.ContainsKey("x")) throw new global::Hdf5.Mapping.H5MappingException(prefix + "x", "the required dataset is missing");
+            using (var dataset = group.OpenDataset("x"))
+            {
+                value.X = dataset.Read<double>();
+            }
+            context.Track(value.X, prefix + "x");
+
+            // Grow <- dataset "grow"
+            if (!group.ContainsKey("grow")) throw new global::Hdf5.Mapping.H5MappingException(prefix + "grow", "the required dataset is missing");
+            using (var dataset = group.OpenDataset("grow"))
+            {
+                value.Grow = dataset.Read<float>();
+            }
+            context.Track(value.Grow, prefix + "grow");
+
+            // Small <- dataset "small"
+            if (!group.ContainsKey("small")) throw new global::Hdf5.Mapping.H5MappingException(prefix + "small", "the required dataset is missing");
+            using (var dataset = group.OpenDataset("small"))
+            {
+                value.Small = dataset.Read<short>();
+            }
+            context.Track(value.Small, prefix + "small");
+
+            // Regions <- region references "regrefs/rrefs" into dataset "dataset"
+            if (!group.ContainsKey("regrefs/rrefs")) throw new global::Hdf5.Mapping.H5MappingException(prefix + "regrefs/rrefs", "the required dataset is missing");
+            using (var dataset = group.OpenDataset("regrefs/rrefs"))
+            {
+                using (var target = group.OpenDataset("dataset"))
+                {
+                    var refs = dataset.Read<global::Hdf5.Mapping.H5RegionReference>();
+                    var regions = new global::Hdf5.Mapping.H5Region[refs.Length];
+                    for (int i = 0; i < refs.Length; i++) regions[i] = refs[i].IsNull ? null! : target.GetRegion(refs[i]);
+                    value.Regions = regions;
+                }
+            }
+
+            // Refs <- object references "objrefs/refs"
+            if (!group.ContainsKey("objrefs/refs")) throw new global::Hdf5.Mapping.H5MappingException(prefix + "objrefs/refs", "the required object reference dataset is missing");
+            {
+                string?[] targets;
+                using (var dataset = group.OpenDataset("objrefs/refs")) targets = global::Hdf5.Mapping.H5MappingContext.ReadReferenceTargets(dataset);
+                var referrer = prefix + "objrefs/refs";
+                context.Defer(() => value.Refs = context.Resolve<object>(targets, referrer)!);
+            }
+
+            // MetaRef <- object reference "objrefs/meta"
+            if (group.ContainsKey("objrefs/meta"))
+            {
+                string?[] targets;
+                using (var dataset = group.OpenDataset("objrefs/meta")) targets = global::Hdf5.Mapping.H5MappingContext.ReadReferenceTargets(dataset);
+                var referrer = prefix + "objrefs/meta";
+                context.Defer(() => value.MetaRef = targets.Length == 1 ? context.Resolve<global::Samples.Metadata>(targets, referrer)[0]! : throw new global::Hdf5.Mapping.H5MappingException(referrer, "expected one object reference, found " + targets.Length));
             }
 
             // Units <- attribute "units" of dataset "dataset"
@@ -161,15 +257,28 @@ namespace Samples
         [global::System.CodeDom.Compiler.GeneratedCode("Hdf5.Mapping.Generators", "0.1.0")]
         public void WriteTo(global::Hdf5.Mapping.H5Group group)
         {
+            var context = new global::Hdf5.Mapping.H5MappingContext();
+            WriteTo(group, context);
+            context.Complete(); // writes references, now that every object of the graph has its path
+        }
+
+        /// <summary>Writes this object's members into <paramref name="group"/> as part of a larger graph; references are written when <paramref name="context"/> completes.</summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("Hdf5.Mapping.Generators", "0.1.0")]
+        public void WriteTo(global::Hdf5.Mapping.H5Group group, global::Hdf5.Mapping.H5MappingContext context)
+        {
+            var path = group.Name;
+            var prefix = path == "/" ? "/" : path + "/";
+            context.Track(this, path);
+
             // Theta -> attribute "theta"
             group.Attrs.Set<float>("theta", this.Theta);
 
             // Mu -> attribute "mu"
-            var __mu = this.Mu ?? throw new global::Hdf5.Mapping.H5MappingException(group.Name + "@mu", "the required member Mu is null");
+            var __mu = this.Mu ?? throw new global::Hdf5.Mapping.H5MappingException(path + "@mu", "the required member Mu is null");
             group.Attrs.SetFixedString("mu", __mu, 8);
 
             // Sigma -> attribute "Sigma"
-            var __sigma = this.Sigma ?? throw new global::Hdf5.Mapping.H5MappingException(group.Name + "@Sigma", "the required member Sigma is null");
+            var __sigma = this.Sigma ?? throw new global::Hdf5.Mapping.H5MappingException(path + "@Sigma", "the required member Sigma is null");
             group.Attrs.SetArray<double>("Sigma", __sigma);
 
             // Flags -> attribute "Flags"
@@ -185,43 +294,54 @@ namespace Samples
             }
 
             // Paths -> dataset "dataset"
-            var __paths = this.Paths ?? throw new global::Hdf5.Mapping.H5MappingException(group.Name.TrimEnd('/') + "/dataset", "the required member Paths is null");
+            var __paths = this.Paths ?? throw new global::Hdf5.Mapping.H5MappingException(prefix + "dataset", "the required member Paths is null");
+            if (context.Replace) group.Remove("dataset");
             using (group.Add<double>("dataset", __paths)) { }
+            context.Track(__paths, prefix + "dataset");
 
             // Deflated -> dataset "compressed/defl"
-            var __deflated = this.Deflated ?? throw new global::Hdf5.Mapping.H5MappingException(group.Name.TrimEnd('/') + "/compressed/defl", "the required member Deflated is null");
+            var __deflated = this.Deflated ?? throw new global::Hdf5.Mapping.H5MappingException(prefix + "compressed/defl", "the required member Deflated is null");
+            if (context.Replace) group.Remove("compressed/defl");
             using (group.Add<double>("compressed/defl", __deflated, new global::Hdf5.Mapping.H5DatasetOptions { Chunks = new long[] { 20, 250 } }.With(global::Hdf5.Mapping.H5Filter.Shuffle(), global::Hdf5.Mapping.H5Filter.Deflate(6)))) { }
+            context.Track(__deflated, prefix + "compressed/defl");
 
             // Names -> dataset "Names"
-            var __names = this.Names ?? throw new global::Hdf5.Mapping.H5MappingException(group.Name.TrimEnd('/') + "/Names", "the required member Names is null");
+            var __names = this.Names ?? throw new global::Hdf5.Mapping.H5MappingException(prefix + "Names", "the required member Names is null");
+            if (context.Replace) group.Remove("Names");
             using (group.Add("Names", __names)) { }
+            context.Track(__names, prefix + "Names");
 
             // Cube -> dataset "Cube"
             if (this.Cube is { } __cube)
             {
+                if (context.Replace) group.Remove("Cube");
                 using (group.AddArray<byte>("Cube", __cube)) { }
+                context.Track(__cube, prefix + "Cube");
             }
 
             // Samples -> dataset "Samples"
-            var __samples = this.Samples ?? throw new global::Hdf5.Mapping.H5MappingException(group.Name.TrimEnd('/') + "/Samples", "the required member Samples is null");
+            var __samples = this.Samples ?? throw new global::Hdf5.Mapping.H5MappingException(prefix + "Samples", "the required member Samples is null");
+            if (context.Replace) group.Remove("Samples");
             using (group.Add<global::Samples.Sample>("Samples", __samples)) { }
+            context.Track(__samples, prefix + "Samples");
 
             // Meta -> group "meta"
-            var __meta = this.Meta ?? throw new global::Hdf5.Mapping.H5MappingException(group.Name.TrimEnd('/') + "/meta", "the required member Meta is null");
+            var __meta = this.Meta ?? throw new global::Hdf5.Mapping.H5MappingException(prefix + "meta", "the required member Meta is null");
             using (var child = group.RequireGroup("meta"))
             {
-                __meta.WriteTo(child);
+                __meta.WriteTo(child, context);
             }
 
             // Runs -> group "runs"
-            var __runs = this.Runs ?? throw new global::Hdf5.Mapping.H5MappingException(group.Name.TrimEnd('/') + "/runs", "the required member Runs is null");
+            var __runs = this.Runs ?? throw new global::Hdf5.Mapping.H5MappingException(prefix + "runs", "the required member Runs is null");
+            if (context.Replace) group.Remove("runs");
             using (var children = group.RequireGroup("runs"))
             {
                 for (int i = 0; i < __runs.Count; i++)
                 {
                     using (var child = children.CreateGroup(i.ToString(global::System.Globalization.CultureInfo.InvariantCulture)))
                     {
-                        __runs[i].WriteTo(child);
+                        __runs[i].WriteTo(child, context);
                     }
                 }
             }
@@ -229,21 +349,68 @@ namespace Samples
             // Named -> group "named"
             if (this.Named is { } __named)
             {
+                if (context.Replace) group.Remove("named");
                 using (var children = group.RequireGroup("named"))
                 {
                     foreach (var pair in __named)
                     {
                         using (var child = children.CreateGroup(pair.Key))
                         {
-                            pair.Value.WriteTo(child);
+                            pair.Value.WriteTo(child, context);
                         }
                     }
                 }
             }
 
             // Series -> dataset "series"
-            var __series = this.Series ?? throw new global::Hdf5.Mapping.H5MappingException(group.Name.TrimEnd('/') + "/series", "the required member Series is null");
+            var __series = this.Series ?? throw new global::Hdf5.Mapping.H5MappingException(prefix + "series", "the required member Series is null");
+            if (context.Replace) group.Remove("series");
             using (group.Add<double>("series", global::System.Runtime.InteropServices.CollectionsMarshal.AsSpan(__series))) { }
+            context.Track(__series, prefix + "series");
+
+            // X -> dataset "x"
+            var __x = this.X ?? throw new global::Hdf5.Mapping.H5MappingException(prefix + "x", "the required member X is null");
+            if (context.Replace) group.Remove("x");
+            using (group.Add<double>("x", __x)) { }
+            context.Track(__x, prefix + "x");
+
+            // Grow -> dataset "grow"
+            var __grow = this.Grow ?? throw new global::Hdf5.Mapping.H5MappingException(prefix + "grow", "the required member Grow is null");
+            if (context.Replace) group.Remove("grow");
+            using (group.Add<float>("grow", __grow, new global::Hdf5.Mapping.H5DatasetOptions { MaxShape = new long[] { -1 } }.WithFillValue<float>((float)-1d))) { }
+            context.Track(__grow, prefix + "grow");
+
+            // Small -> dataset "small"
+            var __small = this.Small ?? throw new global::Hdf5.Mapping.H5MappingException(prefix + "small", "the required member Small is null");
+            if (context.Replace) group.Remove("small");
+            using (group.Add<short>("small", __small, new global::Hdf5.Mapping.H5DatasetOptions { Layout = global::Hdf5.Mapping.H5Layout.Compact })) { }
+            context.Track(__small, prefix + "small");
+
+            // Refs -> object references "objrefs/refs"
+            var __refs = this.Refs ?? throw new global::Hdf5.Mapping.H5MappingException(prefix + "objrefs/refs", "the required member Refs is null");
+            {
+                var file = group.File;
+                context.Defer(() =>
+                {
+                    var referrer = prefix + "objrefs/refs";
+                    using var owner = file.OpenGroup(path);
+                    if (context.Replace) owner.Remove("objrefs/refs");
+                    using (owner.Add<global::Hdf5.Mapping.H5ObjectReference>("objrefs/refs", context.ReferencesTo<object>(file, __refs, referrer))) { }
+                });
+            }
+
+            // MetaRef -> object reference "objrefs/meta"
+            if (this.MetaRef is { } __metaRef)
+            {
+                var file = group.File;
+                context.Defer(() =>
+                {
+                    var referrer = prefix + "objrefs/meta";
+                    using var owner = file.OpenGroup(path);
+                    if (context.Replace) owner.Remove("objrefs/meta");
+                    using (owner.CreateScalarDataset<global::Hdf5.Mapping.H5ObjectReference>("objrefs/meta", context.ReferenceTo(file, __metaRef, referrer))) { }
+                });
+            }
 
             // Units -> attribute "units" of dataset "dataset"
             using (var owner = group.OpenDataset("dataset"))
@@ -259,6 +426,24 @@ namespace Samples
                 {
                     owner.Attrs.Set<int>("version", __version);
                 }
+            }
+
+            // Dimension scales (H5DS): made and attached once every dataset exists
+            using (var scale = group.OpenDataset("x")) scale.MakeScale("X");
+            using (var host = group.OpenDataset("grow"))
+            {
+                using (var scale = group.OpenDataset("x")) host.Dims[0].Attach(scale);
+                host.Dims[0].Label = "x";
+            }
+
+            // Regions -> region references "regrefs/rrefs" into dataset "dataset"
+            var __regions = this.Regions ?? throw new global::Hdf5.Mapping.H5MappingException(prefix + "regrefs/rrefs", "the required member Regions is null");
+            if (context.Replace) group.Remove("regrefs/rrefs");
+            using (var target = group.OpenDataset("dataset"))
+            {
+                var refs = new global::Hdf5.Mapping.H5RegionReference[__regions.Length];
+                for (int i = 0; i < refs.Length; i++) refs[i] = __regions[i] is { } region ? target.CreateRegionReference(region) : default;
+                using (group.Add<global::Hdf5.Mapping.H5RegionReference>("regrefs/rrefs", refs)) { }
             }
         }
     }

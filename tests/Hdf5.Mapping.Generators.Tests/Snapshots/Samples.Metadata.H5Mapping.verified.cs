@@ -9,18 +9,32 @@ namespace Samples
         [global::System.CodeDom.Compiler.GeneratedCode("Hdf5.Mapping.Generators", "0.1.0")]
         public static global::Samples.Metadata ReadFrom(global::Hdf5.Mapping.H5Group group)
         {
+            var context = new global::Hdf5.Mapping.H5MappingContext();
+            var value = ReadFrom(group, context);
+            context.Complete(); // resolves references, now that every object of the graph is read
+            return value;
+        }
+
+        /// <summary>Reads a <see cref="Metadata"/> as part of a larger graph; references resolve when <paramref name="context"/> completes.</summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("Hdf5.Mapping.Generators", "0.1.0")]
+        public static global::Samples.Metadata ReadFrom(global::Hdf5.Mapping.H5Group group, global::Hdf5.Mapping.H5MappingContext context)
+        {
             var value = new global::Samples.Metadata();
+            var path = group.Name;
+            var prefix = path == "/" ? "/" : path + "/";
+            context.Track(value, path);
 
             // Units <- attribute "units"
-            if (!group.Attrs.ContainsKey("units")) throw new global::Hdf5.Mapping.H5MappingException(group.Name + "@units", "the required attribute is missing");
+            if (!group.Attrs.ContainsKey("units")) throw new global::Hdf5.Mapping.H5MappingException(path + "@units", "the required attribute is missing");
             value.Units = group.Attrs.GetString("units");
 
             // X <- dataset "x"
-            if (!group.ContainsKey("x")) throw new global::Hdf5.Mapping.H5MappingException(group.Name.TrimEnd('/') + "/x", "the required dataset is missing");
+            if (!group.ContainsKey("x")) throw new global::Hdf5.Mapping.H5MappingException(prefix + "x", "the required dataset is missing");
             using (var dataset = group.OpenDataset("x"))
             {
                 value.X = dataset.Read<float>();
             }
+            context.Track(value.X, prefix + "x");
             return value;
         }
 
@@ -28,13 +42,28 @@ namespace Samples
         [global::System.CodeDom.Compiler.GeneratedCode("Hdf5.Mapping.Generators", "0.1.0")]
         public void WriteTo(global::Hdf5.Mapping.H5Group group)
         {
+            var context = new global::Hdf5.Mapping.H5MappingContext();
+            WriteTo(group, context);
+            context.Complete(); // writes references, now that every object of the graph has its path
+        }
+
+        /// <summary>Writes this object's members into <paramref name="group"/> as part of a larger graph; references are written when <paramref name="context"/> completes.</summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("Hdf5.Mapping.Generators", "0.1.0")]
+        public void WriteTo(global::Hdf5.Mapping.H5Group group, global::Hdf5.Mapping.H5MappingContext context)
+        {
+            var path = group.Name;
+            var prefix = path == "/" ? "/" : path + "/";
+            context.Track(this, path);
+
             // Units -> attribute "units"
-            var __units = this.Units ?? throw new global::Hdf5.Mapping.H5MappingException(group.Name + "@units", "the required member Units is null");
+            var __units = this.Units ?? throw new global::Hdf5.Mapping.H5MappingException(path + "@units", "the required member Units is null");
             group.Attrs.Set("units", __units);
 
             // X -> dataset "x"
-            var __x = this.X ?? throw new global::Hdf5.Mapping.H5MappingException(group.Name.TrimEnd('/') + "/x", "the required member X is null");
+            var __x = this.X ?? throw new global::Hdf5.Mapping.H5MappingException(prefix + "x", "the required member X is null");
+            if (context.Replace) group.Remove("x");
             using (group.Add<float>("x", __x, new global::Hdf5.Mapping.H5DatasetOptions { Chunks = new long[] { 10 } }.With(global::Hdf5.Mapping.H5Filter.Zstd(10)))) { }
+            context.Track(__x, prefix + "x");
         }
     }
 }
