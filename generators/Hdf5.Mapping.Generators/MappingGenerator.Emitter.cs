@@ -65,7 +65,7 @@ public sealed partial class MappingGenerator
             w.Line(GeneratedCode);
             w.Open($"{access} static {spec.TypeRef} ReadFrom({H5}H5Group group, {ctx} context)");
             w.Line($"var value = new {spec.TypeRef}();");
-            w.Line("var path = group.Name;");
+            w.Line("var path = context.PathOf(group);");
             w.Line("var prefix = path == \"/\" ? \"/\" : path + \"/\";");
             w.Line("context.Track(value, path);");
             foreach (var m in spec.Members) EmitRead(w, m);
@@ -83,7 +83,7 @@ public sealed partial class MappingGenerator
             w.Line($"/// <summary>Writes this object's members into <paramref name=\"group\"/> as part of a larger graph; references are written when <paramref name=\"context\"/> completes.</summary>");
             w.Line(GeneratedCode);
             w.Open($"{access} void WriteTo({H5}H5Group group, {ctx} context)");
-            w.Line("var path = group.Name;");
+            w.Line("var path = context.PathOf(group);");
             w.Line("var prefix = path == \"/\" ? \"/\" : path + \"/\";");
             w.Line("context.Track(this, path);");
             foreach (var m in spec.Members)
@@ -216,8 +216,11 @@ public sealed partial class MappingGenerator
                     if (m.Collection == "List")
                     {
                         w.Line($"var items = new global::System.Collections.Generic.List<{m.ElementType}>();");
-                        w.Open("for (int i = 0; children.ContainsKey(i.ToString(global::System.Globalization.CultureInfo.InvariantCulture)); i++)");
-                        w.Open("using (var child = children.OpenGroup(i.ToString(global::System.Globalization.CultureInfo.InvariantCulture)))");
+                        w.Open("for (int i = 0; ; i++)");
+                        w.Line("var key = i.ToString(global::System.Globalization.CultureInfo.InvariantCulture);");
+                        w.Line("if (!children.ContainsKey(key)) break;");
+                        w.Open("using (var child = children.OpenGroup(key))");
+                        w.Line($"context.EnterChild(prefix + {Quote(m.H5Name + "/")} + key);");
                         w.Line($"items.Add({m.ElementType}.ReadFrom(child, context));");
                     }
                     else
@@ -225,6 +228,7 @@ public sealed partial class MappingGenerator
                         w.Line($"var items = new global::System.Collections.Generic.Dictionary<string, {m.ElementType}>();");
                         w.Open("foreach (var key in children.Keys)");
                         w.Open("using (var child = children.OpenGroup(key))");
+                        w.Line($"context.EnterChild(prefix + {Quote(m.H5Name + "/")} + key);");
                         w.Line($"items[key] = {m.ElementType}.ReadFrom(child, context);");
                     }
                     w.Close();
@@ -234,6 +238,7 @@ public sealed partial class MappingGenerator
                     break;
                 case MemberKind.Group:
                     w.Open($"using (var child = group.OpenGroup({name}))");
+                    w.Line($"context.EnterChild(prefix + {name});");
                     w.Line($"value.{m.PropertyName} = {m.ElementType}.ReadFrom(child, context);");
                     w.Close();
                     break;
@@ -346,7 +351,9 @@ public sealed partial class MappingGenerator
                 case MemberKind.Group when m.Collection == "List":
                     w.Open($"using (var children = group.RequireGroup({name}))");
                     w.Open($"for (int i = 0; i < {item}.Count; i++)");
-                    w.Open("using (var child = children.CreateGroup(i.ToString(global::System.Globalization.CultureInfo.InvariantCulture)))");
+                    w.Line("var key = i.ToString(global::System.Globalization.CultureInfo.InvariantCulture);");
+                    w.Open("using (var child = children.CreateGroup(key))");
+                    w.Line($"context.EnterChild(prefix + {Quote(m.H5Name + "/")} + key);");
                     w.Line($"{item}[i].WriteTo(child, context);");
                     w.Close().Close().Close();
                     break;
@@ -354,11 +361,13 @@ public sealed partial class MappingGenerator
                     w.Open($"using (var children = group.RequireGroup({name}))");
                     w.Open($"foreach (var pair in {item})");
                     w.Open("using (var child = children.CreateGroup(pair.Key))");
+                    w.Line($"context.EnterChild(prefix + {Quote(m.H5Name + "/")} + pair.Key);");
                     w.Line("pair.Value.WriteTo(child, context);");
                     w.Close().Close().Close();
                     break;
                 case MemberKind.Group:
                     w.Open($"using (var child = group.RequireGroup({name}))");
+                    w.Line($"context.EnterChild(prefix + {name});");
                     w.Line($"{item}.WriteTo(child, context);");
                     w.Close();
                     break;

@@ -15,6 +15,23 @@ public sealed class H5MappingContext
     private readonly Dictionary<string, object> _objects = new(StringComparer.Ordinal);
     private readonly List<Action> _pending = [];
 
+    private string? _nextPath;
+
+    /// <summary>The absolute path of <paramref name="group"/>: the one its parent announced with
+    /// <see cref="EnterChild"/>, or asked of libhdf5 when there was none (a top-level call).</summary>
+    /// <remarks>Generated parents announce their children's paths so that reading or writing a graph asks libhdf5
+    /// for one name per top-level call, not one per group.</remarks>
+    public string PathOf(H5Group group)
+    {
+        ArgumentNullException.ThrowIfNull(group);
+        var path = _nextPath ?? group.Name;
+        _nextPath = null;
+        return path;
+    }
+
+    /// <summary>Announces the path of the group the next generated <c>ReadFrom</c>/<c>WriteTo</c> call receives.</summary>
+    public void EnterChild(string path) => _nextPath = path;
+
     /// <summary>Records that <paramref name="value"/> is stored at <paramref name="path"/> (an absolute HDF5 path).</summary>
     public void Track(object value, string path)
     {

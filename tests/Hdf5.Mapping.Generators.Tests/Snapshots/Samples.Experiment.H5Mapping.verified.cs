@@ -54,7 +54,7 @@ namespace Samples
         public static global::Samples.Experiment ReadFrom(global::Hdf5.Mapping.H5Group group, global::Hdf5.Mapping.H5MappingContext context)
         {
             var value = new global::Samples.Experiment();
-            var path = group.Name;
+            var path = context.PathOf(group);
             var prefix = path == "/" ? "/" : path + "/";
             context.Track(value, path);
 
@@ -137,6 +137,7 @@ namespace Samples
             if (!group.ContainsKey("meta")) throw new global::Hdf5.Mapping.H5MappingException(prefix + "meta", "the required group is missing");
             using (var child = group.OpenGroup("meta"))
             {
+                context.EnterChild(prefix + "meta");
                 value.Meta = global::Samples.Metadata.ReadFrom(child, context);
             }
 
@@ -145,10 +146,13 @@ namespace Samples
             using (var children = group.OpenGroup("runs"))
             {
                 var items = new global::System.Collections.Generic.List<global::Samples.Metadata>();
-                for (int i = 0; children.ContainsKey(i.ToString(global::System.Globalization.CultureInfo.InvariantCulture)); i++)
+                for (int i = 0; ; i++)
                 {
-                    using (var child = children.OpenGroup(i.ToString(global::System.Globalization.CultureInfo.InvariantCulture)))
+                    var key = i.ToString(global::System.Globalization.CultureInfo.InvariantCulture);
+                    if (!children.ContainsKey(key)) break;
+                    using (var child = children.OpenGroup(key))
                     {
+                        context.EnterChild(prefix + "runs/" + key);
                         items.Add(global::Samples.Metadata.ReadFrom(child, context));
                     }
                 }
@@ -165,6 +169,7 @@ namespace Samples
                     {
                         using (var child = children.OpenGroup(key))
                         {
+                            context.EnterChild(prefix + "named/" + key);
                             items[key] = global::Samples.Metadata.ReadFrom(child, context);
                         }
                     }
@@ -266,7 +271,7 @@ namespace Samples
         [global::System.CodeDom.Compiler.GeneratedCode("Hdf5.Mapping.Generators", "0.1.0")]
         public void WriteTo(global::Hdf5.Mapping.H5Group group, global::Hdf5.Mapping.H5MappingContext context)
         {
-            var path = group.Name;
+            var path = context.PathOf(group);
             var prefix = path == "/" ? "/" : path + "/";
             context.Track(this, path);
 
@@ -329,6 +334,7 @@ namespace Samples
             var __meta = this.Meta ?? throw new global::Hdf5.Mapping.H5MappingException(prefix + "meta", "the required member Meta is null");
             using (var child = group.RequireGroup("meta"))
             {
+                context.EnterChild(prefix + "meta");
                 __meta.WriteTo(child, context);
             }
 
@@ -339,8 +345,10 @@ namespace Samples
             {
                 for (int i = 0; i < __runs.Count; i++)
                 {
-                    using (var child = children.CreateGroup(i.ToString(global::System.Globalization.CultureInfo.InvariantCulture)))
+                    var key = i.ToString(global::System.Globalization.CultureInfo.InvariantCulture);
+                    using (var child = children.CreateGroup(key))
                     {
+                        context.EnterChild(prefix + "runs/" + key);
                         __runs[i].WriteTo(child, context);
                     }
                 }
@@ -356,6 +364,7 @@ namespace Samples
                     {
                         using (var child = children.CreateGroup(pair.Key))
                         {
+                            context.EnterChild(prefix + "named/" + pair.Key);
                             pair.Value.WriteTo(child, context);
                         }
                     }

@@ -20,7 +20,7 @@ namespace Samples
         public static global::Samples.Metadata ReadFrom(global::Hdf5.Mapping.H5Group group, global::Hdf5.Mapping.H5MappingContext context)
         {
             var value = new global::Samples.Metadata();
-            var path = group.Name;
+            var path = context.PathOf(group);
             var prefix = path == "/" ? "/" : path + "/";
             context.Track(value, path);
 
@@ -51,7 +51,7 @@ namespace Samples
         [global::System.CodeDom.Compiler.GeneratedCode("Hdf5.Mapping.Generators", "0.1.0")]
         public void WriteTo(global::Hdf5.Mapping.H5Group group, global::Hdf5.Mapping.H5MappingContext context)
         {
-            var path = group.Name;
+            var path = context.PathOf(group);
             var prefix = path == "/" ? "/" : path + "/";
             context.Track(this, path);
 
