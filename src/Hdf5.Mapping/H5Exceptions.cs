@@ -132,3 +132,15 @@ public sealed class H5ReadOnlyFileException : NotSupportedException, IH5Exceptio
     /// <inheritdoc/>
     public H5ErrorStack ErrorStack { get; }
 }
+
+/// <summary>A remote file could not be reached or read: the host is unreachable, the connection failed or timed
+/// out, or the server refused the request. The message names the URL and the cause.</summary>
+public sealed class H5RemoteAccessException : IOException, IH5Exception
+{
+    /// <summary>Creates the exception.</summary>
+    public H5RemoteAccessException(string message, H5ErrorStack? stack = null, Exception? inner = null)
+        : base(H5ExceptionText.With(message, stack ?? H5ErrorStack.Empty), inner) => ErrorStack = stack ?? H5ErrorStack.Empty;
+
+    /// <inheritdoc/>
+    public H5ErrorStack ErrorStack { get; }
+}

@@ -42,6 +42,13 @@ public sealed partial class H5File : H5Group
     public static H5File Open(string path, H5FileMode mode = H5FileMode.ReadOnly, H5FileOptions? options = null)
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
+        if (IsRemote(path))
+        {
+            // URLs go to the read-only S3 driver, anonymous, with this call's page buffer size.
+            if (mode != H5FileMode.ReadOnly)
+                throw new H5ReadOnlyFileException($"'{path}' is remote: libhdf5's ROS3 driver opens it read-only.");
+            return OpenRemote(path, new H5RemoteOptions { PageBufferSize = options?.PageBufferSize ?? 0 });
+        }
         options ??= new H5FileOptions();
         using var scope = H5Library.Enter();
         using var fapl = options.CreateAccessList();
