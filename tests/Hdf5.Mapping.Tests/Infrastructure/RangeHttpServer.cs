@@ -34,6 +34,9 @@ public sealed class RangeHttpServer : IDisposable
     /// <summary>When set, the Nth GET (1-based, counted from now) sends half its bytes and then drops the connection.</summary>
     public int? DropConnectionOnGet { get; set; }
 
+    /// <summary>The Authorization header of the latest request (null when it had none).</summary>
+    public string? LastAuthorization { get; private set; }
+
     public string Url(string path) => $"http://127.0.0.1:{Port}/{path}";
 
     public void Serve(string path, byte[] content) { lock (_objects) _objects[path] = content; }
@@ -61,6 +64,7 @@ public sealed class RangeHttpServer : IDisposable
     {
         var request = context.Request;
         var response = context.Response;
+        LastAuthorization = request.Headers["Authorization"];
         byte[]? content;
         lock (_objects) _objects.TryGetValue(request.Url!.AbsolutePath.TrimStart('/'), out content);
         if (request.HttpMethod == "HEAD") Interlocked.Increment(ref _heads);

@@ -40,7 +40,7 @@ public sealed class PackageConsumerTests : H5TestBase
     [Fact]
     public void ThePackedPackage_WorksInAFreshProject_WithNothingElse()
     {
-        var root = FindRepoRoot();
+        var root = RepoPaths.Root;
         var work = Directory.CreateTempSubdirectory("h5m-pack-");
         try
         {
@@ -116,12 +116,5 @@ public sealed class PackageConsumerTests : H5TestBase
         var (code, stdout, stderr) = Peers.Run("dotnet", args, env, TimeSpan.FromMinutes(5));
         Assert.True(code == 0, $"dotnet {string.Join(" ", args)} exited {code}:\n{stdout}\n{stderr}");
         return stdout;
-    }
-
-    private static string FindRepoRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-            if (File.Exists(Path.Combine(dir.FullName, "Hdf5.Mapping.sln"))) return dir.FullName;
-        throw new InvalidOperationException("The repository root (Hdf5.Mapping.sln) is not above " + AppContext.BaseDirectory);
     }
 }

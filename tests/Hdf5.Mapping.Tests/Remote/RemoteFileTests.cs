@@ -108,6 +108,23 @@ public sealed class RemoteFileTests(ITestOutputHelper output) : H5TestBase
     }
 
     [Fact]
+    public void Credentials_SignTheRequests_WithAwsSignatureV4()
+    {
+        using var server = new RangeHttpServer();
+        server.Serve("bucket/ATL03.h5", TutorialShapedFile(pageSize: 0));
+        var options = new H5RemoteOptions { Region = "us-west-2", AccessKeyId = "AKIDEXAMPLE", SecretAccessKey = "wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY" };
+        using (var f = H5File.OpenRemote(server.Url("bucket/ATL03.h5"), options))
+            Assert.Equal("ATL03", f.Attrs.GetString("short_name"));
+        output.WriteLine(server.LastAuthorization);
+        Assert.StartsWith("AWS4-HMAC-SHA256 Credential=AKIDEXAMPLE/", server.LastAuthorization);
+        Assert.Contains("/us-west-2/s3/aws4_request", server.LastAuthorization);
+
+        using (var f = H5File.OpenRemote(server.Url("bucket/ATL03.h5")))
+            Assert.Equal("CF-1.6", f.Attrs.GetString("Conventions"));
+        Assert.Null(server.LastAuthorization); // anonymous by default
+    }
+
+    [Fact]
     public void MappedTypes_ReadFromAUrl()
     {
         var path = Files.NewPath();
