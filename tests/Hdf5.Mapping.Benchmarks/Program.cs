@@ -15,6 +15,13 @@ Console.WriteLine($"Machine: {Machine.Describe()}");
 Console.WriteLine($"Runs per cell: {runs} (each side repeats in one warm process; files in {work}, page cache warm)");
 Console.WriteLine();
 
+// R3: remote reads through ROS3 over loopback HTTP (issue 7); `--only r` runs just this.
+if (only == "r")
+{
+    RemoteWorkload.Run(work, runs);
+    return;
+}
+
 // G1: the generator itself on 500 mapped types (a cold run first: JIT and Roslyn warm-up count, as in a build).
 {
     var cold = GeneratorWorkload.Run();
