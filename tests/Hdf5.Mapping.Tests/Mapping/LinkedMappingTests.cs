@@ -216,4 +216,30 @@ public sealed class LinkedMappingTests : H5TestBase
         using var readOnly = Campaign.Open(path);
         Assert.Throws<H5ReadOnlyFileException>(readOnly.Save);
     }
+
+    [Fact]
+    public void MappedGraph_RoundTripsThroughMemory_AndH5pyReadsTheBytes()
+    {
+        byte[] image;
+        using (var f = H5File.CreateInMemory())
+        {
+            Sample().WriteTo(f);
+            image = f.GetImage();
+        }
+        var bin = Files.NewPath("image.bin");
+        File.WriteAllBytes(bin, image);
+        var json = Peers.PythonJson("""
+            import sys, io
+            f = h5py.File(io.BytesIO(open(sys.argv[1], 'rb').read()), 'r')
+            print(json.dumps([f['probe'].attrs['serial'], f['signal'][()].tolist()[2], f[f['objrefs/best'][()]].name]))
+            """, bin);
+        Assert.Equal("P-1", json[0].GetString());
+        Assert.Equal([9.0, 10, 11, 12], json[1].EnumerateArray().Select(e => e.GetDouble()));
+        Assert.Equal("/spares/0", json[2].GetString());
+
+        using var back = H5File.OpenImage(image);
+        var read = Campaign.ReadFrom(back);
+        Assert.Equal("S-0", read.Spares[0].Serial);
+        Assert.Same(read.Spares[0], read.Best);
+    }
 }
