@@ -293,9 +293,9 @@ public sealed partial class H5Dataset : H5Object
             throw new H5SelectionException($"The selection {selection} of {What} has {selection.Size} elements; the destination has {count}.");
         using var scope = H5Library.Enter();
         using var fileSpace = FileSpace();
-        using var selected = selection.Apply(fileSpace);
+        selection.SelectOn(fileSpace); // a fresh dataspace of our own: select on it, no copy
         using var memSpace = H5Shape.CreateSpace([Math.Max(selection.Size, 0)]);
-        _io.Read(ref destination, count, memSpace, selected);
+        _io.Read(ref destination, count, memSpace, fileSpace);
     }
 
     internal void WriteSelection<T>(H5Selection selection, ref readonly T source, long count) where T : unmanaged
@@ -304,18 +304,18 @@ public sealed partial class H5Dataset : H5Object
             throw new H5SelectionException($"The selection {selection} of {What} has {selection.Size} elements; the data has {count}.");
         using var scope = H5Library.Enter();
         using var fileSpace = FileSpace();
-        using var selected = selection.Apply(fileSpace);
+        selection.SelectOn(fileSpace);
         using var memSpace = H5Shape.CreateSpace([selection.Size]);
-        _io.Write(in source, count, memSpace, selected);
+        _io.Write(in source, count, memSpace, fileSpace);
     }
 
     internal string[] ReadSelectionStrings(H5Selection selection)
     {
         using var scope = H5Library.Enter();
         using var fileSpace = FileSpace();
-        using var selected = selection.Apply(fileSpace);
+        selection.SelectOn(fileSpace);
         using var memSpace = H5Shape.CreateSpace([selection.Size]);
-        return _io.ReadStrings(selection.Size, memSpace, selected);
+        return _io.ReadStrings(selection.Size, memSpace, fileSpace);
     }
 
     // ---- checks -------------------------------------------------------------------------------------

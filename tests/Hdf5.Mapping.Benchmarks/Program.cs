@@ -89,10 +89,36 @@ for (int i = 0; i < runs; i++)
 
 const double MiB = 512;
 var table = new Report();
+var pyW1 = PeerWorkloads.H5py("w1", Path.Combine(work, "w1-py.h5"), runs);
+var pureR1 = Enumerable.Range(0, runs).Select(_ => PeerWorkloads.ReadPureHdf(Path.Combine(work, "w1-c.h5"))).ToList();
 table.Add("W1 write 512 MiB contiguous", "C libhdf5", Stats.Of(cW), MiB, Stats.Of(cW));
 table.Add("W1 write 512 MiB contiguous", "Hdf5.Mapping", Stats.Of(sW), MiB, Stats.Of(cW));
+table.Add("W1 write 512 MiB contiguous", "h5py", Stats.Of(pyW1.Select(x => x[0]).ToList()), MiB, Stats.Of(cW));
 table.Add("R1 read 512 MiB contiguous", "C libhdf5", Stats.Of(cR), MiB, Stats.Of(cR));
 table.Add("R1 read 512 MiB contiguous", "Hdf5.Mapping", Stats.Of(sR), MiB, Stats.Of(cR));
+table.Add("R1 read 512 MiB contiguous", "h5py", Stats.Of(pyW1.Select(x => x[1]).ToList()), MiB, Stats.Of(cR));
+table.Add("R1 read 512 MiB contiguous", "PureHDF", Stats.Of(pureR1), MiB, Stats.Of(cR));
+
+// H1: 10,000 random 1 x 256 hyperslab reads of the W1 file; every reader must see the same values (checksum).
+{
+    var hyperExe = NativeBuild.Compile(Path.Combine(AppContext.BaseDirectory, "native", "hyperslab.c"), work);
+    var w1File = Path.Combine(work, "w1-c.h5");
+    var positions = PeerWorkloads.Positions();
+    var hc = PeerWorkloads.H1C(hyperExe, w1File, runs);
+    PeerWorkloads.H1Ours(w1File, positions); // JIT warm-up
+    var ho = Enumerable.Range(0, runs).Select(_ => PeerWorkloads.H1Ours(w1File, positions)).ToList();
+    var hp = PeerWorkloads.H5py("h1", w1File, runs);
+    PeerWorkloads.H1PureHdf(w1File, positions);
+    var hu = Enumerable.Range(0, runs).Select(_ => PeerWorkloads.H1PureHdf(w1File, positions)).ToList();
+    var sums = new[] { hc[0].Checksum, ho[0].Checksum, hp[0][1], hu[0].Checksum };
+    if (sums.Distinct().Count() != 1) throw new InvalidOperationException($"H1 readers disagree: checksums {string.Join(", ", sums)}");
+    var h1MiB = PeerWorkloads.Reads * PeerWorkloads.Width * 8 / 1048576.0;
+    var floor = Stats.Of(hc.Select(x => x.Seconds).ToList());
+    table.Add("H1 10,000 random 1x256 reads", "C libhdf5", floor, h1MiB, floor);
+    table.Add("H1 10,000 random 1x256 reads", "Hdf5.Mapping", Stats.Of(ho.Select(x => x.Seconds).ToList()), h1MiB, floor);
+    table.Add("H1 10,000 random 1x256 reads", "h5py", Stats.Of(hp.Select(x => x[0]).ToList()), h1MiB, floor);
+    table.Add("H1 10,000 random 1x256 reads", "PureHDF", Stats.Of(hu.Select(x => x.Seconds).ToList()), h1MiB, floor);
+}
 
 // W2/R2: chunked + shuffle + deflate 1. Z1: our managed Zstd at level 3 on the same data.
 data = ChunkedWorkload.MakeData();
@@ -111,14 +137,23 @@ for (int i = 0; i < runs; i++)
 }
 table.Add("W2 write chunked shuffle+deflate1", "C libhdf5", Stats.Of(c2W), MiB, Stats.Of(c2W));
 table.Add("W2 write chunked shuffle+deflate1", "Hdf5.Mapping", Stats.Of(s2W), MiB, Stats.Of(c2W));
+var pyW2 = PeerWorkloads.H5py("w2", Path.Combine(work, "w2-py.h5"), runs);
+// PureHDF inflates chunks far slower than zlib (about 100 s for this file here): one run keeps the harness short.
+var pureR2 = new List<double> { PeerWorkloads.ReadPureHdf(Path.Combine(work, "w2-c.h5")) };
+table.Add("W2 write chunked shuffle+deflate1", "h5py", Stats.Of(pyW2.Select(x => x[0]).ToList()), MiB, Stats.Of(c2W));
 table.Add("R2 read chunked shuffle+deflate1", "C libhdf5", Stats.Of(c2R), MiB, Stats.Of(c2R));
 table.Add("R2 read chunked shuffle+deflate1", "Hdf5.Mapping", Stats.Of(s2R), MiB, Stats.Of(c2R));
+table.Add("R2 read chunked shuffle+deflate1", "h5py", Stats.Of(pyW2.Select(x => x[1]).ToList()), MiB, Stats.Of(c2R));
+table.Add("R2 read chunked shuffle+deflate1", "PureHDF", Stats.Of(pureR2), MiB, Stats.Of(c2R));
 
 
 var zstdWriteMBs = 536.870912 / Stats.Of(zW).Median;
 var zstdReadMBs = 536.870912 / Stats.Of(zR).Median;
 
 Console.Write(table.Format());
+var chart = Path.Combine(Chart.RepoFolder(), "results-latest.svg");
+File.WriteAllText(chart, Chart.Svg(table.Rows, $"Time relative to C libhdf5 (lower is better) — {Machine.Describe()}"));
+Console.WriteLine($"(chart: {chart})");
 Console.WriteLine();
 Console.WriteLine(string.Create(System.Globalization.CultureInfo.InvariantCulture,
     $"Z1 managed Zstd level 3 through HDF5 (write/read 512 MiB, 4 MiB chunks): {Stats.Of(zW).Format()} = {zstdWriteMBs:F0} MB/s compress, {Stats.Of(zR).Format()} = {zstdReadMBs:F0} MB/s decompress"));

@@ -8,6 +8,9 @@ public sealed class Report
 {
     private readonly List<(string Workload, string Impl, Stats Stats, double MiB, Stats Floor)> _rows = [];
 
+    /// <summary>The rows so far, for the chart.</summary>
+    public IReadOnlyList<(string Workload, string Impl, Stats Stats, double MiB, Stats Floor)> Rows => _rows;
+
     public void Add(string workload, string impl, Stats stats, double mib, Stats floor) => _rows.Add((workload, impl, stats, mib, floor));
 
     public string Format()
