@@ -11,7 +11,7 @@ public static class Chart
     private static readonly Dictionary<string, string> Colors = new()
     {
         ["C libhdf5"] = "#7f7f7f", ["Hdf5.Mapping"] = "#1f77b4", ["h5py"] = "#ff7f0e", ["PureHDF"] = "#2ca02c",
-        ["hand-written runtime"] = "#9467bd", ["generated code"] = "#17becf",
+        ["hand-written runtime"] = "#9467bd", ["generated code"] = "#17becf", ["generated code (new array)"] = "#17becf",
     };
 
     public static string Svg(IReadOnlyList<(string Workload, string Impl, Stats Stats, double MiB, Stats Floor)> rows, string title)

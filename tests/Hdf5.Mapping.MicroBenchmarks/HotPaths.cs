@@ -51,9 +51,9 @@ public class HotPaths
     [Benchmark]
     public double HyperslabRead1x256()
     {
-        var i = _next++;
-        var r = (i * 7919) % Rows;
-        var c = (i * 104729) % (Columns - 256);
+        var i = (long)_next++;
+        var r = (int)(i * 7919 % Rows);
+        var c = (int)(i * 104729 % (Columns - 256));
         _data[r, c..(c + 256)].Read<double>(_buffer);
         return _buffer[0];
     }
