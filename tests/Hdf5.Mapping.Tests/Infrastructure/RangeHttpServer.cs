@@ -105,7 +105,8 @@ public sealed class RangeHttpServer : IDisposable
         response.Close();
     }
 
-    private static int FreePort()
+    /// <summary>A loopback TCP port nothing listens on right now.</summary>
+    public static int FreePort()
     {
         var probe = new TcpListener(IPAddress.Loopback, 0);
         probe.Start();

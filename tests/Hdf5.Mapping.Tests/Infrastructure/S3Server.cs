@@ -21,7 +21,7 @@ public sealed class S3Server : IDisposable
         if (!File.Exists(bin))
             throw new InvalidOperationException($"s3rver is missing ({bin}): run bash tests/setup/install-node-deps.sh (needs nodejs and npm).");
         Bucket = bucket;
-        Port = FreePort();
+        Port = RangeHttpServer.FreePort();
         _data = Directory.CreateTempSubdirectory("h5m-s3rver-").FullName;
         var psi = new ProcessStartInfo("node", [bin, "-d", _data, "-a", "127.0.0.1", "-p", Port.ToString(), "--silent", "--configure-bucket", bucket])
         {
@@ -70,15 +70,6 @@ public sealed class S3Server : IDisposable
             }
         }
         throw new TimeoutException("s3rver did not start listening within 30 s");
-    }
-
-    private static int FreePort()
-    {
-        var probe = new TcpListener(System.Net.IPAddress.Loopback, 0);
-        probe.Start();
-        var port = ((System.Net.IPEndPoint)probe.LocalEndpoint).Port;
-        probe.Stop();
-        return port;
     }
 
     public void Dispose()

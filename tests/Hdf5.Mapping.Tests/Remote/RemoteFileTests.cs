@@ -144,7 +144,7 @@ public sealed class RemoteFileTests(ITestOutputHelper output) : H5TestBase
     [Fact]
     public void AnUnreachableHost_FailsFast_WithTheUrl()
     {
-        var port = FreePort(); // nothing listens there
+        var port = RangeHttpServer.FreePort(); // nothing listens there
         var sw = Stopwatch.StartNew();
         var e = Assert.Throws<H5RemoteAccessException>(() => H5File.OpenRemote($"http://127.0.0.1:{port}/x.h5"));
         Assert.Contains($"127.0.0.1:{port}/x.h5", e.Message);
@@ -203,14 +203,5 @@ public sealed class RemoteFileTests(ITestOutputHelper output) : H5TestBase
     {
         Assert.Throws<H5ReadOnlyFileException>(() => H5File.Open("https://example.invalid/x.h5", H5FileMode.ReadWrite));
         Assert.Throws<ArgumentException>(() => H5File.OpenRemote("ftp://example.invalid/x.h5"));
-    }
-
-    private static int FreePort()
-    {
-        var probe = new TcpListener(IPAddress.Loopback, 0);
-        probe.Start();
-        var port = ((IPEndPoint)probe.LocalEndpoint).Port;
-        probe.Stop();
-        return port;
     }
 }
