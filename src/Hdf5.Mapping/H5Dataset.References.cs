@@ -12,8 +12,8 @@ public sealed partial class H5Dataset
     {
         using var scope = H5Library.Enter();
         var sel = H5Selection.Create(Shape, selection);
-        using var fileSpace = FileSpace();
-        using var space = sel.Apply(fileSpace);
+        using var space = FileSpace();
+        sel.SelectOn(space);
         return CreateRegionReference(space);
     }
 

@@ -49,24 +49,8 @@ internal sealed class H5Selection
         return new H5Selection(start, stride, count, shape.ToArray(), size);
     }
 
-    /// <summary>Applies the hyperslab to a copy of <paramref name="fileSpace"/>'s extent and returns it.</summary>
-    public DataspaceId Apply(DataspaceId fileSpace)
-    {
-        var space = new DataspaceId(H5Call.Check(H5S.Copy(fileSpace), "copying a dataspace"));
-        try
-        {
-            SelectOn(space);
-            return space;
-        }
-        catch
-        {
-            space.Dispose();
-            throw;
-        }
-    }
-
-    /// <summary>Selects the hyperslab on <paramref name="space"/> itself: for a dataspace the caller just obtained
-    /// and owns (the hot path of a slice read: no copy of the dataspace).</summary>
+    /// <summary>Selects the hyperslab on <paramref name="space"/>, a dataspace the caller just obtained and owns
+    /// (no copy of the dataspace on the hot path of slice reads and writes).</summary>
     public unsafe void SelectOn(DataspaceId space)
     {
         if (_start.Length == 0) return;

@@ -41,18 +41,20 @@ public static class ContiguousWorkload
     }
 
     /// <summary>Runs a C floor program for <paramref name="repeats"/> repetitions in one process (warm, like the
-    /// C# side) and returns each repetition's (write, read) seconds.</summary>
-    public static List<(double Write, double Read)> RunC(string exe, string path, int repeats)
+    /// C# side) and returns each repetition's (write, read) seconds ("W1 &lt;s&gt; R1 &lt;s&gt;" lines).</summary>
+    public static List<(double Write, double Read)> RunC(string exe, string path, int repeats) =>
+        RunProgram(exe, path, repeats).Select(parts => (Number(parts[1]), Number(parts[3]))).ToList();
+
+    /// <summary>Runs a C floor program and returns the space-separated fields of each output line.</summary>
+    public static List<string[]> RunProgram(string exe, string path, int repeats)
     {
         var psi = new ProcessStartInfo(exe, [path, repeats.ToString(System.Globalization.CultureInfo.InvariantCulture)]) { RedirectStandardOutput = true, RedirectStandardError = true };
         using var p = Process.Start(psi)!;
         var output = p.StandardOutput.ReadToEnd();
         p.WaitForExit();
         if (p.ExitCode != 0) throw new InvalidOperationException($"{exe} failed: {p.StandardError.ReadToEnd()}");
-        return output.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(line =>
-        {
-            var parts = line.Split(' ', StringSplitOptions.RemoveEmptyEntries);
-            return (double.Parse(parts[1], System.Globalization.CultureInfo.InvariantCulture), double.Parse(parts[3], System.Globalization.CultureInfo.InvariantCulture));
-        }).ToList();
+        return output.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(line => line.Split(' ', StringSplitOptions.RemoveEmptyEntries)).ToList();
     }
+
+    public static double Number(string s) => double.Parse(s, System.Globalization.CultureInfo.InvariantCulture);
 }

@@ -87,18 +87,7 @@ public static class PeerWorkloads
             .ToList();
     }
 
-    /// <summary>Runs native/hyperslab.c's program: (seconds, checksum) per repetition.</summary>
-    public static List<(double Seconds, double Checksum)> H1C(string exe, string path, int repeats)
-    {
-        var psi = new ProcessStartInfo(exe, [path, repeats.ToString(CultureInfo.InvariantCulture)]) { RedirectStandardOutput = true, RedirectStandardError = true };
-        using var p = Process.Start(psi)!;
-        var output = p.StandardOutput.ReadToEnd();
-        p.WaitForExit();
-        if (p.ExitCode != 0) throw new InvalidOperationException($"{exe} failed: {p.StandardError.ReadToEnd()}");
-        return output.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(line =>
-        {
-            var parts = line.Split(' ', StringSplitOptions.RemoveEmptyEntries);
-            return (double.Parse(parts[1], CultureInfo.InvariantCulture), double.Parse(parts[2], CultureInfo.InvariantCulture));
-        }).ToList();
-    }
+    /// <summary>Runs native/hyperslab.c's program: (seconds, checksum) per repetition ("H1 &lt;s&gt; &lt;sum&gt;" lines).</summary>
+    public static List<(double Seconds, double Checksum)> H1C(string exe, string path, int repeats) =>
+        ContiguousWorkload.RunProgram(exe, path, repeats).Select(parts => (ContiguousWorkload.Number(parts[1]), ContiguousWorkload.Number(parts[2]))).ToList();
 }

@@ -242,4 +242,29 @@ public sealed class LinkedMappingTests : H5TestBase
         Assert.Equal("S-0", read.Spares[0].Serial);
         Assert.Same(read.Spares[0], read.Best);
     }
+
+    [Fact]
+    public void BadRegions_RaiseClearErrors_AndTheFileIsUnchanged()
+    {
+        Assert.Throws<ArgumentOutOfRangeException>(() => H5Region.Block([0, -1], [1, 1]));
+        Assert.Throws<ArgumentOutOfRangeException>(() => H5Region.Block([0, 0], [1, 0]));
+        Assert.Throws<ArgumentException>(() => H5Region.Blocks([([0, 0], [1, 1]), ([0], [1])]));
+        Assert.Throws<ArgumentException>(() => H5Region.Points(new long[0, 2]));
+
+        var path = Files.NewPath();
+        Sample().Write(path);
+        var before = Peers.H5Dump(path);
+        using (var f = H5File.Open(path, H5FileMode.ReadWrite))
+        using (var signal = f.OpenDataset("signal"))
+        using (var time = f.OpenDataset("time"))
+        {
+            var past = Assert.Throws<H5SelectionException>(() => signal.CreateRegionReference(H5Region.Block([2, 3], [2, 1])));
+            Assert.Contains("reaches past dimension 0", past.Message);
+            Assert.Throws<H5SelectionException>(() => signal.CreateRegionReference(H5Region.Block([0], [1])));
+            Assert.Throws<H5SelectionException>(() => signal.CreateRegionReference(H5Region.Points(new long[,] { { 0, 4 } })));
+            var other = Assert.Throws<ArgumentException>(() => time.GetRegion(signal.CreateRegionReference(H5Region.Block([0, 0], [1, 1]))));
+            Assert.Contains("Region reference must point to this dataset", other.Message);
+        }
+        Assert.Equal(before, Peers.H5Dump(path));
+    }
 }

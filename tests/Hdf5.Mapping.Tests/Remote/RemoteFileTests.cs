@@ -199,6 +199,21 @@ public sealed class RemoteFileTests(ITestOutputHelper output) : H5TestBase
     }
 
     [Fact]
+    public void S3Urls_BecomeTheVirtualHostedAddress_AndCredentialsNeedARegion()
+    {
+        // Nothing listens on example.invalid: the error names the https address the s3:// URL became.
+        var e = Assert.Throws<H5RemoteAccessException>(() => H5File.OpenRemote("s3://atl03-bucket/granule.h5",
+            new H5RemoteOptions { Region = "us-west-2", ConnectTimeout = TimeSpan.FromSeconds(5) }));
+        Assert.Contains("https://atl03-bucket.s3.us-west-2.amazonaws.com/granule.h5", e.Message);
+        Assert.Throws<ArgumentException>(() => H5File.OpenRemote("s3://bucket-only"));
+
+        using var server = new RangeHttpServer();
+        server.Serve("x.h5", TutorialShapedFile(pageSize: 0));
+        var noRegion = Assert.Throws<ArgumentException>(() => H5File.OpenRemote(server.Url("x.h5"), new H5RemoteOptions { AccessKeyId = "A", SecretAccessKey = "B" }));
+        Assert.Contains("Region", noRegion.Message);
+    }
+
+    [Fact]
     public void WritingARemoteFile_IsRefused()
     {
         Assert.Throws<H5ReadOnlyFileException>(() => H5File.Open("https://example.invalid/x.h5", H5FileMode.ReadWrite));
