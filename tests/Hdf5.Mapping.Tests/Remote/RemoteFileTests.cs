@@ -214,6 +214,20 @@ public sealed class RemoteFileTests(ITestOutputHelper output) : H5TestBase
     }
 
     [Fact]
+    public void APageBufferOnAFileThatIsNotPaged_IsRefusedWithLibhdf5sReason()
+    {
+        using var server = new RangeHttpServer();
+        server.Serve("plain.h5", TutorialShapedFile(pageSize: 0));
+        var stderr = StderrCapture.Run(() =>
+        {
+            var e = Assert.ThrowsAny<Exception>(() => H5File.OpenRemote(server.Url("plain.h5"), new H5RemoteOptions { PageBufferSize = 8 << 20 }));
+            Assert.IsAssignableFrom<IH5Exception>(e);
+            Assert.Contains("PAGE file space strategy", e.Message); // h5py reports the same libhdf5 message
+        });
+        Assert.Equal("", stderr);
+    }
+
+    [Fact]
     public void WritingARemoteFile_IsRefused()
     {
         Assert.Throws<H5ReadOnlyFileException>(() => H5File.Open("https://example.invalid/x.h5", H5FileMode.ReadWrite));
