@@ -10,6 +10,7 @@ public sealed partial class MappingGenerator
     {
         private const string GeneratedCode = "[global::System.CodeDom.Compiler.GeneratedCode(\"Hdf5.Mapping.Generators\", \"0.1.0\")]";
         private const string H5 = "global::Hdf5.Mapping.";
+        private const string Schema = "global::Hdf5.Mapping.Schema.";
 
         public static string HintName(MappedTypeSpec spec) => (spec.Namespace is null ? "" : spec.Namespace + ".") + spec.Name + ".H5Mapping.g.cs";
 
@@ -24,12 +25,22 @@ public sealed partial class MappingGenerator
             var ctx = $"{H5}H5MappingContext";
             if (spec.IsFile)
             {
-                w.Line($"/// <summary>Reads an HDF5 file into a new <see cref=\"{spec.Name}\"/>.</summary>");
+                w.Line($"/// <summary>Reads an HDF5 file into a new <see cref=\"{spec.Name}\"/>. When the read fails because the file does not match");
+                w.Line($"/// <see cref=\"H5Schema\"/>, the <see cref=\"{H5}H5MappingException\"/> lists every difference, not just the first.</summary>");
                 w.Line(GeneratedCode);
                 w.Open($"{access} static {spec.TypeRef} Read(string path)");
                 w.Line($"using var file = {H5}H5File.Open(path);");
+                w.Open("try");
                 w.Line("return ReadFrom(file);");
+                w.Close();
+                w.Line($"catch (global::System.Exception failure) when ({Schema}H5SchemaValidator.Explain(file, H5Schema, failure) is {{ }} explained)");
+                w.Block();
+                w.Line("throw explained;");
+                w.Close();
                 w.Close().Line();
+                w.Line($"/// <summary>Checks a file against <see cref=\"H5Schema\"/> and returns every difference (missing, extra or mistyped objects, ...).</summary>");
+                w.Line(GeneratedCode);
+                w.Line($"{access} static {Schema}H5ValidationResult Validate(string path, {Schema}H5ValidationOptions? options = null) => {Schema}H5SchemaValidator.Validate(path, H5Schema, options);").Line();
                 w.Line("/// <summary>Writes this object to an HDF5 file, replacing an existing file atomically (written beside it, then renamed over it).</summary>");
                 w.Line(GeneratedCode);
                 w.Line($"{access} void Write(string path) => {H5}H5AtomicFile.Write(path, WriteTo);").Line();
@@ -51,6 +62,11 @@ public sealed partial class MappingGenerator
                 w.Close();
                 w.Close().Line();
             }
+
+            EmitSchema(w, spec, access);
+            w.Line($"/// <summary>Checks <paramref name=\"group\"/> against <see cref=\"H5Schema\"/> and returns every difference.</summary>");
+            w.Line(GeneratedCode);
+            w.Line($"{access} static {Schema}H5ValidationResult Validate({H5}H5Group group, {Schema}H5ValidationOptions? options = null) => {Schema}H5SchemaValidator.Validate(group, H5Schema, options);").Line();
 
             w.Line($"/// <summary>Reads a <see cref=\"{spec.Name}\"/> from <paramref name=\"group\"/>; a missing required member raises <see cref=\"{H5}H5MappingException\"/>.</summary>");
             w.Line(GeneratedCode);
@@ -99,6 +115,94 @@ public sealed partial class MappingGenerator
             return w.ToString();
         }
 
+        // The static description of the layout this class expects: what validation compares a file with.
+        private static void EmitSchema(IndentedWriter w, MappedTypeSpec spec, string access)
+        {
+            w.Line($"/// <summary>The layout <see cref=\"{spec.Name}\"/> expects in a file: its attributes, datasets (types, ranks, storage, scales)");
+            w.Line($"/// and child groups. Check files with <c>Validate</c>; the object model is described in <see cref=\"{Schema}H5GroupSchema\"/>.</summary>");
+            w.Line(GeneratedCode);
+            w.Open($"{access} static {Schema}H5GroupSchema H5Schema {{ get; }} = new {Schema}H5GroupSchema({Quote(spec.Name)})");
+            var groupAttributes = spec.Members.Where(m => m.Kind == MemberKind.Attribute && m.Target is null).ToArray();
+            if (groupAttributes.Length > 0)
+            {
+                w.Open("Attributes =");
+                foreach (var a in groupAttributes) w.Line(AttributeSchema(a) + ",");
+                w.Close(",");
+            }
+            var datasets = spec.Members.Where(m => m.Kind is MemberKind.Dataset or MemberKind.Reference).ToArray();
+            if (datasets.Length > 0)
+            {
+                w.Open("Datasets =");
+                foreach (var d in datasets) EmitDatasetSchema(w, spec, d);
+                w.Close(",");
+            }
+            var groups = spec.Members.Where(m => m.Kind == MemberKind.Group).ToArray();
+            if (groups.Length > 0)
+            {
+                w.Open("Groups =");
+                foreach (var g in groups)
+                {
+                    var init = new System.Collections.Generic.List<string> { $"MemberName = {Quote(g.PropertyName)}" };
+                    if (g.Collection is not null) init.Add($"Collection = {Schema}H5GroupCollection.{g.Collection}");
+                    if (g.IsOptional) init.Add("IsRequired = false");
+                    w.Line($"new {Schema}H5GroupLinkSchema({Quote(g.H5Name)}, {g.ElementType}.H5Schema) {{ {string.Join(", ", init)} }},");
+                }
+                w.Close(",");
+            }
+            w.Close(";").Line();
+        }
+
+        private static void EmitDatasetSchema(IndentedWriter w, MappedTypeSpec spec, MemberSpec d)
+        {
+            var isReference = d.Kind == MemberKind.Reference;
+            var type = isReference ? $"{Schema}H5TypeSchema.ObjectReference"
+                : d.RegionOf is not null ? $"{Schema}H5TypeSchema.RegionReference"
+                : TypeSchema(spec, d);
+            var rank = d.Collection == "Lazy" ? -1 : d.Rank;
+            var init = new System.Collections.Generic.List<string> { $"MemberName = {Quote(d.PropertyName)}" };
+            if (d.IsOptional) init.Add("IsRequired = false");
+            if (d.Shape.Length > 0) init.Add($"Shape = new long[] {{ {string.Join(", ", d.Shape)} }}");
+            if (d.Chunks.Length > 0) init.Add($"Chunks = new long[] {{ {string.Join(", ", d.Chunks)} }}");
+            if (d.MaxShape.Length > 0) init.Add($"MaxShape = new long[] {{ {string.Join(", ", d.MaxShape)} }}");
+            if (d.ScaleName is not null) init.Add($"ScaleName = {Quote(d.ScaleName)}");
+            if (d.RegionOf is not null) init.Add($"RegionOf = {Quote(d.RegionOf)}");
+            if (d.FilterIds.Length > 0) init.Add($"Filters = {{ {string.Join(", ", d.FilterIds)} }}");
+            if (d.Scales.Length > 0)
+                init.Add("Scales = { " + string.Join(", ", d.Scales.Select(a =>
+                    $"new {Schema}H5ScaleAttachmentSchema({a.Dimension}, {Quote(a.ScaleName)}{(a.Label is null ? "" : ", " + Quote(a.Label))})")) + " }");
+            var attributes = spec.Members.Where(m => m.Kind == MemberKind.Attribute && m.Target == d.H5Name).ToArray();
+            var head = $"new {Schema}H5DatasetSchema({Quote(d.H5Name)}, {type}, {rank})";
+            if (attributes.Length == 0)
+            {
+                w.Line($"{head} {{ {string.Join(", ", init)} }},");
+                return;
+            }
+            w.Open(head);
+            foreach (var i in init) w.Line(i + ",");
+            w.Open("Attributes =");
+            foreach (var a in attributes) w.Line(AttributeSchema(a) + ",");
+            w.Close(",");
+            w.Close(",");
+        }
+
+        private static string AttributeSchema(MemberSpec a)
+        {
+            var init = $"MemberName = {Quote(a.PropertyName)}{(a.IsOptional ? ", IsRequired = false" : "")}";
+            return $"new {Schema}H5AttributeSchema({Quote(a.H5Name)}, {StringOr(a, $"{Schema}H5TypeSchema.Of<{a.ElementType}>()")}, {a.Rank}) {{ {init} }}";
+        }
+
+        private static string StringOr(MemberSpec m, string other) =>
+            !m.IsString ? other : m.FixedLength > 0 ? $"{Schema}H5TypeSchema.FixedString({m.FixedLength})" : $"{Schema}H5TypeSchema.VariableString";
+
+        // Compound members are listed with their HDF5 names; everything else is described from the .NET element type.
+        private static string TypeSchema(MappedTypeSpec spec, MemberSpec m)
+        {
+            var compound = spec.Compounds.FirstOrDefault(c => c.TypeRef == m.ElementType);
+            if (compound is null) return StringOr(m, $"{Schema}H5TypeSchema.Of<{m.ElementType}>()");
+            var fields = compound.Fields.Select(f => $"new {Schema}H5FieldSchema({Quote(f.H5Name)}, {Schema}H5TypeSchema.Of<{f.TypeRef}>())");
+            return $"{Schema}H5TypeSchema.Compound(global::System.Runtime.CompilerServices.Unsafe.SizeOf<{m.ElementType}>(), {string.Join(", ", fields)})";
+        }
+
         // Compound datatypes are built here, at module load, from offsets measured on a default instance:
         // no reflection at run time, so trimming and NativeAOT keep working.
         private static void EmitCompoundRegistration(IndentedWriter w, MappedTypeSpec spec)
@@ -120,7 +224,7 @@ public sealed partial class MappingGenerator
                 foreach (var f in c.Fields)
                 {
                     w.Open($"using (var member = {H5}H5Datatype.Native<{f.TypeRef}>())");
-                    w.Line($"type.Insert({Quote(f.Name)}, (int)global::System.Runtime.CompilerServices.Unsafe.ByteOffset(ref start, ref global::System.Runtime.CompilerServices.Unsafe.As<{f.TypeRef}, byte>(ref sample.{f.Name})), member);");
+                    w.Line($"type.Insert({Quote(f.H5Name)}, (int)global::System.Runtime.CompilerServices.Unsafe.ByteOffset(ref start, ref global::System.Runtime.CompilerServices.Unsafe.As<{f.TypeRef}, byte>(ref sample.{f.Name})), member);");
                     w.Close();
                 }
                 w.Line("return type;");
@@ -189,6 +293,11 @@ public sealed partial class MappingGenerator
                     w.Line("for (int i = 0; i < refs.Length; i++) regions[i] = refs[i].IsNull ? null! : target.GetRegion(refs[i]);");
                     w.Line($"value.{m.PropertyName} = {(m.Collection == "List" ? $"new global::System.Collections.Generic.List<{H5}H5Region>(regions)" : "regions")};");
                     w.Close();
+                    w.Close();
+                    break;
+                case MemberKind.Dataset when m.Rank == 0:
+                    w.Open($"using (var dataset = group.OpenDataset({name}))");
+                    w.Line($"value.{m.PropertyName} = {(m.IsString ? "dataset.ReadScalarString()" : $"dataset.ReadScalar<{m.ElementType}>()")};");
                     w.Close();
                     break;
                 case MemberKind.Dataset:
@@ -284,7 +393,7 @@ public sealed partial class MappingGenerator
         private static void EmitWrite(IndentedWriter w, MemberSpec m, string owner)
         {
             var name = Quote(m.H5Name);
-            var isValueScalar = m.Kind == MemberKind.Attribute && !m.IsString && m.Rank == 0;
+            var isValueScalar = m.Kind is MemberKind.Attribute or MemberKind.Dataset && !m.IsString && m.Rank == 0 && m.Collection is null;
             if (owner == "group")
             {
                 w.Line();
@@ -313,6 +422,8 @@ public sealed partial class MappingGenerator
                 case MemberKind.Attribute:
                     if (m.IsString && m.Rank == 0 && m.FixedLength > 0)
                         w.Line($"{owner}.Attrs.SetFixedString({name}, {item}, {m.FixedLength});");
+                    else if (m.IsString && m.FixedLength > 0)
+                        w.Line($"{owner}.Attrs.SetFixedStrings({name}, {item}{(m.Collection == "List" ? ".ToArray()" : "")}, {m.FixedLength});");
                     else if (m.Collection == "List")
                         w.Line($"{owner}.Attrs.Set({name}, {item}.ToArray());");
                     else if (m.IsString || m.Rank == 1)
@@ -337,12 +448,16 @@ public sealed partial class MappingGenerator
                     w.Line($"using (group.Add<{H5}H5RegionReference>({name}, refs)) {{ }}");
                     w.Close();
                     break;
+                case MemberKind.Dataset when m.Rank == 0:
+                    var fixedArg = m.IsString && m.FixedLength > 0 ? $", {m.FixedLength}" : "";
+                    w.Line($"using (group.CreateScalarDataset{(m.IsString ? "" : $"<{m.ElementType}>")}({name}, {item}{fixedArg})) {{ }}");
+                    break;
                 case MemberKind.Dataset:
                     var options = Options(m);
                     var data = item;
                     if (m.Collection == "List")
                         data = m.IsString ? $"{item}.ToArray()" : $"global::System.Runtime.InteropServices.CollectionsMarshal.AsSpan({item})";
-                    var add = m.IsString ? $"group.Add({name}, {data}{options})"
+                    var add = m.IsString ? $"group.Add({name}, {data}{(m.FixedLength > 0 ? $", {m.FixedLength}" : "")}{options})"
                         : m.Rank <= 3 ? $"group.Add<{m.ElementType}>({name}, {data}{options})"
                         : $"group.AddArray<{m.ElementType}>({name}, {data}{options})";
                     w.Line($"using ({add}) {{ }}");

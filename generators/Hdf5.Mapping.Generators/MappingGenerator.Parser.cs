@@ -226,11 +226,10 @@ public sealed partial class MappingGenerator
             var isString = element.SpecialType == SpecialType.System_String;
             var compound = !isString && !IsNumeric(element) ? Compound(element) : null;
             if (compound is not null) compounds[compound.TypeRef] = compound;
-            if (rank == 0 || (isString && rank != 1) || (!isString && !IsNumeric(element) && compound is null))
+            if ((isString && rank > 1) || (!isString && !IsNumeric(element) && compound is null))
             {
                 diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnsupportedType, location, property.Name, property.Type.ToDisplayString(), "a dataset",
-                    rank == 0 ? "a dataset property must be an array (T[], T[,], ...)" :
-                    isString ? "string datasets are 1-D (string[])" :
+                    isString ? "string datasets are scalars (string) or 1-D (string[])" :
                     "elements must be numbers, bool, enums, or structs whose public fields are numbers, bool or enums"));
                 return null;
             }
@@ -269,10 +268,27 @@ public sealed partial class MappingGenerator
                 diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.FilterNeedsChunks, location, h5Name, filter != 0 ? FilterName(filter) : "Shuffle"));
                 return null;
             }
-            return new MemberSpec(property.Name, h5Name, MemberKind.Dataset, Global(element), rank, isString, optional, 0,
+            var shapeArg = attribute.NamedArguments.FirstOrDefault(a => a.Key == "Shape").Value;
+            var shape = shapeArg.Kind == TypedConstantKind.Array ? shapeArg.Values.Select(v => System.Convert.ToInt64(v.Value)).ToArray() : System.Array.Empty<long>();
+            if (shape.Length > 0 && shape.Length != rank)
+            {
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.ChunkRankMismatch, location, h5Name, rank.ToString(), shape.Length.ToString(), "shape"));
+                return null;
+            }
+            if (rank == 0 && (chunks.Length > 0 || maxShape.Length > 0 || filter != 0 || shuffle))
+            {
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.ChunkRankMismatch, location, h5Name, "0", System.Math.Max(chunks.Length, maxShape.Length).ToString(), "chunk shape (a scalar dataset is not chunked)"));
+                return null;
+            }
+            var filterIds = new List<int>();
+            if (shuffle) filterIds.Add(2);
+            if (FilterId(filter) is int id) filterIds.Add(id);
+            return new MemberSpec(property.Name, h5Name, MemberKind.Dataset, Global(element), rank, isString, optional,
+                isString ? Named<int>(attribute, "FixedLength") : 0,
                 new EquatableArray<long>(chunks), FilterExpression(filter, level), shuffle, null,
                 IsList(property.Type, out _) ? "List" : null,
-                new EquatableArray<long>(maxShape), Named<int>(attribute, "Layout"), fill);
+                new EquatableArray<long>(maxShape), Named<int>(attribute, "Layout"), fill,
+                FilterIds: new EquatableArray<int>(filterIds.ToArray()), Shape: new EquatableArray<long>(shape));
         }
 
         private static string Literal(double value) =>
@@ -389,7 +405,9 @@ public sealed partial class MappingGenerator
             if (t.TypeKind != TypeKind.Struct || !t.IsUnmanagedType || t.DeclaredAccessibility == Accessibility.Private) return null;
             var fields = t.GetMembers().OfType<IFieldSymbol>().Where(f => !f.IsStatic && !f.IsConst).ToArray();
             if (fields.Length == 0 || fields.Any(f => f.DeclaredAccessibility != Accessibility.Public || !IsNumeric(f.Type))) return null;
-            return new CompoundSpec(Global(t), new EquatableArray<FieldSpec>(fields.Select(f => new FieldSpec(f.Name, Global(f.Type))).ToArray()));
+            return new CompoundSpec(Global(t), new EquatableArray<FieldSpec>(fields.Select(f => new FieldSpec(f.Name, Global(f.Type),
+                f.GetAttributes().FirstOrDefault(a => a.AttributeClass?.ToDisplayString() == "Hdf5.Mapping.H5FieldAttribute") is { } named
+                    && named.ConstructorArguments.Length > 0 && named.ConstructorArguments[0].Value is string h5Name ? h5Name : f.Name)).ToArray()));
         }
 
         private static bool IsNumeric(ITypeSymbol t) =>
@@ -405,6 +423,12 @@ public sealed partial class MappingGenerator
         private static string FilterName(int kind) => kind switch
         {
             1 => "Deflate", 2 => "Zstd", 3 => "ZfpAccuracy", 4 => "Lz4", 5 => "Bzip2", 6 => "Blosc", _ => "filter " + kind,
+        };
+
+        // HDF5 filter ids of the H5FilterKind values.
+        private static int? FilterId(int kind) => kind switch
+        {
+            1 => 1, 2 => 32015, 3 => 32013, 4 => 32004, 5 => 307, 6 => 32001, _ => null,
         };
 
         private static string? FilterExpression(int kind, int level) => kind switch

@@ -216,6 +216,17 @@ public sealed class H5AttributeCollection : IEnumerable<string>
         a.WriteStrings([value]);
     }
 
+    /// <summary>Sets a 1-D fixed-length string attribute (numpy <c>S</c>n arrays), each value NUL-padded to <paramref name="size"/> bytes.</summary>
+    public void SetFixedStrings(string name, string[] values, int size, H5CharSet charSet = H5CharSet.Ascii)
+    {
+        ArgumentNullException.ThrowIfNull(values);
+        ArgumentOutOfRangeException.ThrowIfLessThan(size, 1);
+        using var scope = H5Library.Enter();
+        using var type = H5TypeMap.CreateFixedString(size, (H5T.Cset)charSet, H5T.Str.NullPad);
+        using var a = Recreate(name, type, [values.LongLength]);
+        a.WriteStrings(values);
+    }
+
     /// <summary>Sets an attribute of an explicit datatype and shape, written from raw elements of <typeparamref name="T"/>.</summary>
     public void Set<T>(string name, H5Datatype type, long[] shape, ReadOnlySpan<T> values) where T : unmanaged
     {

@@ -139,6 +139,55 @@ public sealed class H5Datatype : IDisposable
         }
     }
 
+    /// <summary>The names and values of an enum type's members, in order (values widened to <see cref="long"/>).</summary>
+    public unsafe IReadOnlyList<(string Name, long Value)> EnumValues
+    {
+        get
+        {
+            using var scope = H5Library.Enter();
+            if (H5T.GetClass(Id) != H5T.Class.Enum) throw new InvalidOperationException($"{this} is not an enum type.");
+            var n = H5Call.Check(H5T.GetNmembers(Id));
+            using var super = new DatatypeId(H5Call.Check(H5T.GetSuper(Id), "reading an enum's base type"));
+            var size = (int)H5T.GetSize(super);
+            var signed = H5T.GetSign(super) != H5T.Sign.None;
+            var list = new List<(string, long)>(n);
+            var buffer = stackalloc byte[16];
+            for (uint i = 0; i < n; i++)
+            {
+                var p = H5T.GetMemberName(Id, i);
+                var name = H5Call.FromCString(p);
+                H5.FreeMemory(p);
+                H5Call.Check(H5T.GetMemberValue(Id, i, buffer), "reading an enum member's value");
+                long value = size switch
+                {
+                    1 => signed ? *(sbyte*)buffer : *buffer,
+                    2 => signed ? *(short*)buffer : *(ushort*)buffer,
+                    4 => signed ? *(int*)buffer : *(uint*)buffer,
+                    _ => *(long*)buffer,
+                };
+                list.Add((name, value));
+            }
+            return list;
+        }
+    }
+
+    /// <summary>The base integer type of an enum (or the element type of an array or sequence type); dispose it.</summary>
+    public H5Datatype BaseType
+    {
+        get
+        {
+            using var scope = H5Library.Enter();
+            return new H5Datatype(new DatatypeId(H5Call.Check(H5T.GetSuper(Id), "reading a base type")));
+        }
+    }
+
+    /// <summary>The type of compound member <paramref name="index"/>; dispose it.</summary>
+    public H5Datatype MemberType(int index)
+    {
+        using var scope = H5Library.Enter();
+        return new H5Datatype(new DatatypeId(H5Call.Check(H5T.GetMemberType(Id, (uint)index), "reading a compound member's type")));
+    }
+
     /// <summary>Whether the two types are the same HDF5 type (<c>H5Tequal</c>).</summary>
     public bool IsSameAs(H5Datatype other)
     {

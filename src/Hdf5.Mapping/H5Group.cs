@@ -246,6 +246,26 @@ public class H5Group : H5Object, IEnumerable<string>
         return WriteOrDelete(ds, path, () => ds.WriteStrings(data));
     }
 
+    /// <summary>Creates a 1-D dataset of fixed-length strings (numpy <c>S</c>n), each NUL-padded to <paramref name="fixedLength"/> bytes;
+    /// a value longer than that raises <see cref="ArgumentException"/> and leaves no dataset behind.</summary>
+    public H5Dataset Add(string path, string[] data, int fixedLength, H5DatasetOptions? options = null, H5CharSet charSet = H5CharSet.Ascii)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        ArgumentOutOfRangeException.ThrowIfLessThan(fixedLength, 1);
+        using var type = H5Datatype.FixedString(fixedLength, charSet);
+        var ds = CreateDataset(path, type, [data.LongLength], options);
+        return WriteOrDelete(ds, path, () => ds.WriteStrings(data));
+    }
+
+    /// <summary>Creates a scalar fixed-length string dataset of <paramref name="fixedLength"/> bytes.</summary>
+    public H5Dataset CreateScalarDataset(string path, string value, int fixedLength, H5CharSet charSet = H5CharSet.Ascii)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(fixedLength, 1);
+        using var type = H5Datatype.FixedString(fixedLength, charSet);
+        var ds = CreateDataset(path, type, []);
+        return WriteOrDelete(ds, path, () => ds.WriteStrings([value]));
+    }
+
     /// <summary>Creates a scalar dataset holding one value.</summary>
     public H5Dataset CreateScalarDataset<T>(string path, T value) where T : unmanaged
     {

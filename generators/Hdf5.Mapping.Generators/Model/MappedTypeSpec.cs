@@ -16,9 +16,10 @@ internal sealed record MappedTypeSpec(string? Namespace, string Name, string Typ
 internal sealed record CompoundSpec(string TypeRef, EquatableArray<FieldSpec> Fields);
 
 /// <summary>One field of a compound struct.</summary>
-/// <param name="Name">The field name, used as the HDF5 member name.</param>
+/// <param name="Name">The C# field name.</param>
 /// <param name="TypeRef">The global:: name of the field type (a number, bool or enum).</param>
-internal sealed record FieldSpec(string Name, string TypeRef);
+/// <param name="H5Name">The HDF5 member name: [H5Field("name")] or the field name.</param>
+internal sealed record FieldSpec(string Name, string TypeRef, string H5Name);
 
 /// <summary>How a property is stored.</summary>
 internal enum MemberKind
@@ -57,6 +58,8 @@ internal sealed record ScaleAttachment(int Dimension, string ScaleName, string? 
 /// <param name="RegionOf">For an H5Region array: the HDF5 name of the dataset its references select from.</param>
 /// <param name="ScaleName">For a [DimensionScale] dataset: the scale name ("" for none); null when not a scale.</param>
 /// <param name="Scales">Scales attached to this dataset's dimensions.</param>
+/// <param name="FilterIds">HDF5 filter ids of the pipeline (2 for shuffle, then the compression filter), for the schema.</param>
+/// <param name="Shape">The expected shape (-1 for any length), empty when not declared; used by the schema only.</param>
 internal sealed record MemberSpec(
     string PropertyName,
     string H5Name,
@@ -76,4 +79,6 @@ internal sealed record MemberSpec(
     string? FillValue = null,
     string? RegionOf = null,
     string? ScaleName = null,
-    EquatableArray<ScaleAttachment> Scales = default);
+    EquatableArray<ScaleAttachment> Scales = default,
+    EquatableArray<int> FilterIds = default,
+    EquatableArray<long> Shape = default);

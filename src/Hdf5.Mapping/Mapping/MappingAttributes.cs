@@ -35,7 +35,8 @@ public sealed class H5AttributeAttribute(string? name = null) : Attribute
     public string? On { get; set; }
 }
 
-/// <summary>Stores a property (an array of numbers, structs or strings) as an HDF5 dataset in the enclosing group.</summary>
+/// <summary>Stores a property as an HDF5 dataset in the enclosing group: an array of numbers, structs or strings
+/// (<c>T[]</c>, <c>T[,]</c>, ..., <c>List&lt;T&gt;</c>), or one value (a scalar dataset).</summary>
 [AttributeUsage(AttributeTargets.Property, Inherited = false)]
 public sealed class H5DatasetAttribute(string? name = null) : Attribute
 {
@@ -70,6 +71,21 @@ public sealed class H5DatasetAttribute(string? name = null) : Attribute
     /// <summary>For an <see cref="H5Region"/> array: the [H5Dataset] property of this class the regions select from.
     /// Stored as an HDF5 dataset of region references to that dataset (h5py: <c>ds.regionref[...]</c>).</summary>
     public string? RegionOf { get; set; }
+
+    /// <summary>For strings: store them fixed length, NUL-padded to this many bytes (numpy <c>S</c>n); 0 (default) stores variable-length UTF-8.</summary>
+    public int FixedLength { get; set; }
+
+    /// <summary>The shape every file must have, one entry per dimension, -1 for a dimension of any length. Not enforced on
+    /// write; the type's schema (<c>H5Schema</c>) carries it, so validation reports files of another shape.</summary>
+    public long[]? Shape { get; set; }
+}
+
+/// <summary>Names the HDF5 compound member a field of a mapped struct is stored as (the field name when absent).</summary>
+[AttributeUsage(AttributeTargets.Field, Inherited = false)]
+public sealed class H5FieldAttribute(string name) : Attribute
+{
+    /// <summary>The HDF5 member name.</summary>
+    public string Name { get; } = name;
 }
 
 /// <summary>The storage layout of a mapped dataset.</summary>

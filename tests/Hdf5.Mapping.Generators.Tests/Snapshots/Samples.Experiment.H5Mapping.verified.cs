@@ -5,13 +5,25 @@ namespace Samples
 {
     partial class Experiment
     {
-        /// <summary>Reads an HDF5 file into a new <see cref="Experiment"/>.</summary>
+        /// <summary>Reads an HDF5 file into a new <see cref="Experiment"/>. When the read fails because the file does not match
+        /// <see cref="H5Schema"/>, the <see cref="global::Hdf5.Mapping.H5MappingException"/> lists every difference, not just the first.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("Hdf5.Mapping.Generators", "0.1.0")]
         public static global::Samples.Experiment Read(string path)
         {
             using var file = global::Hdf5.Mapping.H5File.Open(path);
-            return ReadFrom(file);
+            try
+            {
+                return ReadFrom(file);
+            }
+            catch (global::System.Exception failure) when (global::Hdf5.Mapping.Schema.H5SchemaValidator.Explain(file, H5Schema, failure) is { } explained)
+            {
+                throw explained;
+            }
         }
+
+        /// <summary>Checks a file against <see cref="H5Schema"/> and returns every difference (missing, extra or mistyped objects, ...).</summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("Hdf5.Mapping.Generators", "0.1.0")]
+        public static global::Hdf5.Mapping.Schema.H5ValidationResult Validate(string path, global::Hdf5.Mapping.Schema.H5ValidationOptions? options = null) => global::Hdf5.Mapping.Schema.H5SchemaValidator.Validate(path, H5Schema, options);
 
         /// <summary>Writes this object to an HDF5 file, replacing an existing file atomically (written beside it, then renamed over it).</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("Hdf5.Mapping.Generators", "0.1.0")]
@@ -38,6 +50,54 @@ namespace Samples
                 throw;
             }
         }
+
+        /// <summary>The layout <see cref="Experiment"/> expects in a file: its attributes, datasets (types, ranks, storage, scales)
+        /// and child groups. Check files with <c>Validate</c>; the object model is described in <see cref="global::Hdf5.Mapping.Schema.H5GroupSchema"/>.</summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("Hdf5.Mapping.Generators", "0.1.0")]
+        public static global::Hdf5.Mapping.Schema.H5GroupSchema H5Schema { get; } = new global::Hdf5.Mapping.Schema.H5GroupSchema("Experiment")
+        {
+            Attributes =
+            {
+                new global::Hdf5.Mapping.Schema.H5AttributeSchema("theta", global::Hdf5.Mapping.Schema.H5TypeSchema.Of<float>(), 0) { MemberName = "Theta" },
+                new global::Hdf5.Mapping.Schema.H5AttributeSchema("mu", global::Hdf5.Mapping.Schema.H5TypeSchema.FixedString(8), 0) { MemberName = "Mu" },
+                new global::Hdf5.Mapping.Schema.H5AttributeSchema("Sigma", global::Hdf5.Mapping.Schema.H5TypeSchema.Of<double>(), 3) { MemberName = "Sigma" },
+                new global::Hdf5.Mapping.Schema.H5AttributeSchema("Flags", global::Hdf5.Mapping.Schema.H5TypeSchema.Of<int>(), 1) { MemberName = "Flags", IsRequired = false },
+                new global::Hdf5.Mapping.Schema.H5AttributeSchema("Seed", global::Hdf5.Mapping.Schema.H5TypeSchema.Of<long>(), 0) { MemberName = "Seed", IsRequired = false },
+            },
+            Datasets =
+            {
+                new global::Hdf5.Mapping.Schema.H5DatasetSchema("dataset", global::Hdf5.Mapping.Schema.H5TypeSchema.Of<double>(), 2)
+                {
+                    MemberName = "Paths",
+                    Attributes =
+                    {
+                        new global::Hdf5.Mapping.Schema.H5AttributeSchema("units", global::Hdf5.Mapping.Schema.H5TypeSchema.VariableString, 0) { MemberName = "Units" },
+                        new global::Hdf5.Mapping.Schema.H5AttributeSchema("version", global::Hdf5.Mapping.Schema.H5TypeSchema.Of<int>(), 0) { MemberName = "Version", IsRequired = false },
+                    },
+                },
+                new global::Hdf5.Mapping.Schema.H5DatasetSchema("compressed/defl", global::Hdf5.Mapping.Schema.H5TypeSchema.Of<double>(), 2) { MemberName = "Deflated", Chunks = new long[] { 20, 250 }, Filters = { 2, 1 } },
+                new global::Hdf5.Mapping.Schema.H5DatasetSchema("Names", global::Hdf5.Mapping.Schema.H5TypeSchema.VariableString, 1) { MemberName = "Names" },
+                new global::Hdf5.Mapping.Schema.H5DatasetSchema("Cube", global::Hdf5.Mapping.Schema.H5TypeSchema.Of<byte>(), 4) { MemberName = "Cube", IsRequired = false },
+                new global::Hdf5.Mapping.Schema.H5DatasetSchema("Samples", global::Hdf5.Mapping.Schema.H5TypeSchema.Compound(global::System.Runtime.CompilerServices.Unsafe.SizeOf<global::Samples.Sample>(), new global::Hdf5.Mapping.Schema.H5FieldSchema("Time", global::Hdf5.Mapping.Schema.H5TypeSchema.Of<double>()), new global::Hdf5.Mapping.Schema.H5FieldSchema("Count", global::Hdf5.Mapping.Schema.H5TypeSchema.Of<int>())), 1) { MemberName = "Samples" },
+                new global::Hdf5.Mapping.Schema.H5DatasetSchema("series", global::Hdf5.Mapping.Schema.H5TypeSchema.Of<double>(), 1) { MemberName = "Series" },
+                new global::Hdf5.Mapping.Schema.H5DatasetSchema("x", global::Hdf5.Mapping.Schema.H5TypeSchema.Of<double>(), 1) { MemberName = "X", ScaleName = "X" },
+                new global::Hdf5.Mapping.Schema.H5DatasetSchema("grow", global::Hdf5.Mapping.Schema.H5TypeSchema.Of<float>(), 1) { MemberName = "Grow", MaxShape = new long[] { -1 }, Scales = { new global::Hdf5.Mapping.Schema.H5ScaleAttachmentSchema(0, "x", "x") } },
+                new global::Hdf5.Mapping.Schema.H5DatasetSchema("small", global::Hdf5.Mapping.Schema.H5TypeSchema.Of<short>(), 1) { MemberName = "Small" },
+                new global::Hdf5.Mapping.Schema.H5DatasetSchema("regrefs/rrefs", global::Hdf5.Mapping.Schema.H5TypeSchema.RegionReference, 1) { MemberName = "Regions", RegionOf = "dataset" },
+                new global::Hdf5.Mapping.Schema.H5DatasetSchema("objrefs/refs", global::Hdf5.Mapping.Schema.H5TypeSchema.ObjectReference, 1) { MemberName = "Refs" },
+                new global::Hdf5.Mapping.Schema.H5DatasetSchema("objrefs/meta", global::Hdf5.Mapping.Schema.H5TypeSchema.ObjectReference, 0) { MemberName = "MetaRef", IsRequired = false },
+            },
+            Groups =
+            {
+                new global::Hdf5.Mapping.Schema.H5GroupLinkSchema("meta", global::Samples.Metadata.H5Schema) { MemberName = "Meta" },
+                new global::Hdf5.Mapping.Schema.H5GroupLinkSchema("runs", global::Samples.Metadata.H5Schema) { MemberName = "Runs", Collection = global::Hdf5.Mapping.Schema.H5GroupCollection.List },
+                new global::Hdf5.Mapping.Schema.H5GroupLinkSchema("named", global::Samples.Metadata.H5Schema) { MemberName = "Named", Collection = global::Hdf5.Mapping.Schema.H5GroupCollection.Dictionary, IsRequired = false },
+            },
+        };
+
+        /// <summary>Checks <paramref name="group"/> against <see cref="H5Schema"/> and returns every difference.</summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("Hdf5.Mapping.Generators", "0.1.0")]
+        public static global::Hdf5.Mapping.Schema.H5ValidationResult Validate(global::Hdf5.Mapping.H5Group group, global::Hdf5.Mapping.Schema.H5ValidationOptions? options = null) => global::Hdf5.Mapping.Schema.H5SchemaValidator.Validate(group, H5Schema, options);
 
         /// <summary>Reads a <see cref="Experiment"/> from <paramref name="group"/>; a missing required member raises <see cref="global::Hdf5.Mapping.H5MappingException"/>.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("Hdf5.Mapping.Generators", "0.1.0")]

@@ -5,6 +5,25 @@ namespace Samples
 {
     partial class Metadata
     {
+        /// <summary>The layout <see cref="Metadata"/> expects in a file: its attributes, datasets (types, ranks, storage, scales)
+        /// and child groups. Check files with <c>Validate</c>; the object model is described in <see cref="global::Hdf5.Mapping.Schema.H5GroupSchema"/>.</summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("Hdf5.Mapping.Generators", "0.1.0")]
+        public static global::Hdf5.Mapping.Schema.H5GroupSchema H5Schema { get; } = new global::Hdf5.Mapping.Schema.H5GroupSchema("Metadata")
+        {
+            Attributes =
+            {
+                new global::Hdf5.Mapping.Schema.H5AttributeSchema("units", global::Hdf5.Mapping.Schema.H5TypeSchema.VariableString, 0) { MemberName = "Units" },
+            },
+            Datasets =
+            {
+                new global::Hdf5.Mapping.Schema.H5DatasetSchema("x", global::Hdf5.Mapping.Schema.H5TypeSchema.Of<float>(), 1) { MemberName = "X", Chunks = new long[] { 10 }, Filters = { 32015 } },
+            },
+        };
+
+        /// <summary>Checks <paramref name="group"/> against <see cref="H5Schema"/> and returns every difference.</summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("Hdf5.Mapping.Generators", "0.1.0")]
+        public static global::Hdf5.Mapping.Schema.H5ValidationResult Validate(global::Hdf5.Mapping.H5Group group, global::Hdf5.Mapping.Schema.H5ValidationOptions? options = null) => global::Hdf5.Mapping.Schema.H5SchemaValidator.Validate(group, H5Schema, options);
+
         /// <summary>Reads a <see cref="Metadata"/> from <paramref name="group"/>; a missing required member raises <see cref="global::Hdf5.Mapping.H5MappingException"/>.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("Hdf5.Mapping.Generators", "0.1.0")]
         public static global::Samples.Metadata ReadFrom(global::Hdf5.Mapping.H5Group group)

@@ -1,0 +1,242 @@
+namespace Hdf5.Mapping.Schema;
+
+/// <summary>Options of <see cref="H5SchemaValidator"/>.</summary>
+public sealed class H5ValidationOptions
+{
+    /// <summary>Report groups, datasets and attributes the schema does not describe, as warnings (default true).</summary>
+    public bool ReportExtras { get; init; } = true;
+}
+
+/// <summary>
+/// Compares a file with a <see cref="H5GroupSchema"/> and reports every difference, with its path: missing and extra
+/// objects and attributes, wrong object kinds, datatypes, string kinds, ranks and fixed shapes, missing filters,
+/// datasets that should be scales and scales that are not attached. Nothing is written; the file may be read-only.
+/// Generated <c>Read</c> methods use it to explain a failed read; data producers can run it in CI
+/// (<c>h5m validate file.h5 --schema Assembly.dll:Type</c>).
+/// </summary>
+public static class H5SchemaValidator
+{
+    // Attributes libhdf5's dimension-scale API and netCDF-4 maintain themselves: never "extra".
+    private static readonly HashSet<string> s_bookkeeping = ["CLASS", "NAME", "DIMENSION_LIST", "REFERENCE_LIST", "DIMENSION_LABELS", "_Netcdf4Dimid", "_Netcdf4Coordinates", "_NCProperties"];
+
+    /// <summary>Opens <paramref name="path"/> read-only and validates the whole file against <paramref name="schema"/>.</summary>
+    public static H5ValidationResult Validate(string path, H5GroupSchema schema, H5ValidationOptions? options = null)
+    {
+        using var file = H5File.Open(path);
+        return Validate(file, schema, options);
+    }
+
+    /// <summary>Validates <paramref name="group"/> (a file's root or any group) against <paramref name="schema"/>.</summary>
+    public static H5ValidationResult Validate(H5Group group, H5GroupSchema schema, H5ValidationOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(group);
+        ArgumentNullException.ThrowIfNull(schema);
+        var differences = new List<H5SchemaDifference>();
+        new Walker(differences, options ?? new H5ValidationOptions()).Group(group, group.Name, schema);
+        return new H5ValidationResult(group.File.Filename, differences);
+    }
+
+    /// <summary>Explains a failed mapped read: when <paramref name="group"/> does not match <paramref name="schema"/>, returns an
+    /// <see cref="H5MappingException"/> listing every error, with <paramref name="failure"/> inside; otherwise null (the failure
+    /// has another cause and should propagate as it is). Generated <c>Read</c> methods call this in an exception filter.</summary>
+    public static H5MappingException? Explain(H5Group group, H5GroupSchema schema, Exception failure)
+    {
+        ArgumentNullException.ThrowIfNull(failure);
+        if (failure is OutOfMemoryException or OperationCanceledException || (failure is H5MappingException { Differences.Count: > 0 })) return null;
+        try
+        {
+            var result = Validate(group, schema, new H5ValidationOptions { ReportExtras = false });
+            return result.IsValid ? null : result.ToException(failure);
+        }
+        catch (Exception) when (failure is not null)
+        {
+            return null; // the check itself failed (a broken file): the original failure says more
+        }
+    }
+
+    private sealed class Walker(List<H5SchemaDifference> differences, H5ValidationOptions options)
+    {
+        private void Add(string path, H5DifferenceKind kind, string message) =>
+            differences.Add(new H5SchemaDifference(path, kind, message,
+                kind is H5DifferenceKind.ExtraObject or H5DifferenceKind.ExtraAttribute ? H5DifferenceSeverity.Warning : H5DifferenceSeverity.Error));
+
+        private static string Join(string parent, string name) => parent == "/" ? "/" + name : parent + "/" + name;
+
+        public void Group(H5Group group, string path, H5GroupSchema schema)
+        {
+            Attributes(group, path, schema.Attributes);
+            var described = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var d in schema.Datasets)
+            {
+                described.Add(d.Name.Split('/')[0]);
+                Dataset(group, path, d);
+            }
+            foreach (var g in schema.Groups)
+            {
+                described.Add(g.Name.Split('/')[0]);
+                ChildGroup(group, path, g);
+            }
+            if (options.ReportExtras)
+                foreach (var key in group.Keys)
+                    if (!described.Contains(key))
+                        Add(Join(path, key), H5DifferenceKind.ExtraObject, $"the file holds a {Kind(group, key)} the schema{For(schema)} does not describe");
+        }
+
+        private static string For(H5GroupSchema schema) => schema.TypeName is null ? "" : $" of {schema.TypeName}";
+
+        private static string Kind(H5Group group, string key) => group.GetKind(key) switch
+        {
+            H5ObjectKind.Group => "group",
+            H5ObjectKind.Dataset => "dataset",
+            H5ObjectKind.Datatype => "named datatype",
+            _ => "dangling link",
+        };
+
+        private bool Exists(H5Group group, string path, string name, H5ObjectKind expected, bool required, string what)
+        {
+            var full = Join(path, name);
+            var kind = group.ContainsKey(name) ? group.GetKind(name) : H5ObjectKind.Missing;
+            if (kind == H5ObjectKind.Missing)
+            {
+                if (required) Add(full, H5DifferenceKind.MissingObject, $"the required {what} is missing");
+                return false;
+            }
+            if (kind != expected)
+            {
+                Add(full, H5DifferenceKind.WrongObjectKind, $"expected a {what}, found a {kind.ToString().ToLowerInvariant()}");
+                return false;
+            }
+            return true;
+        }
+
+        private void ChildGroup(H5Group group, string path, H5GroupLinkSchema link)
+        {
+            if (!Exists(group, path, link.Name, H5ObjectKind.Group, link.IsRequired, "group")) return;
+            var full = Join(path, link.Name);
+            using var child = group.OpenGroup(link.Name);
+            switch (link.Collection)
+            {
+                case H5GroupCollection.None:
+                    Group(child, full, link.Schema);
+                    break;
+                case H5GroupCollection.List:
+                    // Items are "0", "1", ... in order; anything else is not part of the list.
+                    var keys = child.Keys;
+                    int n = 0;
+                    while (keys.Contains(n.ToString(System.Globalization.CultureInfo.InvariantCulture))) n++;
+                    for (int i = 0; i < n; i++)
+                    {
+                        var key = i.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                        if (!Exists(child, full, key, H5ObjectKind.Group, true, "list item group")) continue;
+                        using var item = child.OpenGroup(key);
+                        Group(item, Join(full, key), link.Schema);
+                    }
+                    if (options.ReportExtras)
+                        foreach (var key in keys)
+                            if (!(int.TryParse(key, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var index) && index < n))
+                                Add(Join(full, key), H5DifferenceKind.ExtraObject, $"not an item of the list (items are named 0..{n - 1})");
+                    break;
+                case H5GroupCollection.Dictionary:
+                    foreach (var key in child.Keys)
+                    {
+                        if (!Exists(child, full, key, H5ObjectKind.Group, true, "dictionary item group")) continue;
+                        using var item = child.OpenGroup(key);
+                        Group(item, Join(full, key), link.Schema);
+                    }
+                    break;
+            }
+        }
+
+        private void Dataset(H5Group group, string path, H5DatasetSchema schema)
+        {
+            if (!Exists(group, path, schema.Name, H5ObjectKind.Dataset, schema.IsRequired, "dataset")) return;
+            var full = Join(path, schema.Name);
+            using var dataset = group.OpenDataset(schema.Name);
+            using (var type = dataset.DType) Type(full, schema.Type, H5TypeSchema.FromDatatype(type));
+            var shape = dataset.Shape;
+            var rankOk = schema.Rank < 0 || shape.Length == schema.Rank;
+            if (!rankOk)
+                Add(full, H5DifferenceKind.WrongRank, $"expected rank {schema.Rank}, found rank {shape.Length} (shape {H5Shape.Format(shape)})");
+            else if (schema.Shape is { } expected && expected.Length == shape.Length)
+            {
+                for (int i = 0; i < expected.Length; i++)
+                    if (expected[i] >= 0 && expected[i] != shape[i])
+                    {
+                        Add(full, H5DifferenceKind.WrongShape, $"expected shape {Format(expected)}, found {H5Shape.Format(shape)}");
+                        break;
+                    }
+            }
+            if (schema.Filters.Count > 0)
+            {
+                if (dataset.Layout != H5Layout.Chunked)
+                    Add(full, H5DifferenceKind.NotChunked, $"expected chunked storage with filters {string.Join(", ", schema.Filters.Select(H5FilterCatalog.NameOf))}, found {dataset.Layout.ToString().ToLowerInvariant()} storage");
+                else
+                {
+                    var present = dataset.Filters.Select(f => f.Id).ToHashSet();
+                    foreach (var id in schema.Filters)
+                        if (!present.Contains(id))
+                            Add(full, H5DifferenceKind.MissingFilter, $"the filter {H5FilterCatalog.NameOf(id)} ({id}) is not in the pipeline ({(present.Count == 0 ? "no filters" : string.Join(", ", dataset.Filters))})");
+                }
+            }
+            if (schema.ScaleName is not null && !dataset.IsScale)
+                Add(full, H5DifferenceKind.NotAScale, $"expected a dimension scale{(schema.ScaleName.Length > 0 ? $" named \"{schema.ScaleName}\"" : "")}");
+            if (rankOk) // with another rank, which dimension a scale belongs to is moot
+                foreach (var attachment in schema.Scales)
+                    Attachment(group, path, full, dataset, attachment);
+            Attributes(dataset, full, schema.Attributes);
+        }
+
+        private void Attachment(H5Group group, string path, string full, H5Dataset host, H5ScaleAttachmentSchema attachment)
+        {
+            if (attachment.Dimension >= host.Rank) return; // already reported as a rank difference
+            var dimension = host.Dims[attachment.Dimension];
+            var scalePath = Join(path, attachment.ScaleName);
+            if (group.ContainsKey(attachment.ScaleName) && group.GetKind(attachment.ScaleName) == H5ObjectKind.Dataset)
+            {
+                using var scale = group.OpenDataset(attachment.ScaleName);
+                // A dataset that is not a scale at all is reported once, by its own schema (NotAScale).
+                if (scale.IsScale && !dimension.IsAttached(scale))
+                    Add(full, H5DifferenceKind.UnattachedScale, $"the scale {scalePath} is not attached to dimension {attachment.Dimension}" +
+                        (dimension.Count == 0 ? " (no scale is)" : $" (attached: {string.Join(", ", dimension.ScalePaths)})"));
+            }
+            else Add(full, H5DifferenceKind.UnattachedScale, $"the scale {scalePath} for dimension {attachment.Dimension} does not exist");
+            if (attachment.Label is not null && dimension.Label != attachment.Label)
+                Add(full, H5DifferenceKind.WrongLabel, $"dimension {attachment.Dimension}: expected label \"{attachment.Label}\", found \"{dimension.Label}\"");
+        }
+
+        private void Attributes(H5Object owner, string path, IList<H5AttributeSchema> expected)
+        {
+            var described = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var a in expected)
+            {
+                described.Add(a.Name);
+                var full = path + "@" + a.Name;
+                if (!owner.Attrs.ContainsKey(a.Name))
+                {
+                    if (a.IsRequired) Add(full, H5DifferenceKind.MissingAttribute, "the required attribute is missing");
+                    continue;
+                }
+                using var attribute = owner.Attrs.Open(a.Name);
+                using (var type = attribute.DType) Type(full, a.Type, H5TypeSchema.FromDatatype(type));
+                var shape = attribute.Shape;
+                // A one-element array reads as a scalar (h5py stores some scalars that way).
+                var rankOk = a.Rank < 0 || shape.Length == a.Rank || (a.Rank == 0 && H5Shape.Product(shape) == 1);
+                if (!rankOk)
+                    Add(full, H5DifferenceKind.WrongRank, $"expected {(a.Rank == 0 ? "a scalar" : $"rank {a.Rank}")}, found {(shape.Length == 0 ? "a scalar" : $"shape {H5Shape.Format(shape)}")}");
+            }
+            if (options.ReportExtras)
+                foreach (var key in owner.Attrs.Keys)
+                    if (!described.Contains(key) && !s_bookkeeping.Contains(key))
+                        Add(path + "@" + key, H5DifferenceKind.ExtraAttribute, "the file holds an attribute the schema does not describe");
+        }
+
+        private void Type(string path, H5TypeSchema expected, H5TypeSchema actual)
+        {
+            if (expected.Accepts(actual, out var reason)) return;
+            var stringKind = expected.Kind == H5ValueKind.String && actual.Kind == H5ValueKind.String;
+            Add(path, stringKind ? H5DifferenceKind.WrongStringKind : H5DifferenceKind.WrongType, reason);
+        }
+
+        private static string Format(long[] shape) => "(" + string.Join(", ", shape.Select(d => d < 0 ? "*" : d.ToString(System.Globalization.CultureInfo.InvariantCulture))) + ")";
+    }
+}
