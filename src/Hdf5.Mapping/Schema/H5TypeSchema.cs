@@ -223,7 +223,7 @@ public sealed class H5TypeSchema : IEquatable<H5TypeSchema>
         H5ValueKind.UnsignedInteger => $"uint{Size * 8}",
         H5ValueKind.Float => $"float{Size * 8}",
         H5ValueKind.Boolean => "bool",
-        H5ValueKind.Enum => Detail is null ? $"enum ({Size} bytes)" : $"enum ({Size} bytes) {{{Detail}}}",
+        H5ValueKind.Enum => $"enum ({Size} byte{(Size == 1 ? "" : "s")})" + (Detail is null ? "" : $" {{{Detail}}}"),
         H5ValueKind.String => StringKind == H5StringKind.Variable ? "string (variable length)" : Size == 0 ? "string (fixed length)" : $"string (fixed, {Size} bytes)",
         H5ValueKind.Compound => Fields.Count == 0 ? $"compound ({Size} bytes)" : "compound {" + string.Join(", ", Fields.Select(f => $"{f.Name}: {f.Type}")) + "}",
         H5ValueKind.ObjectReference => "object reference",

@@ -36,7 +36,7 @@ public partial class Instrument
 public sealed class ValidationTests : H5TestBase
 {
     // Writes the conforming product with h5py, then applies one change named by argv[2].
-    private const string Writer = """
+    internal const string Writer = """
 import sys
 path, change = sys.argv[1], sys.argv[2]
 with h5py.File(path, 'w') as f:

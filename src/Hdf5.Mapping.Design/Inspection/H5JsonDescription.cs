@@ -1,0 +1,209 @@
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using Hdf5.Mapping.Schema;
+
+namespace Hdf5.Mapping.Design.Inspection;
+
+/// <summary>Options of <see cref="H5JsonDescription"/>.</summary>
+public sealed class H5JsonOptions
+{
+    /// <summary>Datasets with at most this many elements have their values in the description (default 1000; 0: none).</summary>
+    public long MaxValues { get; init; } = 1000;
+
+    /// <summary>Reports each object as it is described.</summary>
+    public IProgress<string>? Progress { get; init; }
+}
+
+/// <summary>
+/// Describes a file (or a group or dataset in it) as JSON: every group, dataset and attribute with its path, datatype,
+/// shape, maximum shape, layout, chunks, filters, dimension scales, and the values of attributes and of small datasets.
+/// </summary>
+/// <remarks>Shape of the document: <c>{"path", "kind": "group", "attributes": [...], "members": [...]}</c> for groups,
+/// <c>{"path", "kind": "dataset", "type": {...}, "shape", "maxShape", "layout", "chunks", "filters", "scale", "dimensions",
+/// "attributes", "values"}</c> for datasets, <c>{"path", "kind": "softLink"|"externalLink", "target"}</c> for links.
+/// Types are <c>{"kind", "size", "text"}</c> plus <c>"stringKind"</c> for strings and <c>"fields"</c> for compounds.</remarks>
+public static class H5JsonDescription
+{
+    /// <summary>Writes the description of <paramref name="obj"/> (a group or dataset) to <paramref name="output"/>.</summary>
+    public static void Write(H5Object obj, Stream output, H5JsonOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(obj);
+        ArgumentNullException.ThrowIfNull(output);
+        options ??= new H5JsonOptions();
+        using var json = new Utf8JsonWriter(output, new JsonWriterOptions { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
+        switch (obj)
+        {
+            case H5Group g: Group(json, g, options); break;
+            case H5Dataset d: Dataset(json, d, options); break;
+            default: throw new ArgumentException($"{obj} is neither a group nor a dataset.", nameof(obj));
+        }
+    }
+
+    /// <summary>The description as a string.</summary>
+    public static string Describe(H5Object obj, H5JsonOptions? options = null)
+    {
+        using var stream = new MemoryStream();
+        Write(obj, stream, options);
+        return System.Text.Encoding.UTF8.GetString(stream.ToArray());
+    }
+
+    private static void Group(Utf8JsonWriter json, H5Group group, H5JsonOptions options)
+    {
+        options.Progress?.Report(group.Name);
+        json.WriteStartObject();
+        json.WriteString("path", group.Name);
+        json.WriteString("kind", "group");
+        Attributes(json, group);
+        json.WriteStartArray("members");
+        var prefix = group.Name == "/" ? "/" : group.Name + "/";
+        foreach (var name in group.Keys)
+        {
+            var link = group.GetLink(name);
+            if (link.Kind != H5LinkKind.Hard)
+            {
+                json.WriteStartObject();
+                json.WriteString("path", prefix + name);
+                json.WriteString("kind", link.Kind == H5LinkKind.Soft ? "softLink" : "externalLink");
+                json.WriteString("target", link.Kind == H5LinkKind.Soft ? link.Path : link.FileName + ":" + link.Path);
+                json.WriteEndObject();
+                continue;
+            }
+            switch (group.GetKind(name))
+            {
+                case H5ObjectKind.Group:
+                    using (var g = group.OpenGroup(name)) Group(json, g, options);
+                    break;
+                case H5ObjectKind.Dataset:
+                    using (var d = group.OpenDataset(name)) Dataset(json, d, options);
+                    break;
+                default:
+                    json.WriteStartObject();
+                    json.WriteString("path", prefix + name);
+                    json.WriteString("kind", "datatype");
+                    json.WriteEndObject();
+                    break;
+            }
+        }
+        json.WriteEndArray();
+        json.WriteEndObject();
+    }
+
+    private static void Dataset(Utf8JsonWriter json, H5Dataset dataset, H5JsonOptions options)
+    {
+        options.Progress?.Report(dataset.Name);
+        json.WriteStartObject();
+        json.WriteString("path", dataset.Name);
+        json.WriteString("kind", "dataset");
+        using (var type = dataset.DType) Type(json, type);
+        Longs(json, "shape", dataset.Shape);
+        Longs(json, "maxShape", dataset.MaxShape);
+        json.WriteString("layout", dataset.Layout.ToString().ToLowerInvariant());
+        if (dataset.Chunks is { } chunks) Longs(json, "chunks", chunks);
+        json.WriteStartArray("filters");
+        foreach (var f in dataset.Filters)
+        {
+            json.WriteStartObject();
+            json.WriteNumber("id", f.Id);
+            json.WriteString("name", f.Name);
+            json.WriteStartArray("clientData");
+            foreach (var c in f.ClientData) json.WriteNumberValue(c);
+            json.WriteEndArray();
+            json.WriteEndObject();
+        }
+        json.WriteEndArray();
+        json.WriteNumber("storageSize", dataset.StorageSize);
+        if (dataset.IsScale) json.WriteString("scale", dataset.ScaleName);
+        json.WriteStartArray("dimensions");
+        for (int i = 0; i < dataset.Rank; i++)
+        {
+            var dim = dataset.Dims[i];
+            json.WriteStartObject();
+            json.WriteString("label", dim.Label);
+            json.WriteStartArray("scales");
+            foreach (var s in dim.ScalePaths) json.WriteStringValue(s);
+            json.WriteEndArray();
+            json.WriteEndObject();
+        }
+        json.WriteEndArray();
+        Attributes(json, dataset);
+        if (dataset.Size <= options.MaxValues)
+        {
+            if (H5Values.Read(dataset) is { } values) Values(json, values);
+        }
+        json.WriteEndObject();
+    }
+
+    private static void Attributes(Utf8JsonWriter json, H5Object obj)
+    {
+        json.WriteStartArray("attributes");
+        foreach (var name in obj.Attrs.Keys)
+        {
+            using var a = obj.Attrs.Open(name);
+            json.WriteStartObject();
+            json.WriteString("name", name);
+            using (var type = a.DType) Type(json, type);
+            Longs(json, "shape", a.Shape);
+            if (H5Values.Read(a) is { } values) Values(json, values);
+            json.WriteEndObject();
+        }
+        json.WriteEndArray();
+    }
+
+    private static void Type(Utf8JsonWriter json, H5Datatype type)
+    {
+        var t = H5TypeSchema.FromDatatype(type);
+        json.WriteStartObject("type");
+        TypeBody(json, t);
+        json.WriteEndObject();
+    }
+
+    private static void TypeBody(Utf8JsonWriter json, H5TypeSchema t)
+    {
+        json.WriteString("kind", JsonNamingPolicy.CamelCase.ConvertName(t.Kind.ToString()));
+        json.WriteNumber("size", t.Size);
+        json.WriteString("text", t.ToString());
+        if (t.StringKind is { } sk) json.WriteString("stringKind", sk == H5StringKind.Variable ? "variable" : "fixed");
+        if (t.Fields.Count > 0)
+        {
+            json.WriteStartArray("fields");
+            foreach (var f in t.Fields)
+            {
+                json.WriteStartObject();
+                json.WriteString("name", f.Name);
+                json.WriteStartObject("type");
+                TypeBody(json, f.Type);
+                json.WriteEndObject();
+                json.WriteEndObject();
+            }
+            json.WriteEndArray();
+        }
+    }
+
+    private static void Longs(Utf8JsonWriter json, string name, long[] values)
+    {
+        json.WriteStartArray(name);
+        foreach (var v in values) json.WriteNumberValue(v);
+        json.WriteEndArray();
+    }
+
+    // Values flat, in row-major order (the shape says how to fold them).
+    private static void Values(Utf8JsonWriter json, object?[] values)
+    {
+        json.WriteStartArray("values");
+        foreach (var v in values)
+        {
+            switch (v)
+            {
+                case null: json.WriteNullValue(); break;
+                case string s: json.WriteStringValue(s); break;
+                case bool b: json.WriteBooleanValue(b); break;
+                case long l: json.WriteNumberValue(l); break;
+                case ulong u: json.WriteNumberValue(u); break;
+                case double d when double.IsFinite(d): json.WriteNumberValue(d); break;
+                case double d: json.WriteStringValue(d.ToString(System.Globalization.CultureInfo.InvariantCulture)); break; // NaN, ±Infinity
+                default: json.WriteStringValue(v.ToString()); break;
+            }
+        }
+        json.WriteEndArray();
+    }
+}

@@ -1,0 +1,22 @@
+using System.CommandLine;
+using Hdf5.Mapping.Tool;
+using Hdf5.Mapping.Tool.Commands;
+
+// h5m: list, dump, scaffold and validate HDF5 files. Exit codes: see ExitCodes (0 ok, 1 invalid, 2 usage,
+// 3 bad input, 4 bad schema, 5 failure).
+var root = new RootCommand("h5m: list, dump, scaffold and validate HDF5 files (Hdf5.Mapping).\nExit codes: 0 success, 1 file does not conform (validate), 2 wrong command line, 3 missing or unreadable input, 4 schema not loadable, 5 other failure.")
+{
+    LsCommand.Create(),
+    DumpCommand.Create(),
+    ScaffoldCommand.Create(),
+    ValidateCommand.Create(),
+};
+
+var parse = root.Parse(args);
+if (parse.Errors.Count > 0)
+{
+    foreach (var error in parse.Errors) Console.Error.WriteLine($"h5m: {error.Message}");
+    Console.Error.WriteLine("Run 'h5m --help' (or 'h5m <verb> --help') for usage.");
+    return ExitCodes.Usage;
+}
+return parse.Invoke();
