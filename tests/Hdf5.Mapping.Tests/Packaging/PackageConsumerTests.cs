@@ -110,6 +110,52 @@ public sealed class PackageConsumerTests : H5TestBase
         }
     }
 
+    [Fact]
+    public void TheToolPackage_InstallsAsADotnetTool_AndRuns()
+    {
+        var root = RepoPaths.Root;
+        var work = Directory.CreateTempSubdirectory("h5m-tool-");
+        try
+        {
+            var version = $"0.1.0-test.{DateTime.UtcNow:yyyyMMddHHmmss}{Environment.ProcessId}";
+            var feed = Path.Combine(work.FullName, "feed");
+            Dotnet("pack", Path.Combine(root, "src/Hdf5.Mapping.Tool/Hdf5.Mapping.Tool.csproj"), "-c", "Release", "--no-build", "-o", feed, $"-p:PackageVersion={version}");
+            var package = Path.Combine(feed, $"Hdf5.Mapping.Tool.{version}.nupkg");
+            using (var zip = System.IO.Compression.ZipFile.OpenRead(package))
+            {
+                var entries = zip.Entries.Select(e => e.FullName).ToHashSet();
+                Assert.Contains("tools/net10.0/any/h5m.dll", entries);
+                Assert.Contains("tools/net10.0/any/DotnetToolSettings.xml", entries);
+                Assert.Contains("tools/net10.0/any/Hdf5.Mapping.dll", entries);
+            }
+            // A local tool path, as a CI job of a data producer would install it.
+            var tools = Path.Combine(work.FullName, "tools");
+            File.WriteAllText(Path.Combine(work.FullName, "nuget.config"), $"""
+                <?xml version="1.0" encoding="utf-8"?>
+                <configuration>
+                  <packageSources>
+                    <clear />
+                    <add key="local" value="{feed}" />
+                  </packageSources>
+                </configuration>
+                """);
+            Dotnet("tool", "install", "Hdf5.Mapping.Tool", "--tool-path", tools, "--version", version, "--configfile", Path.Combine(work.FullName, "nuget.config"));
+            var h5m = Path.Combine(tools, "h5m");
+            Assert.True(File.Exists(h5m), $"dotnet tool install made no {h5m}");
+
+            var file = Path.Combine(work.FullName, "small.h5");
+            Peers.RunPython("import sys\nwith h5py.File(sys.argv[1], 'w') as f:\n    f['g/x'] = numpy.arange(3.0)\n    f.attrs['title'] = 'tool'", file);
+            var (code, stdout, stderr) = Peers.Run(h5m, ["ls", "-r", file], timeout: TimeSpan.FromMinutes(1));
+            Assert.True(code == 0, stderr);
+            Assert.Equal("/  group (1 member)\n└── g/  group (1 member)\n    └── x  float64 (3)\n", stdout);
+            Assert.Equal(3, Peers.Run(h5m, ["ls", file + ".missing"]).Code);
+        }
+        finally
+        {
+            work.Delete(recursive: true);
+        }
+    }
+
     private static string Dotnet(params string[] args)
     {
         var env = new Dictionary<string, string> { ["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1", ["DOTNET_NOLOGO"] = "1" };
