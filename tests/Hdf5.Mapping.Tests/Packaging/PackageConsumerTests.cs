@@ -40,24 +40,16 @@ public sealed class PackageConsumerTests : H5TestBase
     [Fact]
     public void ThePackedPackage_WorksInAFreshProject_WithNothingElse()
     {
-        var root = RepoPaths.Root;
         var work = Directory.CreateTempSubdirectory("h5m-pack-");
         try
         {
             // A version no earlier run used, so no package cache can answer for this build.
             var version = $"0.1.0-test.{DateTime.UtcNow:yyyyMMddHHmmss}{Environment.ProcessId}";
             var feed = Path.Combine(work.FullName, "feed");
-            // --no-build: pack what the test run already built (rebuilding would rewrite assemblies this process has loaded).
-            Dotnet("pack", Path.Combine(root, "src/Hdf5.Mapping/Hdf5.Mapping.csproj"), "-c", "Release", "--no-build", "-o", feed, $"-p:PackageVersion={version}");
-            var package = Path.Combine(feed, $"Hdf5.Mapping.{version}.nupkg");
-            Assert.True(File.Exists(package), $"dotnet pack made no {package}");
-            using (var zip = System.IO.Compression.ZipFile.OpenRead(package))
-            {
-                var entries = zip.Entries.Select(e => e.FullName).ToHashSet();
-                Assert.Contains("analyzers/dotnet/cs/Hdf5.Mapping.Generators.dll", entries);
-                Assert.Contains("lib/net8.0/Hdf5.Mapping.dll", entries);
-                Assert.Contains("lib/net10.0/Hdf5.Mapping.dll", entries);
-            }
+            var entries = Pack("src/Hdf5.Mapping/Hdf5.Mapping.csproj", "Hdf5.Mapping", feed, version);
+            Assert.Contains("analyzers/dotnet/cs/Hdf5.Mapping.Generators.dll", entries);
+            Assert.Contains("lib/net8.0/Hdf5.Mapping.dll", entries);
+            Assert.Contains("lib/net10.0/Hdf5.Mapping.dll", entries);
 
             var app = Path.Combine(work.FullName, "app");
             Directory.CreateDirectory(app);
@@ -113,21 +105,15 @@ public sealed class PackageConsumerTests : H5TestBase
     [Fact]
     public void TheToolPackage_InstallsAsADotnetTool_AndRuns()
     {
-        var root = RepoPaths.Root;
         var work = Directory.CreateTempSubdirectory("h5m-tool-");
         try
         {
             var version = $"0.1.0-test.{DateTime.UtcNow:yyyyMMddHHmmss}{Environment.ProcessId}";
             var feed = Path.Combine(work.FullName, "feed");
-            Dotnet("pack", Path.Combine(root, "src/Hdf5.Mapping.Tool/Hdf5.Mapping.Tool.csproj"), "-c", "Release", "--no-build", "-o", feed, $"-p:PackageVersion={version}");
-            var package = Path.Combine(feed, $"Hdf5.Mapping.Tool.{version}.nupkg");
-            using (var zip = System.IO.Compression.ZipFile.OpenRead(package))
-            {
-                var entries = zip.Entries.Select(e => e.FullName).ToHashSet();
-                Assert.Contains("tools/net10.0/any/h5m.dll", entries);
-                Assert.Contains("tools/net10.0/any/DotnetToolSettings.xml", entries);
-                Assert.Contains("tools/net10.0/any/Hdf5.Mapping.dll", entries);
-            }
+            var entries = Pack("src/Hdf5.Mapping.Tool/Hdf5.Mapping.Tool.csproj", "Hdf5.Mapping.Tool", feed, version);
+            Assert.Contains("tools/net10.0/any/h5m.dll", entries);
+            Assert.Contains("tools/net10.0/any/DotnetToolSettings.xml", entries);
+            Assert.Contains("tools/net10.0/any/Hdf5.Mapping.dll", entries);
             // A local tool path, as a CI job of a data producer would install it.
             var tools = Path.Combine(work.FullName, "tools");
             File.WriteAllText(Path.Combine(work.FullName, "nuget.config"), $"""
@@ -154,6 +140,16 @@ public sealed class PackageConsumerTests : H5TestBase
         {
             work.Delete(recursive: true);
         }
+    }
+
+    // --no-build: pack what the test run already built (rebuilding would rewrite assemblies this process has loaded).
+    private static HashSet<string> Pack(string project, string id, string feed, string version)
+    {
+        Dotnet("pack", Path.Combine(RepoPaths.Root, project), "-c", "Release", "--no-build", "-o", feed, $"-p:PackageVersion={version}");
+        var package = Path.Combine(feed, $"{id}.{version}.nupkg");
+        Assert.True(File.Exists(package), $"dotnet pack made no {package}");
+        using var zip = System.IO.Compression.ZipFile.OpenRead(package);
+        return zip.Entries.Select(e => e.FullName).ToHashSet();
     }
 
     private static string Dotnet(params string[] args)

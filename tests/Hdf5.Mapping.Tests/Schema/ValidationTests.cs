@@ -103,7 +103,7 @@ with h5py.File(path, 'w') as f:
         var temperature = schema.Datasets.Single(d => d.Name == "temperature");
         Assert.Equal(2, temperature.Rank);
         Assert.Equal("float32", temperature.Type.ToString());
-        Assert.Equal([4L, 4L], temperature.Chunks);
+        Assert.Equal([4L, 4L], temperature.Chunks!);
         Assert.Equal([1], temperature.Filters);
         Assert.Equal(new H5ScaleAttachmentSchema(0, "time"), Assert.Single(temperature.Scales));
         Assert.Equal("units", Assert.Single(temperature.Attributes).Name);
@@ -113,7 +113,7 @@ with h5py.File(path, 'w') as f:
 
         var instrument = Assert.Single(schema.Groups);
         Assert.Same(Instrument.H5Schema, instrument.Schema);
-        Assert.Equal([3L], instrument.Schema.Datasets.Single().Shape);
+        Assert.Equal([3L], instrument.Schema.Datasets.Single().Shape!);
     }
 
     [Fact]
