@@ -73,6 +73,21 @@ public sealed class DiagnosticTests
         "[H5File] public partial class A { [H5Dataset(MaxShape = new long[] { -1, 4 })] public double[,] X { get; set; } = new double[0,0]; }");
 
     [Fact]
+    public void ShapeRankDifferentFromDataRank_ReportsH5M003() => Expect("H5M003",
+        "[H5File] public partial class A { [H5Dataset(Shape = new long[] { -1 })] public double[,] X { get; set; } = new double[0,0]; }",
+        "[H5File] public partial class A { [H5Dataset(Shape = new long[] { -1, 3 })] public double[,] X { get; set; } = new double[0,0]; }");
+
+    [Fact]
+    public void ChunksOnAScalarDataset_ReportsH5M003() => Expect("H5M003",
+        "[H5File] public partial class A { [H5Dataset(Chunks = new long[] { 4 })] public double X { get; set; } }",
+        "[H5File] public partial class A { [H5Dataset] public double X { get; set; } [H5Dataset(FixedLength = 4)] public string S { get; set; } = \"\"; }");
+
+    [Fact]
+    public void TwoDimensionalStringDataset_ReportsH5M002() => Expect("H5M002",
+        "[H5File] public partial class A { [H5Dataset] public string[,] X { get; set; } = new string[0,0]; }",
+        "[H5File] public partial class A { [H5Dataset(FixedLength = 8)] public string[] X { get; set; } = []; }");
+
+    [Fact]
     public void FillValueOnNonNumericElements_ReportsH5M002() => Expect("H5M002",
         "[H5File] public partial class A { [H5Dataset(FillValue = 1)] public bool[] X { get; set; } = []; }",
         "[H5File] public partial class A { [H5Dataset(FillValue = 1)] public short[] X { get; set; } = []; }");

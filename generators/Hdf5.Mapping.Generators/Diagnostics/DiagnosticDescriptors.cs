@@ -20,7 +20,7 @@ internal static class DiagnosticDescriptors
         description: "Datasets hold arrays (T[], T[,], T[,,], ...) of numbers, bool, enums or strings (1-D); attributes hold scalars, strings and 1-D arrays.");
 
     public static readonly DiagnosticDescriptor ChunkRankMismatch = new(
-        "H5M003", "Chunk or maximum shape rank differs from the data rank",
+        "H5M003", "Chunk, maximum shape or shape rank differs from the data rank",
         "The dataset '{0}' has rank {1} but its {3} has rank {2}",
         Category, DiagnosticSeverity.Error, isEnabledByDefault: true);
 
