@@ -77,4 +77,11 @@ using (var f = H5File.Open(output, H5FileMode.ReadWrite))
     Console.Write(H5Listing.Format(f));
 }
 
+// 10. The finished file checked against the schema the generator emitted for OuProcess (what `h5m validate` does):
+//     it conforms; what steps 6–8 added beyond the mapped classes is reported as warnings, not errors.
+var validation = OuProcess.Validate(output);
+Console.WriteLine();
+Console.WriteLine($"OuProcess.Validate: {(validation.IsValid ? "conforms" : "does not conform")}, {validation.Warnings.Count()} objects beyond the schema:");
+foreach (var d in validation) Console.WriteLine($"  {d}");
+
 static string Format(long[] s) => "(" + string.Join(", ", s) + ")";

@@ -13,7 +13,7 @@ public partial class Granule
     [H5Dataset("time"), DimensionScale("time")] public double[] Time { get; set; } = [];
 
     [H5Dataset("temperature", Chunks = new long[] { 4, 4 }, Filter = H5FilterKind.Deflate, FilterLevel = 4)]
-    [AttachScale(0, nameof(Time))]
+    [AttachScale(0, nameof(Time), Label = "t")]
     public float[,] Temperature { get; set; } = new float[0, 0];
 
     [H5Attribute("units", On = nameof(Temperature))] public string TemperatureUnits { get; set; } = "";
@@ -62,6 +62,8 @@ with h5py.File(path, 'w') as f:
         f['temperature'].attrs['units'] = 'K'
         if change not in ('unattached_scale', 'not_a_scale', 'wrong_rank'):
             f['temperature'].dims[0].attach_scale(f['time'])
+        if change != 'wrong_rank':
+            f['temperature'].dims[0].label = 'time' if change == 'wrong_label' else 't'
     codes = [b'ABC', b'DEFGH', b'XY']
     if change == 'wrong_string_kind':
         f.create_dataset('station_code', data=[c.decode() for c in codes], dtype=h5py.string_dtype())
@@ -105,7 +107,7 @@ with h5py.File(path, 'w') as f:
         Assert.Equal("float32", temperature.Type.ToString());
         Assert.Equal([4L, 4L], temperature.Chunks!);
         Assert.Equal([1], temperature.Filters);
-        Assert.Equal(new H5ScaleAttachmentSchema(0, "time"), Assert.Single(temperature.Scales));
+        Assert.Equal(new H5ScaleAttachmentSchema(0, "time", "t"), Assert.Single(temperature.Scales));
         Assert.Equal("units", Assert.Single(temperature.Attributes).Name);
         Assert.Equal("time", schema.Datasets.Single(d => d.Name == "time").ScaleName);
         Assert.Equal(H5TypeSchema.FixedString(8), schema.Datasets.Single(d => d.Name == "station_code").Type);
@@ -153,6 +155,7 @@ with h5py.File(path, 'w') as f:
     [InlineData("not_chunked", "/temperature", H5DifferenceKind.NotChunked)]
     [InlineData("unattached_scale", "/temperature", H5DifferenceKind.UnattachedScale)]
     [InlineData("not_a_scale", "/time", H5DifferenceKind.NotAScale)]
+    [InlineData("wrong_label", "/temperature", H5DifferenceKind.WrongLabel)]
     [InlineData("missing_attribute", "/instrument@name", H5DifferenceKind.MissingAttribute)]
     [InlineData("wrong_object_kind", "/instrument", H5DifferenceKind.WrongObjectKind)]
     public void Each_kind_of_difference_is_reported_with_its_path(string change, string path, H5DifferenceKind kind)
