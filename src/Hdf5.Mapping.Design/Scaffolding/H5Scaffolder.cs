@@ -272,7 +272,8 @@ public static class H5Scaffolder
                 {
                     plan.Type = $"H5Dataset<{element}>";
                     plan.Initializer = " = null!;";
-                    plan.Comments.Add(string.Create(CultureInfo.InvariantCulture, $"// Lazy ({ds.NBytes:N0} bytes > {options.LazyAboveBytes:N0}): slices are read on demand, while the file is open; use Open(path) or ReadFrom(file)."));
+                    // No sizes in the comment: groups of one layout but other lengths must still share a class.
+                    plan.Comments.Add(string.Create(CultureInfo.InvariantCulture, $"// Lazy (more than {options.LazyAboveBytes:N0} bytes): slices are read on demand while the file is open; use Open(path) or ReadFrom(file)."));
                 }
                 else
                 {

@@ -14,7 +14,7 @@ internal static class ToolCommand
             Console.Error.WriteLine($"h5m: {e.Message}");
             return e.ExitCode;
         }
-        catch (Exception e) when (e is H5FileNotFoundException or H5InvalidFileException or H5LinkNotFoundException)
+        catch (Exception e) when (e is H5FileNotFoundException or H5InvalidFileException or H5LinkNotFoundException or ArgumentException)
         {
             Console.Error.WriteLine($"h5m: {FirstLine(e.Message)}");
             return ExitCodes.BadInput;
