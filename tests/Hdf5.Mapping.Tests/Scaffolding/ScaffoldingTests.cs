@@ -132,6 +132,10 @@ public sealed class ScaffoldingTests : H5TestBase
         Assert.DoesNotContain("Metadata", sources);
         Assert.DoesNotContain("atlas_beam_type", sources); // the container group keeps only the path to the selection
 
+        // Lazy members do not split groups of one layout but other lengths into several classes.
+        var whole = H5Scaffolder.Scaffold(path, new H5ScaffoldOptions { Namespace = "Scaffolded.Lazy", LazyAboveBytes = 1000 });
+        Assert.Equal(14, whole.Files.Count);
+
         var open = s.Root.GetMethod("Open", BindingFlags.Public | BindingFlags.Static)!.Invoke(null, [path, false])!;
         try
         {
