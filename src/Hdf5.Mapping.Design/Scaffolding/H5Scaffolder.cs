@@ -28,6 +28,10 @@ public static class H5Scaffolder
     {
         ArgumentNullException.ThrowIfNull(file);
         options ??= new H5ScaffoldOptions();
+        // A selected path that is not in the file is a mistake (a typo would otherwise scaffold an empty root).
+        foreach (var p in options.Paths ?? [])
+            if (!file.ContainsKey(p))
+                throw new ArgumentException($"{file.Filename} has no object at '{p}' (H5ScaffoldOptions.Paths).", nameof(options));
         var source = Path.GetFileName(file.Filename);
         var run = new Run(options, source);
         var rootName = options.RootClassName ?? CSharpNames.Pascal(Path.GetFileNameWithoutExtension(source));
@@ -39,7 +43,7 @@ public static class H5Scaffolder
     /// <summary>One mapped class being built: its properties, in file order, as source lines.</summary>
     private sealed class ClassModel(string name)
     {
-        public string Name { get; set; } = name;
+        public string Name { get; } = name;
         public bool IsFile { get; init; }
         public List<string> Paths { get; } = [];
         public string Body { get; set; } = "";
@@ -70,7 +74,7 @@ public static class H5Scaffolder
         public bool IsReference { get; set; }
         public List<(int Dim, string Scale, string? Label)> Attach { get; } = [];
         public string? RegionTarget { get; set; }
-        public List<(string Name, string Type, string Args)> Attributes { get; } = [];
+        public List<(string Name, string Type, string Init, string Args)> Attributes { get; } = [];
     }
 
     private sealed class Run(H5ScaffoldOptions options, string source)
@@ -164,8 +168,8 @@ public static class H5Scaffolder
             if (comments.Count > 0 && lines.Count > 0) body.Append('\n');
             body.Append(string.Join("\n", lines));
 
-            var key2 = (isRoot ? "file:" : "group:") + body;
-            if (!isRoot && _classesByBody.TryGetValue(key2, out var existing))
+            var layout = (isRoot ? "file:" : "group:") + body;
+            if (!isRoot && _classesByBody.TryGetValue(layout, out var existing))
             {
                 existing.Paths.Add(path);
                 return existing;
@@ -173,7 +177,7 @@ public static class H5Scaffolder
             var name = isRoot ? wantedName : ClaimTypeName(wantedName, path);
             var model = new ClassModel(name) { IsFile = isRoot, Body = body.ToString() };
             model.Paths.Add(path);
-            _classesByBody[key2] = model;
+            _classesByBody[layout] = model;
             _classes.Add(model);
             return model;
         }
@@ -301,13 +305,13 @@ public static class H5Scaffolder
                 {
                     using var a = ds.Attrs.Open(name);
                     using var t = a.DType;
-                    if (t.Class == H5TypeClass.String && a.Shape.Length == 0) plan.Summary = ds.Attrs.GetString(name);
+                    if (t.Class == H5TypeClass.String && a.Shape.Length == 0) plan.Summary = a.ReadStrings()[0];
                 }
-            foreach (var key2 in ds.Attrs.Keys)
+            foreach (var attribute in ds.Attrs.Keys)
             {
-                if (s_dimensionScaleAttributes.Contains(key2)) continue; // maintained by H5DS through [DimensionScale]/[AttachScale]
+                if (s_dimensionScaleAttributes.Contains(attribute)) continue; // maintained by H5DS through [DimensionScale]/[AttachScale]
                 Objects++;
-                if (Attribute(ds, path, key2, plan.Comments) is { } a) plan.Attributes.Add((key2, a.Type, a.Init + "|" + a.Args));
+                if (Attribute(ds, path, attribute, plan.Comments) is { } a) plan.Attributes.Add((attribute, a.Type, a.Init, a.Args));
             }
             return plan;
         }
@@ -318,12 +322,10 @@ public static class H5Scaffolder
         {
             var refs = rank == 0 ? [ds.ReadScalar<H5ObjectReference>()] : ds.Read<H5ObjectReference>();
             if (refs.Length == 0) return false;
-            foreach (var r in refs)
+            using var root = ds.File.OpenGroup("/");
+            foreach (var target in refs.Where(r => !r.IsNull).Select(ds.GetReferenceTargetName).Distinct())
             {
-                if (r.IsNull) continue;
-                var target = ds.GetReferenceTargetName(r);
                 if (target.Length == 0 || !Selected(target) && target != "/") return false;
-                using var root = ds.File.OpenGroup("/");
                 var kind = root.GetKind(target);
                 if (kind == H5ObjectKind.Group) continue;
                 if (kind != H5ObjectKind.Dataset) return false;
@@ -431,12 +433,9 @@ public static class H5Scaffolder
             foreach (var a in attributes) sb.Append("    [").Append(a).Append("]\n");
             sb.Append("    public ").Append(plan.Type).Append(' ').Append(plan.Property).Append(" { get; set; }").Append(plan.Initializer).Append('\n');
             yield return sb.ToString();
-            foreach (var (name, type, initAndArgs) in plan.Attributes)
-            {
-                var split = initAndArgs.Split('|');
-                yield return Property(names.Claim(plan.Property + CSharpNames.Pascal(name)), type, split[0],
-                    $"[H5Attribute({CSharpNames.Literal(name)}, On = nameof({plan.Property}){split[1]})]", null);
-            }
+            foreach (var (name, type, init, extra) in plan.Attributes)
+                yield return Property(names.Claim(plan.Property + CSharpNames.Pascal(name)), type, init,
+                    $"[H5Attribute({CSharpNames.Literal(name)}, On = nameof({plan.Property}){extra})]", null);
         }
 
         private static string ArrayType(string element, int rank) => element + "[" + new string(',', rank - 1) + "]";

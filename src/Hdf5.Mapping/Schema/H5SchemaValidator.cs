@@ -95,7 +95,7 @@ public static class H5SchemaValidator
         private bool Exists(H5Group group, string path, string name, H5ObjectKind expected, bool required, string what)
         {
             var full = Join(path, name);
-            var kind = group.ContainsKey(name) ? group.GetKind(name) : H5ObjectKind.Missing;
+            var kind = group.GetKind(name);
             if (kind == H5ObjectKind.Missing)
             {
                 if (required) Add(full, H5DifferenceKind.MissingObject, $"the required {what} is missing");
@@ -191,7 +191,7 @@ public static class H5SchemaValidator
             if (attachment.Dimension >= host.Rank) return; // already reported as a rank difference
             var dimension = host.Dims[attachment.Dimension];
             var scalePath = Join(path, attachment.ScaleName);
-            if (group.ContainsKey(attachment.ScaleName) && group.GetKind(attachment.ScaleName) == H5ObjectKind.Dataset)
+            if (group.GetKind(attachment.ScaleName) == H5ObjectKind.Dataset)
             {
                 using var scale = group.OpenDataset(attachment.ScaleName);
                 // A dataset that is not a scale at all is reported once, by its own schema (NotAScale).

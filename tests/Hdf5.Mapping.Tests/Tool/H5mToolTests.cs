@@ -203,6 +203,11 @@ public sealed class H5mToolTests : H5TestBase
         Assert.StartsWith("h5m: ", notHdf5.Stderr);
         Assert.Equal(3, H5m("ls", good + "/no/such/group").Code);
         Assert.Equal(3, H5m("dump", good + "/nothing").Code);
+        var typo = H5m("scaffold", good, "-n", "N", "-o", Path.Combine(Files.Folder, "out"), "--path", "/instrumnet");
+        Assert.Equal(3, typo.Code);
+        Assert.Contains("has no object at '/instrumnet'", typo.Stderr);
+        Assert.Equal(3, H5m("scaffold", text, "-n", "N", "-o", Path.Combine(Files.Folder, "out")).Code);
+        Assert.Equal(3, H5m("validate", text, "--schema", tests + ":Granule").Code);
 
         Assert.Equal(4, H5m("validate", good, "--schema", Path.Combine(Files.Folder, "None.dll") + ":X").Code);
         Assert.Equal(4, H5m("validate", good, "--schema", text + ":X").Code);
