@@ -18,11 +18,13 @@ public static class NativeBuild
         return exe;
     }
 
+    // "hdf5-serial", never plain "hdf5": installing libhdf5-openmpi-dev points the hdf5.pc alternative at the
+    // MPI build, and the serial floor must not link the parallel library.
     private static IEnumerable<string> PkgConfig()
     {
         try
         {
-            var psi = new ProcessStartInfo("pkg-config", ["--cflags", "--libs", "hdf5"]) { RedirectStandardOutput = true, RedirectStandardError = true };
+            var psi = new ProcessStartInfo("pkg-config", ["--cflags", "--libs", "hdf5-serial"]) { RedirectStandardOutput = true, RedirectStandardError = true };
             using var p = Process.Start(psi)!;
             var flags = p.StandardOutput.ReadToEnd();
             p.WaitForExit();

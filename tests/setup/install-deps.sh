@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs what Hdf5.Mapping needs on Debian/Ubuntu: libhdf5 1.10 (runtime + dev + hl), hdf5-tools (h5dump),
-# h5py and the filter plugins the tests use as peers, zstd, and Node.js for the loopback S3 server.
+# h5py and the filter plugins the tests use as peers, zstd, the parallel (OpenMPI) libhdf5 with h5py-mpi as its
+# peer, and the netCDF-4 peers (ncdump, netCDF4-python, xarray, h5netcdf).
 # Idempotent and quiet. As root it installs with apt-get; otherwise it prints exactly what to install.
 set -euo pipefail
 
@@ -9,6 +10,8 @@ packages=(
   python3-h5py python3-hdf5plugin python3-zstandard python3-numpy
   hdf5-filter-plugin hdf5-filter-plugin-zfp-serial hdf5-filter-plugin-blosc-serial hdf5-plugin-lzf
   zstd gcc pkg-config
+  libhdf5-openmpi-dev openmpi-bin python3-h5py-mpi python3-mpi4py
+  netcdf-bin python3-netcdf4 python3-xarray python3-h5netcdf
 )
 
 missing=()
