@@ -20,4 +20,7 @@ internal static class ExitCodes
 
     /// <summary>Anything else failed (libhdf5 error, output not writable); the message says what.</summary>
     public const int Failure = 5;
+
+    /// <summary>The file is so corrupt that libhdf5 crashed or hung reading it (in the child process h5m reads it in).</summary>
+    public const int Unsafe = 6;
 }

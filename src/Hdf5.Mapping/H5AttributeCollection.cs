@@ -15,7 +15,7 @@ public sealed class H5AttributeCollection : IEnumerable<string>
 
     internal H5AttributeCollection(H5Object owner) => _owner = owner;
 
-    private string OwnerText => _owner is H5File ? "the root group" : $"'{_owner.Name}'";
+    private string OwnerText => _owner.What;
 
     /// <summary>The attribute names, in creation order when the object tracks it, otherwise in name order.</summary>
     public unsafe IReadOnlyList<string> Keys
@@ -23,13 +23,16 @@ public sealed class H5AttributeCollection : IEnumerable<string>
         get
         {
             using var scope = H5Library.Enter();
+            if (H5Progress.Enabled) H5Progress.Report($"listing the attributes of {OwnerText}");
             var n = CountCore();
             var index = TracksOrder() ? H5.Index.CrtOrder : H5.Index.Name;
             var names = new string[n];
+            var owner = _owner.LocationId;
+            var context = n == 0 ? null : $"listing the attributes of {OwnerText}";
             for (int i = 0; i < n; i++)
             {
                 ulong k = (ulong)i;
-                names[i] = H5Call.ReadString((b, s) => H5A.GetNameByIdx(_owner.LocationId, ".", index, H5.IterOrder.Inc, k, b, s, PropertyListId.Default));
+                names[i] = H5Call.ReadString((b, s) => H5A.GetNameByIdx(owner, ".", index, H5.IterOrder.Inc, k, b, s, PropertyListId.Default), context, _owner.Path);
             }
             return names;
         }
@@ -48,7 +51,7 @@ public sealed class H5AttributeCollection : IEnumerable<string>
     private unsafe int CountCore()
     {
         H5O.Info info;
-        H5Call.Check(H5O.GetInfo2(_owner.LocationId, &info, H5O.InfoNumAttrs), $"counting the attributes of {OwnerText}");
+        H5Call.Check(H5O.GetInfo2(_owner.LocationId, &info, H5O.InfoNumAttrs), $"counting the attributes of {OwnerText}", _owner.Path);
         return (int)info.NumAttrs;
     }
 
@@ -73,9 +76,9 @@ public sealed class H5AttributeCollection : IEnumerable<string>
     /// <summary>Whether an attribute of that name exists (h5py: <c>name in obj.attrs</c>).</summary>
     public bool ContainsKey(string name)
     {
-        ArgumentNullException.ThrowIfNull(name);
+        H5Names.ValidateLookup(name, nameof(name));
         using var scope = H5Library.Enter();
-        return H5Call.CheckBool(H5A.Exists(_owner.LocationId, name), $"looking up attribute '{name}'");
+        return H5Call.CheckBool(H5A.Exists(_owner.LocationId, name), $"looking up attribute '{name}' of {OwnerText}");
     }
 
     /// <summary>Deletes an attribute (h5py: <c>del obj.attrs[name]</c>); false if there was none.</summary>
@@ -83,7 +86,8 @@ public sealed class H5AttributeCollection : IEnumerable<string>
     {
         using var scope = H5Library.Enter();
         if (!ContainsKey(name)) return false;
-        H5Call.Check(H5A.Delete(_owner.LocationId, name), $"deleting attribute '{name}' of {OwnerText}");
+        if (_owner.File.Journal is { } journal) journal.ParkAttribute(_owner.LocationId, _owner.Path, name);
+        else H5Call.Check(H5A.Delete(_owner.LocationId, name), $"deleting attribute '{name}' of {OwnerText}", _owner.Path);
         return true;
     }
 
@@ -94,7 +98,8 @@ public sealed class H5AttributeCollection : IEnumerable<string>
         using var scope = H5Library.Enter();
         if (!ContainsKey(name))
             throw new H5LinkNotFoundException($"{OwnerText} has no attribute '{name}'.", name);
-        var id = H5Call.Check(H5A.Open(_owner.LocationId, name, PropertyListId.Default), $"opening attribute '{name}' of {OwnerText}");
+        if (H5Progress.Enabled) H5Progress.Report($"opening attribute '{name}' of {OwnerText}");
+        var id = H5Call.Check(H5A.Open(_owner.LocationId, name, PropertyListId.Default), $"opening attribute '{name}' of {OwnerText}", _owner.Path);
         return new H5Attribute(new AttributeId(id), name, OwnerText);
     }
 
@@ -156,13 +161,17 @@ public sealed class H5AttributeCollection : IEnumerable<string>
     }
 
     // ---- typed writes -------------------------------------------------------------------------------
+    // Every write creates the new attribute beside the old one under a temporary name, writes it, and only then
+    // replaces the old one (h5py's AttributeManager.create does the same): a value that cannot be written leaves
+    // the old attribute as it was.
 
     /// <summary>Sets a scalar attribute (h5py: <c>attrs[name] = value</c>).</summary>
     public void Set<T>(string name, T value) where T : unmanaged
     {
         using var scope = H5Library.Enter();
-        using var a = Recreate(name, H5TypeMap.MemoryType<T>(), []);
-        a.Write(in value, 1);
+        using var pending = Replace(name, H5TypeMap.MemoryType<T>(), []);
+        pending.Attribute.Write(in value, 1);
+        pending.Commit();
     }
 
     /// <summary>Sets a 1-D attribute.</summary>
@@ -170,8 +179,9 @@ public sealed class H5AttributeCollection : IEnumerable<string>
     {
         ArgumentNullException.ThrowIfNull(values);
         using var scope = H5Library.Enter();
-        using var a = Recreate(name, H5TypeMap.MemoryType<T>(), [values.LongLength]);
-        a.Write(in MemoryMarshal.GetArrayDataReference(values), values.LongLength);
+        using var pending = Replace(name, H5TypeMap.MemoryType<T>(), [values.LongLength]);
+        pending.Attribute.Write(in MemoryMarshal.GetArrayDataReference(values), values.LongLength);
+        pending.Commit();
     }
 
     /// <summary>Sets an attribute of any rank from an array (for example the tutorial's <c>sigma</c>, a <c>double[1,1,1]</c>).</summary>
@@ -180,8 +190,9 @@ public sealed class H5AttributeCollection : IEnumerable<string>
         ArgumentNullException.ThrowIfNull(values);
         H5Dataset.CheckElementType<T>(values);
         using var scope = H5Library.Enter();
-        using var a = Recreate(name, H5TypeMap.MemoryType<T>(), H5Shape.Of(values));
-        a.Write(in H5Dataset.ArrayRef<T>(values), values.LongLength);
+        using var pending = Replace(name, H5TypeMap.MemoryType<T>(), H5Shape.Of(values));
+        pending.Attribute.Write(in H5Dataset.ArrayRef<T>(values), values.LongLength);
+        pending.Commit();
     }
 
     /// <summary>Sets a variable-length UTF-8 string attribute (what h5py writes for a <c>str</c>).</summary>
@@ -190,8 +201,9 @@ public sealed class H5AttributeCollection : IEnumerable<string>
         ArgumentNullException.ThrowIfNull(value);
         using var scope = H5Library.Enter();
         using var type = H5TypeMap.CreateVariableString(H5T.Cset.Utf8);
-        using var a = Recreate(name, type, []);
-        a.WriteStrings([value]);
+        using var pending = Replace(name, type, []);
+        pending.Attribute.WriteStrings([value]);
+        pending.Commit();
     }
 
     /// <summary>Sets a 1-D variable-length UTF-8 string attribute.</summary>
@@ -200,20 +212,24 @@ public sealed class H5AttributeCollection : IEnumerable<string>
         ArgumentNullException.ThrowIfNull(values);
         using var scope = H5Library.Enter();
         using var type = H5TypeMap.CreateVariableString(H5T.Cset.Utf8);
-        using var a = Recreate(name, type, [values.LongLength]);
-        a.WriteStrings(values);
+        using var pending = Replace(name, type, [values.LongLength]);
+        pending.Attribute.WriteStrings(values);
+        pending.Commit();
     }
 
     /// <summary>Sets a scalar fixed-length string attribute (h5py: <c>attrs[name] = numpy.bytes_(...)</c>, numpy <c>S</c>n),
-    /// NUL-padded to <paramref name="size"/> bytes (-1: the encoded length of <paramref name="value"/>).</summary>
+    /// NUL-padded to <paramref name="size"/> bytes (-1: the encoded length of <paramref name="value"/>). A value longer
+    /// than <paramref name="size"/> raises <see cref="ArgumentException"/> and leaves an existing attribute as it was.</summary>
     public void SetFixedString(string name, string value, int size = -1, H5CharSet charSet = H5CharSet.Ascii)
     {
         ArgumentNullException.ThrowIfNull(value);
         if (size < 0) size = Math.Max(1, System.Text.Encoding.UTF8.GetByteCount(value));
+        ArgumentOutOfRangeException.ThrowIfLessThan(size, 1);
         using var scope = H5Library.Enter();
         using var type = H5TypeMap.CreateFixedString(size, (H5T.Cset)charSet, H5T.Str.NullPad);
-        using var a = Recreate(name, type, []);
-        a.WriteStrings([value]);
+        using var pending = Replace(name, type, []);
+        pending.Attribute.WriteStrings([value]);
+        pending.Commit();
     }
 
     /// <summary>Sets a 1-D fixed-length string attribute (numpy <c>S</c>n arrays), each value NUL-padded to <paramref name="size"/> bytes.</summary>
@@ -223,31 +239,87 @@ public sealed class H5AttributeCollection : IEnumerable<string>
         ArgumentOutOfRangeException.ThrowIfLessThan(size, 1);
         using var scope = H5Library.Enter();
         using var type = H5TypeMap.CreateFixedString(size, (H5T.Cset)charSet, H5T.Str.NullPad);
-        using var a = Recreate(name, type, [values.LongLength]);
-        a.WriteStrings(values);
+        using var pending = Replace(name, type, [values.LongLength]);
+        pending.Attribute.WriteStrings(values);
+        pending.Commit();
     }
 
     /// <summary>Sets an attribute of an explicit datatype and shape, written from raw elements of <typeparamref name="T"/>.</summary>
     public void Set<T>(string name, H5Datatype type, long[] shape, ReadOnlySpan<T> values) where T : unmanaged
     {
         ArgumentNullException.ThrowIfNull(type);
+        ArgumentNullException.ThrowIfNull(shape);
         if (values.Length != H5Shape.Product(shape))
             throw new H5SelectionException($"Attribute '{name}' of shape {H5Shape.Format(shape)} needs {H5Shape.Product(shape)} values; {values.Length} given.");
         using var scope = H5Library.Enter();
-        using var a = Recreate(name, type.Id, shape);
-        a.Write(in MemoryMarshal.GetReference(values), values.Length);
+        using var pending = Replace(name, type.Id, shape);
+        pending.Attribute.Write(in MemoryMarshal.GetReference(values), values.Length);
+        pending.Commit();
     }
 
-    // h5py semantics: assigning replaces. The old attribute is deleted only after the new value is known to be valid.
-    private H5Attribute Recreate(string name, DatatypeId type, long[] shape)
+    // h5py semantics: assigning replaces. The new attribute is made under a temporary name; Commit swaps it in.
+    private PendingAttribute Replace(string name, DatatypeId type, long[] shape)
     {
-        ArgumentException.ThrowIfNullOrEmpty(name);
-        if (H5Call.CheckBool(H5A.Exists(_owner.LocationId, name)))
-            H5Call.Check(H5A.Delete(_owner.LocationId, name), $"replacing attribute '{name}' of {OwnerText}");
+        H5Names.ValidateAttribute(name, nameof(name));
+        var owner = _owner.LocationId;
+        var temp = TemporaryName(owner, name);
         using var space = H5Shape.CreateSpace(shape);
-        var id = H5Call.Check(H5A.Create2(_owner.LocationId, name, type, space, H5Links.AttributeProperties, PropertyListId.Default),
-            $"creating attribute '{name}' on {OwnerText}");
-        return new H5Attribute(new AttributeId(id), name, OwnerText);
+        var id = H5Call.Check(H5A.Create2(owner, temp, type, space, H5Links.AttributeProperties, PropertyListId.Default),
+            $"creating attribute '{name}' on {OwnerText}", _owner.Path);
+        return new PendingAttribute(this, new H5Attribute(new AttributeId(id), name, OwnerText), temp);
+    }
+
+    private static string TemporaryName(H5Id owner, string name)
+    {
+        while (true)
+        {
+            var temp = $"{name}.h5m-writing-{Guid.NewGuid():N}";
+            if (!H5Call.CheckBool(H5A.Exists(owner, temp), $"looking up attribute '{temp}'")) return temp;
+        }
+    }
+
+    /// <summary>An attribute written under a temporary name: <see cref="Commit"/> puts it in place of the old one,
+    /// disposing without committing deletes it.</summary>
+    private sealed class PendingAttribute(H5AttributeCollection collection, H5Attribute attribute, string temporaryName) : IDisposable
+    {
+        private bool _committed;
+
+        public H5Attribute Attribute { get; } = attribute;
+
+        public void Commit()
+        {
+            Attribute.Dispose();
+            collection.Swap(temporaryName, Attribute.Name);
+            _committed = true;
+        }
+
+        public void Dispose()
+        {
+            Attribute.Dispose();
+            if (_committed) return;
+            using var scope = H5Library.Enter();
+            var owner = collection._owner.LocationId;
+            if (H5A.Exists(owner, temporaryName) > 0 && H5A.Delete(owner, temporaryName) < 0)
+                H5ErrorStack.Capture(); // the write failed already; that failure is the one to report
+        }
+    }
+
+    // Replaces `name` by the attribute written as `temp`. In an atomic change (a live view's save) the old attribute
+    // is set aside rather than deleted, so that the change can be undone.
+    private void Swap(string temp, string name)
+    {
+        var owner = _owner.LocationId;
+        var journal = _owner.File.Journal;
+        if (H5Call.CheckBool(H5A.Exists(owner, name), $"looking up attribute '{name}' of {OwnerText}"))
+        {
+            if (journal is not null) journal.ParkAttribute(owner, _owner.Path, name);
+            else H5Call.Check(H5A.Delete(owner, name), $"replacing attribute '{name}' of {OwnerText}", _owner.Path);
+        }
+        else
+        {
+            journal?.AttributeAdded(_owner.Path, name);
+        }
+        H5Call.Check(H5A.Rename(owner, temp, name), $"replacing attribute '{name}' of {OwnerText}", _owner.Path);
     }
 
     /// <inheritdoc/>

@@ -17,6 +17,9 @@ internal abstract class H5DataIO
     /// <summary>Describes the object in messages ("dataset '/a/b'").</summary>
     public abstract string What { get; }
 
+    /// <summary>The path of the object, named by corrupt-file exceptions.</summary>
+    public virtual string? ObjectPath => null;
+
     /// <summary>The stored datatype (owned by the caller of this funnel).</summary>
     public abstract DatatypeId FileType { get; }
 
@@ -35,6 +38,7 @@ internal abstract class H5DataIO
         using (owned)
         {
             if (count == 0) return;
+            if (H5Progress.Enabled) H5Progress.Report($"reading {What}");
             fixed (T* p = &destination)
             {
                 if (ReadNative(memType, memSpace, fileSpace, p) < 0) ThrowRead();
@@ -48,7 +52,7 @@ internal abstract class H5DataIO
         if (count == 0) return;
         fixed (T* p = &source)
         {
-            if (WriteNative(memType, memSpace, fileSpace, p) < 0) H5Call.Throw($"Writing {What}");
+            if (WriteNative(memType, memSpace, fileSpace, p) < 0) H5Call.Throw($"Writing {What}", ObjectPath);
         }
     }
 
@@ -56,7 +60,8 @@ internal abstract class H5DataIO
     private void ThrowRead()
     {
         var stack = H5ErrorStack.Capture();
-        throw DiagnoseReadFailure(stack) ?? H5ErrorTable.Create(stack, $"Reading {What}");
+        var diagnosed = H5ErrorTable.Classify(stack) == H5ErrorKind.MissingFilter ? DiagnoseReadFailure(stack) : null;
+        throw diagnosed ?? H5ErrorTable.Create(stack, $"Reading {What}", ObjectPath);
     }
 
     // ---- strings ----------------------------------------------------------------------------------
@@ -66,8 +71,9 @@ internal abstract class H5DataIO
         var fileType = FileType;
         if (H5T.GetClass(fileType) != H5T.Class.String)
             throw new H5TypeMismatchException($"{What} stores {H5TypeMap.Describe(fileType)}, not strings.");
-        var result = new string[count];
+        var result = new string[H5Shape.ArrayLength(count, What)];
         if (count == 0) return result;
+        if (H5Progress.Enabled) H5Progress.Report($"reading {What}");
         var cset = H5T.GetCset(fileType);
         if (H5Call.CheckBool(H5T.IsVariableStr(fileType)))
         {
@@ -159,7 +165,7 @@ internal abstract class H5DataIO
                     cursor += n + 1;
                 }
                 using var memType = H5TypeMap.CreateVariableString(cset);
-                if (WriteNative(memType, memSpace, fileSpace, table) < 0) H5Call.Throw($"Writing {What}");
+                if (WriteNative(memType, memSpace, fileSpace, table) < 0) H5Call.Throw($"Writing {What}", ObjectPath);
             }
             finally
             {
@@ -183,6 +189,6 @@ internal abstract class H5DataIO
         }
         using var fixedType = H5TypeMap.CreateFixedString(size, cset, pad);
         fixed (byte* p = bytes)
-            if (WriteNative(fixedType, memSpace, fileSpace, p) < 0) H5Call.Throw($"Writing {What}");
+            if (WriteNative(fixedType, memSpace, fileSpace, p) < 0) H5Call.Throw($"Writing {What}", ObjectPath);
     }
 }

@@ -11,7 +11,7 @@ public sealed partial class H5Dataset
     public H5RegionReference CreateRegionReference(params H5Selector[] selection)
     {
         using var scope = H5Library.Enter();
-        var sel = H5Selection.Create(Shape, selection);
+        var sel = H5Selection.Create(Shape, selection, What);
         using var space = FileSpace();
         sel.SelectOn(space);
         return CreateRegionReference(space);
@@ -116,8 +116,8 @@ public sealed partial class H5Dataset
     {
         using var scope = H5Library.Enter();
         using var space = RegionSpace(region);
-        var n = H5Call.Check(H5S.GetSelectNpoints(space), "counting the region's elements");
-        var result = new T[n];
+        var n = H5Call.Check(H5S.GetSelectNpoints(space), $"counting the elements of a region of {What}", Path);
+        var result = new T[H5Shape.ArrayLength(n, $"The region {region} of {What}")];
         using var memSpace = H5Shape.CreateSpace([n]);
         _io.Read(ref MemoryMarshal.GetArrayDataReference(result), n, memSpace, space);
         return result;

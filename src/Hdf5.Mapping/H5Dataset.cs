@@ -14,9 +14,11 @@ public sealed partial class H5Dataset : H5Object
 {
     private readonly DatasetIO _io;
 
-    internal H5Dataset(DatasetId id, H5File file) : base(id, file)
+    private readonly DatasetId _id;
+
+    internal H5Dataset(DatasetId id, H5File file, string? path) : base(id, file, path)
     {
-        Id = id;
+        _id = id;
         _io = new DatasetIO(this);
     }
 
@@ -24,7 +26,8 @@ public sealed partial class H5Dataset : H5Object
     public const long Unlimited = -1;
 
     /// <summary>The dataset id (h5py: <c>Dataset.id</c>, a <c>DatasetID</c>).</summary>
-    public DatasetId Id { get; }
+    /// <exception cref="ObjectDisposedException">The dataset, or its file, was closed.</exception>
+    public DatasetId Id => Open(_id);
 
     // ---- shape and type -----------------------------------------------------------------------------
 
@@ -82,6 +85,8 @@ public sealed partial class H5Dataset : H5Object
     {
         ArgumentNullException.ThrowIfNull(shape);
         using var scope = H5Library.Enter();
+        if (File.Mode == H5FileMode.ReadOnly)
+            throw new H5ReadOnlyFileException($"Cannot resize {What}: '{File.Filename}' is open read-only.");
         var max = MaxShape;
         if (shape.Length != max.Length)
             throw new ArgumentException($"Cannot resize {What} of rank {max.Length} to {H5Shape.Format(shape)}.", nameof(shape));
@@ -89,14 +94,14 @@ public sealed partial class H5Dataset : H5Object
             if (max[i] != Unlimited && shape[i] > max[i])
                 throw new H5SelectionException($"Cannot resize {What} to {H5Shape.Format(shape)}: dimension {i} exceeds the maximum shape {H5Shape.Format(max)}.");
         var d = H5Shape.ToNative(shape, nameof(shape));
-        fixed (ulong* p = d) H5Call.Check(H5D.SetExtent(Id, p), $"Resizing {What}");
+        fixed (ulong* p = d) H5Call.Check(H5D.SetExtent(Id, p), $"Resizing {What}", Path);
     }
 
-    internal DataspaceId FileSpace() => new(H5Call.Check(H5D.GetSpace(Id), $"reading the dataspace of {What}"));
+    internal DataspaceId FileSpace() => new(H5Call.Check(H5D.GetSpace(Id), $"reading the dataspace of {What}", Path));
 
-    internal DatatypeId FileType() => new(H5Call.Check(H5D.GetType(Id), $"reading the datatype of {What}"));
+    internal DatatypeId FileType() => new(H5Call.Check(H5D.GetType(Id), $"reading the datatype of {What}", Path));
 
-    internal string What => $"dataset '{Name}'";
+    internal override string What => $"dataset '{Path}'";
 
     // ---- whole-dataset writes -----------------------------------------------------------------------
 
@@ -149,7 +154,7 @@ public sealed partial class H5Dataset : H5Object
     public T[] Read<T>() where T : unmanaged
     {
         using var scope = H5Library.Enter();
-        var result = GC.AllocateUninitializedArray<T>(checked((int)Size));
+        var result = GC.AllocateUninitializedArray<T>(H5Shape.ArrayLength(Size, What));
         _io.Read(ref MemoryMarshal.GetArrayDataReference(result), result.LongLength, DataspaceId.All, DataspaceId.All);
         return result;
     }
@@ -232,7 +237,8 @@ public sealed partial class H5Dataset : H5Object
         get
         {
             using var scope = H5Library.Enter();
-            return new H5DatasetSlice(this, H5Selection.Create(Shape, selection));
+            ArgumentNullException.ThrowIfNull(selection);
+            return new H5DatasetSlice(this, H5Selection.Create(Shape, selection, What));
         }
     }
 
@@ -357,9 +363,15 @@ public sealed partial class H5Dataset : H5Object
         ref Unsafe.As<byte, T>(ref MemoryMarshal.GetArrayDataReference(array));
 
     /// <summary>Turns "read failed" into "filter X is missing" when that is the cause.</summary>
-    internal Exception? MissingFilter(H5ErrorStack? stack)
+    internal Exception? MissingFilter(H5ErrorStack stack)
     {
-        foreach (var f in Filters)
+        // libhdf5 names the filter it could not find ("required filter 'lzf' is not registered"); the pipeline gives its id.
+        var named = H5ErrorTable.FilterName(stack);
+        var filters = Filters;
+        foreach (var f in filters)
+            if (named is not null && string.Equals(f.Name, named, StringComparison.Ordinal) && !H5FilterCatalog.IsAvailable(f.Id))
+                return H5FilterCatalog.Missing(f.Id, f.Name, $"Reading {What}", stack);
+        foreach (var f in filters)
             if (!H5FilterCatalog.IsAvailable(f.Id))
                 return H5FilterCatalog.Missing(f.Id, f.Name, $"Reading {What}", stack);
         return null;
@@ -370,6 +382,8 @@ public sealed partial class H5Dataset : H5Object
         private DatatypeId? _fileType;
 
         public override string What => owner.What;
+
+        public override string? ObjectPath => owner.Path;
 
         // The stored type never changes: read it once per dataset object.
         public override DatatypeId FileType => _fileType ??= owner.FileType();

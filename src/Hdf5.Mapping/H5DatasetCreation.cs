@@ -16,7 +16,7 @@ internal static class H5DatasetCreation
         ArgumentNullException.ThrowIfNull(shape);
         options ??= new H5DatasetOptions();
         if (parent.ContainsKey(path))
-            throw new H5AlreadyExistsException($"Cannot create dataset '{path}' in {parent.Describe()}: the name already exists.");
+            throw new H5AlreadyExistsException($"Cannot create dataset '{path}' in {parent.What}: the name already exists.");
 
         var maxShape = options.MaxShape;
         var chunks = options.Chunks;
@@ -49,9 +49,10 @@ internal static class H5DatasetCreation
         }
 
         using var space = H5Shape.CreateSpace(shape, maxShape);
-        var id = H5D.Create2(parent.LocationId, path, type, space, H5Links.CreateProperties, dcpl, PropertyListId.Default);
-        if (id < 0) H5Call.Throw($"Creating dataset '{path}' {H5Shape.Format(shape)} in {parent.Describe()}");
-        return new H5Dataset(new DatasetId(id), parent.File);
+        var full = parent.Resolve(path);
+        var id = parent.Creating(full, () => H5Call.Check(H5D.Create2(parent.LocationId, path, type, space, H5Links.CreateProperties, dcpl, PropertyListId.Default),
+            $"Creating dataset '{path}' {H5Shape.Format(shape)} in {parent.What}", full));
+        return new H5Dataset(new DatasetId(id), parent.File, full);
     }
 
     private static void ValidateChunks(string path, long[] shape, long[]? maxShape, long[] chunks)

@@ -26,7 +26,7 @@ public sealed class H5DatasetSlice
     /// <summary>Reads the selection, row-major.</summary>
     public T[] Read<T>() where T : unmanaged
     {
-        var result = GC.AllocateUninitializedArray<T>(checked((int)Size));
+        var result = GC.AllocateUninitializedArray<T>(H5Shape.ArrayLength(Size, $"The selection {_selection} of {_dataset.What}"));
         _dataset.ReadSelection(_selection, ref MemoryMarshal.GetArrayDataReference(result), result.LongLength);
         return result;
     }

@@ -198,6 +198,8 @@ public sealed class H5Datatype : IDisposable
     /// <summary>Stores this type in the file as a named datatype (h5py: <c>group["name"] = numpy.dtype</c>).</summary>
     public void Commit(H5Group group, string name)
     {
+        ArgumentNullException.ThrowIfNull(group);
+        H5Names.Validate(name, nameof(name));
         using var scope = H5Library.Enter();
         H5Call.Check(H5T.Commit2(group.LocationId, name, Id, H5Links.CreateProperties, PropertyListId.Default, PropertyListId.Default), $"committing datatype '{name}'");
     }

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using Hdf5.Mapping.LowLevel;
 using Hdf5.Mapping.Native;
@@ -12,7 +13,9 @@ public sealed partial class H5Dataset
     public void MakeScale(string name = "")
     {
         using var scope = H5Library.Enter();
-        H5Call.Check(H5DS.SetScale(Id, name), $"making {What} a dimension scale");
+        ArgumentNullException.ThrowIfNull(name);
+        H5Names.ValidateLookup(name, nameof(name));
+        H5ScaleCalls.Check(H5DS.SetScale(Id, name), this, [H5ScaleCalls.Class], $"making {What} a dimension scale");
     }
 
     /// <summary>Whether this dataset is a dimension scale (h5py: <c>ds.is_scale</c>).</summary>
@@ -21,7 +24,7 @@ public sealed partial class H5Dataset
         get
         {
             using var scope = H5Library.Enter();
-            return H5Call.CheckBool(H5DS.IsScale(Id), $"checking whether {What} is a scale");
+            return H5ScaleCalls.Check(H5DS.IsScale(Id), this, [H5ScaleCalls.Class], $"checking whether {What} is a scale") > 0;
         }
     }
 
@@ -89,14 +92,15 @@ public sealed class H5Dimension
         {
             using var scope = H5Library.Enter();
             var n = (long)H5DS.GetLabel(_dataset.Id, (uint)Index, null, 0);
-            if (n < 0) H5Call.Throw($"reading the label of dimension {Index} of {_dataset.What}");
+            H5ScaleCalls.Check(n < 0 ? -1 : 0, _dataset, [H5ScaleCalls.Labels], $"reading the label of dimension {Index} of {_dataset.What}");
             return n == 0 ? string.Empty : H5Call.ReadString((b, s) => H5DS.GetLabel(_dataset.Id, (uint)Index, b, s));
         }
         set
         {
             ArgumentNullException.ThrowIfNull(value);
             using var scope = H5Library.Enter();
-            H5Call.Check(H5DS.SetLabel(_dataset.Id, (uint)Index, value), $"labelling dimension {Index} of {_dataset.What}");
+            H5Names.ValidateLookup(value, nameof(value));
+            H5ScaleCalls.Check(H5DS.SetLabel(_dataset.Id, (uint)Index, value), _dataset, [H5ScaleCalls.Labels], $"labelling dimension {Index} of {_dataset.What}");
         }
     }
 
@@ -107,7 +111,7 @@ public sealed class H5Dimension
         ArgumentNullException.ThrowIfNull(scale);
         using var scope = H5Library.Enter();
         if (!scale.IsScale) throw new ArgumentException($"{scale.What} is not a dimension scale: call MakeScale first.", nameof(scale));
-        H5Call.Check(H5DS.AttachScale(_dataset.Id, scale.Id, (uint)Index), $"attaching {scale.What} to dimension {Index} of {_dataset.What}");
+        H5ScaleCalls.Check(H5DS.AttachScale(_dataset.Id, scale.Id, (uint)Index), _dataset, [H5ScaleCalls.DimensionList], $"attaching {scale.What} to dimension {Index} of {_dataset.What}");
     }
 
     /// <summary>Detaches a scale (h5py: <c>ds.dims[i].detach_scale(scale)</c>).</summary>
@@ -115,14 +119,16 @@ public sealed class H5Dimension
     {
         ArgumentNullException.ThrowIfNull(scale);
         using var scope = H5Library.Enter();
-        H5Call.Check(H5DS.DetachScale(_dataset.Id, scale.Id, (uint)Index), $"detaching {scale.What} from dimension {Index} of {_dataset.What}");
+        H5ScaleCalls.Check(H5DS.DetachScale(_dataset.Id, scale.Id, (uint)Index), _dataset, [H5ScaleCalls.DimensionList], $"detaching {scale.What} from dimension {Index} of {_dataset.What}");
     }
 
     /// <summary>Whether <paramref name="scale"/> is attached to this dimension.</summary>
     public bool IsAttached(H5Dataset scale)
     {
+        ArgumentNullException.ThrowIfNull(scale);
         using var scope = H5Library.Enter();
-        return H5Call.CheckBool(H5DS.IsAttached(_dataset.Id, scale.Id, (uint)Index));
+        return H5ScaleCalls.Check(H5DS.IsAttached(_dataset.Id, scale.Id, (uint)Index), _dataset, [H5ScaleCalls.DimensionList],
+            $"checking whether {scale.What} is attached to dimension {Index} of {_dataset.What}") > 0;
     }
 
     /// <summary>The number of scales attached (h5py: <c>len(ds.dims[i])</c>).</summary>
@@ -131,7 +137,7 @@ public sealed class H5Dimension
         get
         {
             using var scope = H5Library.Enter();
-            return H5Call.Check(H5DS.GetNumScales(_dataset.Id, (uint)Index), $"counting the scales of dimension {Index}");
+            return H5ScaleCalls.Check(H5DS.GetNumScales(_dataset.Id, (uint)Index), _dataset, [H5ScaleCalls.DimensionList], $"counting the scales of dimension {Index} of {_dataset.What}");
         }
     }
 
@@ -145,8 +151,8 @@ public sealed class H5Dimension
             var handle = GCHandle.Alloc(names);
             try
             {
-                H5Call.Check(H5DS.IterateScales(_dataset.Id, (uint)Index, null, &Visit, (void*)GCHandle.ToIntPtr(handle)),
-                    $"listing the scales of dimension {Index} of {_dataset.What}");
+                H5ScaleCalls.Check(H5DS.IterateScales(_dataset.Id, (uint)Index, null, &Visit, (void*)GCHandle.ToIntPtr(handle)), _dataset,
+                    [H5ScaleCalls.DimensionList], $"listing the scales of dimension {Index} of {_dataset.What}");
             }
             finally
             {
@@ -197,5 +203,36 @@ public sealed class H5Dimension
         {
             return -1; // never let a managed exception cross into libhdf5
         }
+    }
+}
+
+/// <summary>
+/// Error checks for libhdf5_hl's H5DS calls. After a failure those functions clean up inside
+/// <c>H5E_BEGIN_TRY</c>/<c>H5E_END_TRY</c>, and every libhdf5 call made there clears the error stack, so a failed H5DS
+/// call usually leaves none. Then the attributes the call works on are read through libhdf5 itself, which says what is
+/// wrong with them, with its stack (a corrupt DIMENSION_LIST of a damaged file, typically).
+/// </summary>
+internal static class H5ScaleCalls
+{
+    public const string Class = "CLASS";
+    public const string Labels = "DIMENSION_LABELS";
+    public const string DimensionList = "DIMENSION_LIST";
+
+    public static int Check(int status, H5Dataset dataset, string[] attributes, [InterpolatedStringHandlerArgument(nameof(status))] ref H5FailureText context)
+    {
+        if (status >= 0) return status;
+        var stack = context.Stack!;
+        var message = context.ToStringAndClear();
+        if (stack.Count > 0) throw H5ErrorTable.Create(stack, message, dataset.Path);
+        foreach (var name in attributes)
+        {
+            if (!dataset.Attrs.ContainsKey(name)) continue;
+            H5FileWalk.ReadAttribute(dataset, name, out var nulls); // raises libhdf5's own account when the attribute is damaged
+            // H5DS never stores a null reference in its lists; libhdf5_hl fails on one without a word.
+            if (nulls > 0 && name == DimensionList)
+                throw new H5InvalidFileException($"{message}: the metadata of '{dataset.Path}' is corrupt: its {name} attribute holds {nulls} null reference(s) " +
+                    "(libhdf5_hl fails on them without an error stack).", null, dataset.Path);
+        }
+        throw new H5Exception($"{message}: libhdf5_hl failed without giving a reason (the attributes {string.Join(", ", attributes)} of {dataset.What} read correctly).");
     }
 }

@@ -66,17 +66,26 @@ public sealed class H5FileNotFoundException : FileNotFoundException, IH5Exceptio
     public H5ErrorStack ErrorStack { get; }
 }
 
-/// <summary>The file is not HDF5, is truncated, or its structures are corrupt (h5py: <c>OSError</c>). It is an
-/// <see cref="IOException"/> whose <see cref="Exception.InnerException"/> is an <see cref="InvalidDataException"/>
-/// (which is sealed, so it cannot be the base class).</summary>
-public sealed class H5InvalidFileException : IOException, IH5Exception
+/// <summary>The file is not HDF5, is truncated, or its structures or stored data are corrupt (h5py: <c>OSError</c>).
+/// When the corruption was met while using one object, <see cref="ObjectPath"/> names it (the rest of the file may
+/// be readable). It is an <see cref="IOException"/> whose <see cref="Exception.InnerException"/> is an
+/// <see cref="InvalidDataException"/> (which is sealed, so it cannot be the base class).</summary>
+public class H5InvalidFileException : IOException, IH5Exception
 {
     /// <summary>Creates the exception.</summary>
-    public H5InvalidFileException(string message, H5ErrorStack? stack = null)
-        : base(H5ExceptionText.With(message, stack ?? H5ErrorStack.Empty), new InvalidDataException(message)) => ErrorStack = stack ?? H5ErrorStack.Empty;
+    public H5InvalidFileException(string message, H5ErrorStack? stack = null, string? objectPath = null)
+        : base(H5ExceptionText.With(message, stack ?? H5ErrorStack.Empty), new InvalidDataException(message))
+    {
+        ErrorStack = stack ?? H5ErrorStack.Empty;
+        ObjectPath = objectPath;
+    }
 
     /// <inheritdoc/>
     public H5ErrorStack ErrorStack { get; }
+
+    /// <summary>The path of the object whose metadata or data is corrupt ("/g/ints"), when the failure was about one
+    /// object; null when the file as a whole cannot be opened.</summary>
+    public string? ObjectPath { get; }
 }
 
 /// <summary>A file or link already exists where a new one was to be created (h5py: <c>FileExistsError</c>/<c>ValueError</c>).</summary>
@@ -116,10 +125,18 @@ public sealed class H5SelectionException : ArgumentOutOfRangeException, IH5Excep
 public sealed class H5FilterNotAvailableException : H5Exception
 {
     /// <summary>Creates the exception.</summary>
-    public H5FilterNotAvailableException(int filterId, string message, H5ErrorStack? stack = null) : base(message, stack) => FilterId = filterId;
+    public H5FilterNotAvailableException(int filterId, string? filterName, string message, H5ErrorStack? stack = null) : base(message, stack)
+    {
+        FilterId = filterId;
+        FilterName = filterName;
+    }
 
-    /// <summary>The registered id of the missing filter.</summary>
+    /// <summary>The registered id of the missing filter. Every failure through a dataset knows it; 0 only when a raw
+    /// libhdf5 call failed outside any dataset (libhdf5's stack names the filter but does not carry its id).</summary>
     public int FilterId { get; }
+
+    /// <summary>The filter's name ("lzf", "zfp", ...), as the file or libhdf5 names it.</summary>
+    public string? FilterName { get; }
 }
 
 /// <summary>A write was attempted on a file opened read-only (h5py: <c>ValueError</c>/<c>OSError</c> "no write intent").</summary>
@@ -143,4 +160,43 @@ public sealed class H5RemoteAccessException : IOException, IH5Exception
 
     /// <inheritdoc/>
     public H5ErrorStack ErrorStack { get; }
+}
+
+/// <summary>How a file made libhdf5 fail in untrusted mode.</summary>
+public enum H5UnsafeFileReason
+{
+    /// <summary>libhdf5 crashed (the child process was ended by a signal or an access violation).</summary>
+    Crashed,
+    /// <summary>libhdf5 stopped making progress for <see cref="H5UntrustedOptions.HangTimeout"/> (an endless loop).</summary>
+    Hung,
+    /// <summary>Reading did not finish within <see cref="H5UntrustedOptions.TimeLimit"/>.</summary>
+    TimeLimitExceeded,
+}
+
+/// <summary>A file so corrupt that libhdf5 crashed or hung while reading it. Raised in untrusted mode
+/// (<see cref="H5UntrustedFile"/>, <c>h5m</c>), where the reading happens in a child process, so the calling process lives
+/// on. <see cref="H5InvalidFileException.ObjectPath"/> names the object being read when it happened, when known.</summary>
+public sealed class H5UnsafeFileException : H5InvalidFileException
+{
+    /// <summary>Creates the exception.</summary>
+    public H5UnsafeFileException(string message, H5UnsafeFileReason reason, string filePath, string? lastStep, int? exitCode, string? objectPath)
+        : base(message, null, objectPath)
+    {
+        Reason = reason;
+        FilePath = filePath;
+        LastStep = lastStep;
+        ExitCode = exitCode;
+    }
+
+    /// <summary>Crashed, hung, or out of time.</summary>
+    public H5UnsafeFileReason Reason { get; }
+
+    /// <summary>The file that was being read.</summary>
+    public string FilePath { get; }
+
+    /// <summary>What the child was doing last ("reading dataset '/g/ints'"), when it said.</summary>
+    public string? LastStep { get; }
+
+    /// <summary>The child's exit code for a crash (on Linux and macOS, 128 + the signal number); null when it was stopped.</summary>
+    public int? ExitCode { get; }
 }

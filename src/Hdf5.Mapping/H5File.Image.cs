@@ -16,6 +16,7 @@ public sealed partial class H5File
         if (mode is not (H5FileMode.ReadOnly or H5FileMode.ReadWrite))
             throw new ArgumentOutOfRangeException(nameof(mode), mode, "A file image is opened read-only or read/write.");
         if (image.IsEmpty) throw new H5InvalidFileException("The file image is empty: not an HDF5 file.");
+        H5FilePaths.Validate(name, nameof(name));
         using var scope = H5Library.Enter();
         using var fapl = new H5FileOptions { InMemory = true, BackingStore = false }.CreateAccessList();
         fixed (byte* p = image)

@@ -9,17 +9,47 @@ namespace Hdf5.Mapping;
 /// </summary>
 public sealed partial class H5File : H5Group
 {
-    private H5File(FileId id, H5FileMode mode, string path) : base(id, null)
+    private H5File(FileId id, H5FileMode mode, string path) : base(id, null, "/")
     {
-        Id = id;
+        _fileId = id;
         Mode = mode;
         _path = path;
     }
 
+    private readonly FileId _fileId;
     private readonly string _path;
 
     /// <summary>The file id (h5py: <c>File.id</c>, a <c>FileID</c>).</summary>
-    public new FileId Id { get; }
+    /// <exception cref="ObjectDisposedException">The file was closed.</exception>
+    public new FileId Id => Open(_fileId);
+
+    /// <summary>Whether the file was closed (then so is every object opened in it).</summary>
+    internal bool IsClosed => _fileId.IsClosed;
+
+    /// <summary>The undo log link and attribute changes are recorded in, while one is active (during a live view's save).</summary>
+    internal H5ChangeJournal? Journal { get; private set; }
+
+    /// <summary>Runs <paramref name="change"/> so that it either completes or, when it throws, leaves the file's links and
+    /// attributes as they were (see <see cref="H5ChangeJournal"/>).</summary>
+    internal void ChangeAtomically(Action change)
+    {
+        if (Journal is not null) throw new InvalidOperationException($"'{_path}' is already being changed atomically.");
+        var journal = Journal = new H5ChangeJournal(this);
+        try
+        {
+            change();
+        }
+        catch (Exception e)
+        {
+            Journal = null;
+            journal.Rollback(e);
+            throw;
+        }
+        Journal = null;
+        journal.Commit();
+    }
+
+    internal override string What => $"the root group of '{_path}'";
 
     /// <summary>The mode the file was opened in.</summary>
     public H5FileMode Mode { get; }
@@ -29,7 +59,7 @@ public sealed partial class H5File : H5Group
     {
         get
         {
-            if (Id.IsClosed) return _path;
+            if (_fileId.IsClosed) return _path;
             using var scope = H5Library.Enter();
             return H5Call.ReadString((b, n) => H5F.GetName(Id, b, n), "reading the file name");
         }
@@ -39,9 +69,10 @@ public sealed partial class H5File : H5Group
     /// <exception cref="H5FileNotFoundException">The file does not exist (modes r, r+).</exception>
     /// <exception cref="H5InvalidFileException">The file is not HDF5, or is truncated or corrupt.</exception>
     /// <exception cref="H5AlreadyExistsException">Mode <see cref="H5FileMode.CreateExclusive"/> and the file exists.</exception>
+    /// <exception cref="ArgumentException">The path is empty, contains NUL or ends with a directory separator.</exception>
     public static H5File Open(string path, H5FileMode mode = H5FileMode.ReadOnly, H5FileOptions? options = null)
     {
-        ArgumentException.ThrowIfNullOrEmpty(path);
+        H5FilePaths.Validate(path, nameof(path));
         if (IsRemote(path))
         {
             // URLs go to the read-only S3 driver, anonymous, with this call's page buffer size.
@@ -53,6 +84,8 @@ public sealed partial class H5File : H5Group
         using var scope = H5Library.Enter();
         using var fapl = options.CreateAccessList();
         var inMemory = options.InMemory && !options.BackingStore;
+        if (!inMemory) H5FilePaths.RejectDirectory(path, mode);
+        if (H5Progress.Enabled) H5Progress.Report($"opening '{path}'");
         var exists = System.IO.File.Exists(path);
         if (mode == H5FileMode.Append) mode = exists ? H5FileMode.ReadWrite : H5FileMode.CreateExclusive;
         long id;
@@ -98,6 +131,7 @@ public sealed partial class H5File : H5Group
     /// <summary>Whether <paramref name="path"/> is an HDF5 file (<c>H5Fis_hdf5</c>); false for a missing file.</summary>
     public static bool IsHdf5(string path)
     {
+        H5FilePaths.Validate(path, nameof(path));
         if (!System.IO.File.Exists(path)) return false;
         using var scope = H5Library.Enter();
         var r = H5F.IsHdf5(path);

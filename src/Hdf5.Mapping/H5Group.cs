@@ -13,7 +13,7 @@ namespace Hdf5.Mapping;
 /// </summary>
 public class H5Group : H5Object, IEnumerable<string>
 {
-    internal H5Group(H5Id id, H5File? file) : base(id, file) { }
+    internal H5Group(H5Id id, H5File? file, string? path) : base(id, file, path) { }
 
     /// <summary>The group id (for a file, the file id, which libhdf5 accepts wherever a group is expected).</summary>
     public H5Id Id => ObjectId;
@@ -27,13 +27,16 @@ public class H5Group : H5Object, IEnumerable<string>
         {
             using var scope = H5Library.Enter();
             H5G.Info info;
-            H5Call.Check(H5G.GetInfo(LocationId, &info), $"listing {Describe()}");
+            var location = LocationId;
+            if (H5Progress.Enabled) H5Progress.Report($"listing {What}");
+            H5Call.Check(H5G.GetInfo(location, &info), $"listing {What}", Path);
             var index = TracksOrder() ? H5.Index.CrtOrder : H5.Index.Name;
             var names = new string[(int)info.Nlinks];
+            var context = names.Length == 0 ? null : $"listing {What}";
             for (int i = 0; i < names.Length; i++)
             {
                 ulong n = (ulong)i;
-                names[i] = H5Call.ReadString((b, s) => H5L.GetNameByIdx(LocationId, ".", index, H5.IterOrder.Inc, n, b, s, PropertyListId.Default));
+                names[i] = H5Call.ReadString((b, s) => H5L.GetNameByIdx(location, ".", index, H5.IterOrder.Inc, n, b, s, PropertyListId.Default), context, Path);
             }
             return names;
         }
@@ -46,7 +49,7 @@ public class H5Group : H5Object, IEnumerable<string>
         {
             using var scope = H5Library.Enter();
             H5G.Info info;
-            H5Call.Check(H5G.GetInfo(LocationId, &info), $"counting the links of {Describe()}");
+            H5Call.Check(H5G.GetInfo(LocationId, &info), $"counting the links of {What}", Path);
             return (int)info.Nlinks;
         }
     }
@@ -55,7 +58,7 @@ public class H5Group : H5Object, IEnumerable<string>
     /// one link at a time, so a missing intermediate group or a dangling link gives false, not an error.</summary>
     public bool ContainsKey(string path)
     {
-        ArgumentNullException.ThrowIfNull(path);
+        H5Names.ValidateLookup(path, nameof(path));
         using var scope = H5Library.Enter();
         return Exists(path);
     }
@@ -68,8 +71,8 @@ public class H5Group : H5Object, IEnumerable<string>
         for (int i = 0; i < parts.Length; i++)
         {
             prefix += (i == 0 ? "" : "/") + parts[i];
-            if (!H5Call.CheckBool(H5L.Exists(LocationId, prefix, PropertyListId.Default))) return false;
-            if (!H5Call.CheckBool(H5O.ExistsByName(LocationId, prefix, PropertyListId.Default))) return false;
+            if (!H5Call.CheckBool(H5L.Exists(LocationId, prefix, PropertyListId.Default), $"looking up '{prefix}' in {What}")) return false;
+            if (!H5Call.CheckBool(H5O.ExistsByName(LocationId, prefix, PropertyListId.Default), $"looking up the object at '{prefix}' in {What}")) return false;
         }
         return true;
     }
@@ -77,10 +80,12 @@ public class H5Group : H5Object, IEnumerable<string>
     /// <summary>What <paramref name="path"/> names: a group, a dataset, a named datatype, or nothing.</summary>
     public unsafe H5ObjectKind GetKind(string path)
     {
+        H5Names.ValidateLookup(path, nameof(path));
         using var scope = H5Library.Enter();
+        if (H5Progress.Enabled) H5Progress.Report($"looking up '{Resolve(path)}'");
         if (!Exists(path)) return H5ObjectKind.Missing;
         H5O.Info info;
-        H5Call.Check(H5O.GetInfoByName2(LocationId, path, &info, H5O.InfoBasic, PropertyListId.Default), $"inspecting '{path}'");
+        H5Call.Check(H5O.GetInfoByName2(LocationId, path, &info, H5O.InfoBasic, PropertyListId.Default), $"inspecting '{path}' in {What}", Resolve(path));
         return info.Type switch
         {
             H5O.Type.Group => H5ObjectKind.Group,
@@ -97,6 +102,7 @@ public class H5Group : H5Object, IEnumerable<string>
     /// <summary>Opens the object at <paramref name="path"/> if it exists.</summary>
     public bool TryGetValue(string path, [NotNullWhen(true)] out H5Object? value)
     {
+        H5Names.ValidateLookup(path, nameof(path));
         using var scope = H5Library.Enter();
         value = Exists(path) ? OpenObject(path) : null;
         return value is not null;
@@ -105,27 +111,35 @@ public class H5Group : H5Object, IEnumerable<string>
     /// <summary>Opens the object at <paramref name="path"/>, whatever its kind.</summary>
     public H5Object OpenObject(string path)
     {
-        ArgumentNullException.ThrowIfNull(path);
+        H5Names.ValidateLookup(path, nameof(path));
         using var scope = H5Library.Enter();
-        if (!Exists(path)) throw NotFound(path);
-        var id = H5Call.Check(H5O.Open(LocationId, path, PropertyListId.Default), $"opening '{path}' in {Describe()}");
-        return Wrap(id, File);
+        if (!Exists(path)) throw Missing(path);
+        var full = Resolve(path);
+        if (H5Progress.Enabled) H5Progress.Report($"opening '{full}'");
+        var id = H5Call.Check(H5O.Open(LocationId, path, PropertyListId.Default), $"opening '{path}' in {What}", full);
+        return Wrap(id, File, full);
     }
 
     /// <summary>Opens the group at <paramref name="path"/>.</summary>
     public H5Group OpenGroup(string path)
     {
+        H5Names.ValidateLookup(path, nameof(path));
         using var scope = H5Library.Enter();
         RequireKind(path, H5ObjectKind.Group);
-        return new H5Group(new GroupId(H5Call.Check(H5G.Open2(LocationId, path, PropertyListId.Default), $"opening group '{path}'")), File);
+        var full = Resolve(path);
+        if (H5Progress.Enabled) H5Progress.Report($"opening group '{full}'");
+        return new H5Group(new GroupId(H5Call.Check(H5G.Open2(LocationId, path, PropertyListId.Default), $"opening group '{full}'", full)), File, full);
     }
 
     /// <summary>Opens the dataset at <paramref name="path"/>.</summary>
     public H5Dataset OpenDataset(string path)
     {
+        H5Names.ValidateLookup(path, nameof(path));
         using var scope = H5Library.Enter();
         RequireKind(path, H5ObjectKind.Dataset);
-        return new H5Dataset(new DatasetId(H5Call.Check(H5D.Open2(LocationId, path, PropertyListId.Default), $"opening dataset '{path}'")), File);
+        var full = Resolve(path);
+        if (H5Progress.Enabled) H5Progress.Report($"opening dataset '{full}'");
+        return new H5Dataset(new DatasetId(H5Call.Check(H5D.Open2(LocationId, path, PropertyListId.Default), $"opening dataset '{full}'", full)), File, full);
     }
 
     /// <summary>Opens the dataset at <paramref name="path"/> as a typed, lazily read view.</summary>
@@ -135,14 +149,37 @@ public class H5Group : H5Object, IEnumerable<string>
     {
         var actual = GetKind(path);
         if (actual == kind) return;
-        if (actual == H5ObjectKind.Missing) throw NotFound(path);
-        throw new H5TypeMismatchException($"'{path}' in {Describe()} is a {actual.ToString().ToLowerInvariant()}, not a {kind.ToString().ToLowerInvariant()}.");
+        if (actual == H5ObjectKind.Missing) throw Missing(path);
+        throw new H5TypeMismatchException($"'{path}' in {What} is a {actual.ToString().ToLowerInvariant()}, not a {kind.ToString().ToLowerInvariant()}.");
     }
 
     private H5LinkNotFoundException NotFound(string path) =>
-        new($"No object named '{path}' in {Describe()} (file '{File.Filename}').", path);
+        new($"No object named '{path}' in {What} (file '{File.Filename}').", path);
 
-    internal string Describe() => this is H5File ? "the root group" : $"group '{Name}'";
+    // A path that names no object. When its last link is a hard link, that link points to no object: not a missing
+    // name but a damaged file. Opening it anyway gets libhdf5's account of why, with its stack.
+    private unsafe Exception Missing(string path)
+    {
+        var slash = path.TrimEnd('/').LastIndexOf('/');
+        if (slash > 0 && !Exists(path[..slash])) return NotFound(path);
+        if (H5L.Exists(LocationId, path, PropertyListId.Default) <= 0)
+        {
+            H5ErrorStack.Capture(); // an error here only says the name is not there
+            return NotFound(path);
+        }
+        H5L.Info info;
+        if (H5L.GetInfo(LocationId, path, &info, PropertyListId.Default) < 0 || info.Type != H5L.Type.Hard)
+        {
+            H5ErrorStack.Capture();
+            return NotFound(path);
+        }
+        var id = H5O.Open(LocationId, path, PropertyListId.Default);
+        if (id < 0) return H5ErrorTable.Create(H5ErrorStack.Capture(), $"opening '{path}' in {What}, a hard link to no object", Resolve(path));
+        H5O.Close(id);
+        return NotFound(path);
+    }
+
+    internal override string What => $"group '{Path}'";
 
     // ---- creation -----------------------------------------------------------------------------------
 
@@ -153,15 +190,16 @@ public class H5Group : H5Object, IEnumerable<string>
     {
         H5Names.Validate(path, nameof(path));
         using var scope = H5Library.Enter();
-        if (Exists(path)) throw new H5AlreadyExistsException($"Cannot create group '{path}' in {Describe()}: the name already exists.");
+        if (Exists(path)) throw new H5AlreadyExistsException($"Cannot create group '{path}' in {What}: the name already exists.");
         using var gcpl = new PropertyListId(H5Call.Check(H5P.Create(H5Globals.GroupCreate)));
         if (trackOrder)
         {
             H5Call.Check(H5P.SetLinkCreationOrder(gcpl, H5P.CrtOrderTracked | H5P.CrtOrderIndexed));
             H5Call.Check(H5P.SetAttrCreationOrder(gcpl, H5P.CrtOrderTracked | H5P.CrtOrderIndexed));
         }
-        var id = H5Call.Check(H5G.Create2(LocationId, path, H5Links.CreateProperties, gcpl, PropertyListId.Default), $"creating group '{path}' in {Describe()}");
-        return new H5Group(new GroupId(id), File);
+        var full = Resolve(path);
+        var id = Creating(full, () => H5Call.Check(H5G.Create2(LocationId, path, H5Links.CreateProperties, gcpl, PropertyListId.Default), $"creating group '{path}' in {What}", full));
+        return new H5Group(new GroupId(id), File, full);
     }
 
     /// <summary>Opens the group at <paramref name="path"/>, creating it if it does not exist (h5py: <c>require_group</c>).</summary>
@@ -327,10 +365,27 @@ public class H5Group : H5Object, IEnumerable<string>
     /// <summary>Removes the link at <paramref name="path"/> (h5py: <c>del group[path]</c>); false if there was none.</summary>
     public bool Remove(string path)
     {
+        H5Names.ValidateLookup(path, nameof(path));
         using var scope = H5Library.Enter();
-        if (!H5Call.CheckBool(H5L.Exists(LocationId, path, PropertyListId.Default))) return false;
-        H5Call.Check(H5L.Delete(LocationId, path, PropertyListId.Default), $"removing '{path}' from {Describe()}");
+        // A dangling soft link is a link to remove too: look the last link up itself, once its parent is known to exist.
+        var slash = path.TrimEnd('/').LastIndexOf('/');
+        if (slash > 0 && !Exists(path[..slash])) return false;
+        if (!H5Call.CheckBool(H5L.Exists(LocationId, path, PropertyListId.Default), $"looking up '{path}' in {What}")) return false;
+        // In an atomic change (a live view's save) the link is set aside, to be deleted once the change succeeds.
+        if (File.Journal is { } journal) journal.ParkLink(Resolve(path));
+        else H5Call.Check(H5L.Delete(LocationId, path, PropertyListId.Default), $"removing '{path}' from {What}", Resolve(path));
         return true;
+    }
+
+    /// <summary>Runs <paramref name="create"/>, which creates <paramref name="fullPath"/> (and any missing groups above
+    /// it); in an atomic change it is recorded so that a failed change removes it again.</summary>
+    internal T Creating<T>(string fullPath, Func<T> create)
+    {
+        var journal = File.Journal;
+        var first = journal?.FirstMissing(fullPath);
+        var result = create();
+        journal?.Created(first);
+        return result;
     }
 
     /// <summary>Creates a soft link (h5py: <c>group[path] = h5py.SoftLink(target)</c>).</summary>
@@ -338,7 +393,8 @@ public class H5Group : H5Object, IEnumerable<string>
     {
         H5Names.Validate(path, nameof(path));
         using var scope = H5Library.Enter();
-        H5Call.Check(H5L.CreateSoft(target, LocationId, path, H5Links.CreateProperties, PropertyListId.Default), $"creating soft link '{path}'");
+        H5Names.ValidateLookup(target, nameof(target));
+        Creating(Resolve(path), () => H5Call.Check(H5L.CreateSoft(target, LocationId, path, H5Links.CreateProperties, PropertyListId.Default), $"creating soft link '{path}' in {What}", Resolve(path)));
     }
 
     /// <summary>Creates a hard link to an existing object (h5py: <c>group[path] = obj</c>).</summary>
@@ -347,7 +403,7 @@ public class H5Group : H5Object, IEnumerable<string>
         ArgumentNullException.ThrowIfNull(target);
         H5Names.Validate(path, nameof(path));
         using var scope = H5Library.Enter();
-        H5Call.Check(H5O.Link(target.ObjectId, LocationId, path, H5Links.CreateProperties, PropertyListId.Default), $"creating hard link '{path}'");
+        Creating(Resolve(path), () => H5Call.Check(H5O.Link(target.ObjectId, LocationId, path, H5Links.CreateProperties, PropertyListId.Default), $"creating hard link '{path}' in {What}", Resolve(path)));
     }
 
     /// <summary>Creates an external link (h5py: <c>group[path] = h5py.ExternalLink(file, objectPath)</c>).</summary>
@@ -355,16 +411,19 @@ public class H5Group : H5Object, IEnumerable<string>
     {
         H5Names.Validate(path, nameof(path));
         using var scope = H5Library.Enter();
-        H5Call.Check(H5L.CreateExternal(fileName, objectPath, LocationId, path, H5Links.CreateProperties, PropertyListId.Default), $"creating external link '{path}'");
+        H5Names.ValidateLookup(fileName, nameof(fileName));
+        H5Names.ValidateLookup(objectPath, nameof(objectPath));
+        Creating(Resolve(path), () => H5Call.Check(H5L.CreateExternal(fileName, objectPath, LocationId, path, H5Links.CreateProperties, PropertyListId.Default), $"creating external link '{path}' in {What}", Resolve(path)));
     }
 
     /// <summary>Describes the link at <paramref name="path"/> without following it (h5py: <c>group.get(path, getlink=True)</c>).</summary>
     public unsafe H5LinkInfo GetLink(string path)
     {
+        H5Names.ValidateLookup(path, nameof(path));
         using var scope = H5Library.Enter();
-        if (!H5Call.CheckBool(H5L.Exists(LocationId, path, PropertyListId.Default))) throw NotFound(path);
+        if (!H5Call.CheckBool(H5L.Exists(LocationId, path, PropertyListId.Default), $"looking up '{path}' in {What}")) throw NotFound(path);
         H5L.Info info;
-        H5Call.Check(H5L.GetInfo(LocationId, path, &info, PropertyListId.Default), $"reading link '{path}'");
+        H5Call.Check(H5L.GetInfo(LocationId, path, &info, PropertyListId.Default), $"reading link '{path}' of {What}", Resolve(path));
         switch (info.Type)
         {
             case H5L.Type.Soft:
@@ -432,6 +491,22 @@ public sealed record H5LinkInfo(H5LinkKind Kind, string? Path, string? FileName)
 /// <summary>Validation of link names (the rules libhdf5 would otherwise report less clearly).</summary>
 internal static class H5Names
 {
+    /// <summary>An attribute name to create: not empty, no NUL.</summary>
+    public static void ValidateAttribute(string name, string paramName)
+    {
+        ArgumentNullException.ThrowIfNull(name, paramName);
+        if (name.Length == 0) throw new ArgumentException("An attribute name cannot be empty.", paramName);
+        ValidateLookup(name, paramName);
+    }
+
+    /// <summary>A path that is looked up (not created): it must not contain NUL, which would end the C string early
+    /// and make libhdf5 see another name ("a\0b" would find "a").</summary>
+    public static void ValidateLookup(string path, string paramName)
+    {
+        ArgumentNullException.ThrowIfNull(path, paramName);
+        if (path.Contains('\0')) throw new ArgumentException($"'{path.Replace("\0", "\\0")}': HDF5 names cannot contain NUL.", paramName);
+    }
+
     public static void Validate(string path, string paramName)
     {
         ArgumentNullException.ThrowIfNull(path, paramName);
@@ -439,6 +514,6 @@ internal static class H5Names
         foreach (var part in path.Split('/'))
             if (part == "." || part == "..")
                 throw new ArgumentException($"'{path}': '.' and '..' are not allowed as link names in HDF5.", paramName);
-        if (path.Contains('\0')) throw new ArgumentException($"'{path}': link names cannot contain NUL.", paramName);
+        if (path.Contains('\0')) throw new ArgumentException($"'{path.Replace("\0", "\\0")}': HDF5 names cannot contain NUL.", paramName);
     }
 }

@@ -11,19 +11,68 @@ public abstract class H5Object : IDisposable
 {
     private H5AttributeCollection? _attrs;
 
-    private protected H5Object(H5Id id, H5File? file)
+    private protected H5Object(H5Id id, H5File? file, string? path)
     {
-        ObjectId = id;
+        _id = id;
         _file = file;
+        _path = path;
     }
 
+    private readonly H5Id _id;
     private readonly H5File? _file;
+    private string? _path;
 
     /// <summary>The low-level id (h5py's <c>.id</c>); the subclasses expose it typed as <c>Id</c>.</summary>
-    public H5Id ObjectId { get; }
+    /// <exception cref="ObjectDisposedException">The object, or the file it lives in, was closed.</exception>
+    public H5Id ObjectId => Open(_id);
 
     /// <summary>The id used as <c>loc_id</c> in calls relative to this object.</summary>
     internal H5Id LocationId => ObjectId;
+
+    /// <summary>Returns <paramref name="id"/> (this object's id in its typed form) after checking that neither this
+    /// object nor its file was closed: libhdf5 closes every object of a file with the file, and an id used after that
+    /// must fail as a closed object, not as whatever libhdf5 says about an id it no longer knows.</summary>
+    private protected T Open<T>(T id) where T : H5Id
+    {
+        if (id.IsClosed) throw new ObjectDisposedException(GetType().Name, $"{What} is closed.");
+        if (_file is not null && _file.IsClosed)
+            throw new ObjectDisposedException(GetType().Name, $"{What} cannot be used: its file '{_file.Filename}' was closed.");
+        return id;
+    }
+
+    /// <summary>The absolute path this object was opened or created at, for messages and for exceptions that name an
+    /// object. Known without asking libhdf5 (so building a message never clears libhdf5's error stack) except for
+    /// objects reached by reference, whose path is asked once. Unlike <see cref="Name"/> it never throws.</summary>
+    internal string Path => _path ??= ReadPathOnce();
+
+    private string ReadPathOnce()
+    {
+        if (_id.IsClosed || (_file?.IsClosed ?? false)) return "?";
+        using var scope = H5Library.Enter();
+        var b = new BorrowedId((long)_id.DangerousGetHandle());
+        unsafe
+        {
+            var n = (long)H5I.GetName(b, null, 0);
+            if (n < 0)
+            {
+                H5ErrorStack.Capture(); // an id libhdf5 no longer knows: no path to report
+                return "?";
+            }
+            return H5Call.ReadString((buf, size) => H5I.GetName(b, buf, size));
+        }
+    }
+
+    /// <summary>The object in words for messages: "dataset '/g/ints'", "group '/g'", "the root group".</summary>
+    internal virtual string What => $"object '{Path}'";
+
+    /// <summary>The absolute path of <paramref name="path"/> taken relative to this object.</summary>
+    internal string Resolve(string path)
+    {
+        if (path.StartsWith('/')) return path;
+        var basePath = Path;
+        if (path is "" or ".") return basePath;
+        return basePath == "/" ? "/" + path : basePath + "/" + path;
+    }
 
     /// <summary>The file this object lives in.</summary>
     public H5File File => _file ?? (H5File)this;
@@ -62,8 +111,8 @@ public abstract class H5Object : IDisposable
         if (reference.IsNull) throw new ArgumentException("The reference is null (it points to no object).", nameof(reference));
         using var scope = H5Library.Enter();
         var r = reference.Value;
-        var id = H5Call.Check(H5R.Dereference2(ObjectId, PropertyListId.Default, H5R.Type.Object, &r), "dereferencing an object reference");
-        return Wrap(id, File);
+        var id = H5Call.Check(H5R.Dereference2(ObjectId, PropertyListId.Default, H5R.Type.Object, &r), $"dereferencing an object reference from {What}");
+        return Wrap(id, File, null);
     }
 
     /// <summary>The path of the object a reference points to (<c>H5Rget_name</c>; h5py: <c>f[ref].name</c>).</summary>
@@ -77,19 +126,26 @@ public abstract class H5Object : IDisposable
     }
 
     /// <summary>Whether the object is still open.</summary>
-    public bool IsOpen => !ObjectId.IsClosed && ObjectId.IsValid;
+    public bool IsOpen => !_id.IsClosed && !(_file?.IsClosed ?? false) && _id.IsValid;
 
-    /// <summary>Wraps a freshly opened object id in the high-level class of its kind.</summary>
-    internal static H5Object Wrap(long id, H5File file)
+    /// <summary>Wraps a freshly opened object id in the high-level class of its kind; <paramref name="path"/> is where
+    /// it was opened (null when reached by reference).</summary>
+    internal static H5Object Wrap(long id, H5File file, string? path)
     {
         var kind = H5I.GetType(new BorrowedId(id));
         return kind switch
         {
-            H5I.Type.Group => new H5Group(new GroupId(id), file),
-            H5I.Type.Dataset => new H5Dataset(new DatasetId(id), file),
-            H5I.Type.Datatype => new H5NamedDatatype(new DatatypeId(id), file),
-            _ => throw new H5Exception($"Unexpected object kind {kind}."),
+            H5I.Type.Group => new H5Group(new GroupId(id), file, path),
+            H5I.Type.Dataset => new H5Dataset(new DatasetId(id), file, path),
+            H5I.Type.Datatype => new H5NamedDatatype(new DatatypeId(id), file, path),
+            _ => CloseUnexpected(id, kind),
         };
+    }
+
+    private static H5Object CloseUnexpected(long id, H5I.Type kind)
+    {
+        H5O.Close(id);
+        throw new H5Exception($"Unexpected object kind {kind}.");
     }
 
     /// <summary>Closes the object's id (idempotent).</summary>
@@ -102,20 +158,24 @@ public abstract class H5Object : IDisposable
     /// <summary>Closes the id.</summary>
     protected virtual void Dispose(bool disposing)
     {
-        if (disposing) ObjectId.Dispose();
+        if (disposing) _id.Dispose();
     }
 
     /// <inheritdoc/>
-    public override string ToString() => ObjectId.IsClosed ? $"<Closed {GetType().Name}>" : $"<{GetType().Name} \"{Name}\">";
+    public override string ToString() => _id.IsClosed || (_file?.IsClosed ?? false) ? $"<Closed {GetType().Name}>" : $"<{GetType().Name} \"{Path}\">";
 }
 
 /// <summary>A committed (named) datatype stored in a group.</summary>
 public sealed class H5NamedDatatype : H5Object
 {
-    internal H5NamedDatatype(DatatypeId id, H5File file) : base(id, file) => Id = id;
+    private readonly DatatypeId _id;
+
+    internal H5NamedDatatype(DatatypeId id, H5File file, string? path) : base(id, file, path) => _id = id;
 
     /// <summary>The low-level id.</summary>
-    public DatatypeId Id { get; }
+    public DatatypeId Id => Open(_id);
+
+    internal override string What => $"named datatype '{Path}'";
 
     /// <summary>The datatype.</summary>
     public H5Datatype DType

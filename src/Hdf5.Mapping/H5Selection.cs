@@ -26,10 +26,12 @@ internal sealed class H5Selection
     /// <summary>The number of selected elements.</summary>
     public long Size { get; }
 
-    public static H5Selection Create(ReadOnlySpan<long> dims, ReadOnlySpan<H5Selector> selectors)
+    /// <summary>Resolves <paramref name="selectors"/> against <paramref name="dims"/>; <paramref name="what"/> names the
+    /// dataset in errors ("dataset '/g/ints'").</summary>
+    public static H5Selection Create(ReadOnlySpan<long> dims, ReadOnlySpan<H5Selector> selectors, string what)
     {
         if (selectors.Length > dims.Length)
-            throw new H5SelectionException($"{selectors.Length} indices given for a dataset of rank {dims.Length} (shape {H5Shape.Format(dims)}).");
+            throw new H5SelectionException($"{selectors.Length} indices given for {what} of rank {dims.Length} (shape {H5Shape.Format(dims)}).");
         var rank = dims.Length;
         var start = new ulong[rank];
         var stride = new ulong[rank];
@@ -39,7 +41,7 @@ internal sealed class H5Selection
         for (int i = 0; i < rank; i++)
         {
             var sel = i < selectors.Length ? selectors[i] : H5Selector.All;
-            var (s, c, st) = sel.Resolve(dims[i], i);
+            var (s, c, st) = sel.Resolve(dims[i], i, what);
             start[i] = (ulong)s;
             stride[i] = (ulong)st;
             count[i] = (ulong)c;

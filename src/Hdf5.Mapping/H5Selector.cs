@@ -69,13 +69,13 @@ public readonly struct H5Selector
     public static implicit operator H5Selector(Range range) => Slice(range, 1);
 
     /// <summary>Resolves against a dimension of length <paramref name="length"/>: first element, count and step.</summary>
-    internal (long Start, long Count, long Step) Resolve(long length, int dimension)
+    internal (long Start, long Count, long Step) Resolve(long length, int dimension, string what)
     {
         if (IsIndex)
         {
             var i = StartFromEnd ? length - Start : Start;
             if (i < 0 || i >= length)
-                throw new H5SelectionException($"Index {(StartFromEnd ? "^" + Start : Start.ToString(System.Globalization.CultureInfo.InvariantCulture))} is out of range for dimension {dimension} of length {length}.");
+                throw new H5SelectionException($"Index {(StartFromEnd ? "^" + Start : Start.ToString(System.Globalization.CultureInfo.InvariantCulture))} is out of range for dimension {dimension} of {what} (length {length}).");
             return (i, 1, 1);
         }
         var start = Math.Clamp(StartFromEnd ? length - Start : Start, 0, length);

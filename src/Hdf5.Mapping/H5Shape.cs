@@ -24,6 +24,15 @@ internal static class H5Shape
         return n;
     }
 
+    /// <summary><paramref name="count"/> as the length of one .NET array, or an error naming <paramref name="what"/>
+    /// when no array can hold that many elements.</summary>
+    public static int ArrayLength(long count, string what)
+    {
+        if (count <= Array.MaxLength) return (int)count;
+        throw new H5SelectionException(
+            $"{what} has {count:N0} elements, more than one .NET array holds ({Array.MaxLength:N0}): read it in slices (ds[a..b]) or into a span of your own.");
+    }
+
     public static long[] Of(Array array)
     {
         var dims = new long[array.Rank];

@@ -58,7 +58,7 @@ public static class H5FilterCatalog
         name ??= NameOf(id);
         var hint = InstallHintOf(id);
         var paths = string.Join(", ", H5Plugins.SearchPaths);
-        return new H5FilterNotAvailableException(id,
+        return new H5FilterNotAvailableException(id, name,
             $"{(what is null ? "" : what + ": ")}the HDF5 filter '{name}' (id {id}) is not available: it is neither built in nor found as a plugin in [{paths}]." +
             (hint.Length == 0 ? "" : $" To install it: {hint}."), stack);
     }

@@ -19,7 +19,26 @@ public static class H5Call
         return status;
     }
 
-    /// <summary>Throws when <paramref name="value"/> is negative (<c>hssize_t</c>, <c>ssize_t</c> results).</summary>
+    /// <summary>Throws when <paramref name="status"/> is negative, with a message built only then (after the
+    /// error stack is captured, so building it may call libhdf5).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static int Check(int status, [InterpolatedStringHandlerArgument(nameof(status))] ref H5FailureText context)
+    {
+        if (status < 0) Throw(context.Stack!, context.ToStringAndClear(), null);
+        return status;
+    }
+
+    /// <summary>As <see cref="Check(int, ref H5FailureText)"/>, for a call about one object: a corrupt-file failure
+    /// names <paramref name="objectPath"/> (<see cref="H5InvalidFileException.ObjectPath"/>). The path comes after the
+    /// message so that computing it cannot clear the stack before it is captured.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static int Check(int status, [InterpolatedStringHandlerArgument(nameof(status))] ref H5FailureText context, string? objectPath)
+    {
+        if (status < 0) Throw(context.Stack!, context.ToStringAndClear(), objectPath);
+        return status;
+    }
+
+    /// <summary>Throws when <paramref name="value"/> is negative (<c>hid_t</c>, <c>hssize_t</c>, <c>ssize_t</c> results).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static long Check(long value, string? context = null)
     {
@@ -27,26 +46,62 @@ public static class H5Call
         return value;
     }
 
+    /// <summary>Throws when <paramref name="value"/> is negative, with a message built only then.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static long Check(long value, [InterpolatedStringHandlerArgument(nameof(value))] ref H5FailureText context)
+    {
+        if (value < 0) Throw(context.Stack!, context.ToStringAndClear(), null);
+        return value;
+    }
+
+    /// <summary>As <see cref="Check(long, ref H5FailureText)"/>, for a call about one object.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static long Check(long value, [InterpolatedStringHandlerArgument(nameof(value))] ref H5FailureText context, string? objectPath)
+    {
+        if (value < 0) Throw(context.Stack!, context.ToStringAndClear(), objectPath);
+        return value;
+    }
+
     /// <summary>Throws when a <c>htri_t</c> is negative, otherwise returns whether it is positive.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static bool CheckBool(int status, string? context = null) => Check(status, context) > 0;
+
+    /// <summary>Throws when a <c>htri_t</c> is negative (message built only then), otherwise returns whether it is positive.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static bool CheckBool(int status, [InterpolatedStringHandlerArgument(nameof(status))] ref H5FailureText context)
+    {
+        if (status < 0) Throw(context.Stack!, context.ToStringAndClear(), null);
+        return status > 0;
+    }
 
     /// <summary>Throws the mapped exception for the current error stack.</summary>
     [MethodImpl(MethodImplOptions.NoInlining)]
     public static void Throw(string? context = null) => throw H5ErrorTable.Create(H5ErrorStack.Capture(), context);
 
+    /// <summary>Throws the mapped exception for the current error stack, captured before the message is built.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    public static void Throw(ref H5FailureText context) => Throw(context.Stack!, context.ToStringAndClear(), null);
+
+    /// <summary>As <see cref="Throw(ref H5FailureText)"/>, for a call about one object.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    public static void Throw(ref H5FailureText context, string? objectPath) => Throw(context.Stack!, context.ToStringAndClear(), objectPath);
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static void Throw(H5ErrorStack stack, string context, string? objectPath) => throw H5ErrorTable.Create(stack, context, objectPath);
+
     /// <summary>Reads a string with the usual "call with null to get the length, then again" C idiom.</summary>
-    public static unsafe string ReadString(StringGetter getter, string? context = null)
+    public static unsafe string ReadString(StringGetter getter, string? context = null, string? objectPath = null)
     {
+        ArgumentNullException.ThrowIfNull(getter);
         var length = (long)getter(null, 0);
-        if (length < 0) Throw(context);
+        if (length < 0) Throw(H5ErrorStack.Capture(), context ?? "reading a name", objectPath);
         if (length == 0) return string.Empty;
         var size = checked((int)length + 1);
         byte[]? rented = null;
         Span<byte> buffer = size <= 512 ? stackalloc byte[size] : (rented = new byte[size]);
         fixed (byte* p = buffer)
         {
-            if ((long)getter(p, (nuint)size) < 0) Throw(context);
+            if ((long)getter(p, (nuint)size) < 0) Throw(H5ErrorStack.Capture(), context ?? "reading a name", objectPath);
         }
         return Encoding.UTF8.GetString(buffer[..(int)length]);
     }

@@ -34,6 +34,13 @@ public sealed class H5ErrorStack : IReadOnlyList<H5ErrorRecord>
 
     private H5ErrorStack(H5ErrorRecord[] records) => _records = records;
 
+    /// <summary>A stack of records read elsewhere (another process's report of its failure).</summary>
+    public static H5ErrorStack FromRecords(IEnumerable<H5ErrorRecord> records)
+    {
+        ArgumentNullException.ThrowIfNull(records);
+        return new H5ErrorStack(records.ToArray());
+    }
+
     /// <inheritdoc/>
     public H5ErrorRecord this[int index] => _records[index];
 

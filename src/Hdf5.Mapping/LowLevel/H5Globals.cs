@@ -118,6 +118,21 @@ public static class H5Globals
         /// <summary>Minor: H5E_CANTFILTER</summary>
         public static long CantFilter => s_cantFilter ??= ReadId("H5E_CANTFILTER_g");
 
+        /// <summary>Major: H5E_CACHE (the metadata cache)</summary>
+        public static long Cache => s_cache ??= ReadId("H5E_CACHE_g");
+        /// <summary>Minor: H5E_OVERFLOW (an address past the end of the file)</summary>
+        public static long Overflow => s_overflow ??= ReadId("H5E_OVERFLOW_g");
+        /// <summary>Minor: H5E_VERSION (a structure of an unknown version)</summary>
+        public static long BadVersion => s_badVersion ??= ReadId("H5E_VERSION_g");
+        /// <summary>Minor: H5E_CANTPROTECT (a metadata cache entry could not be loaded for use)</summary>
+        public static long CantProtect => s_cantProtect ??= ReadId("H5E_CANTPROTECT_g");
+
+        /// <summary>Major: H5E_HEAP (local, global and fractal heaps)</summary>
+        public static long Heap => s_heap ??= ReadId("H5E_HEAP_g");
+        /// <summary>Major: H5E_BTREE (B-tree nodes)</summary>
+        public static long BTree => s_btree ??= ReadId("H5E_BTREE_g");
+
+        private static long? s_cache, s_overflow, s_badVersion, s_cantProtect, s_heap, s_btree;
         private static long? s_file, s_pline, s_plugin, s_dataspace, s_notFound, s_notHdf5, s_truncated, s_exists, s_fileExists,
             s_cantOpenFile, s_cantConvert, s_badRange, s_cantLoad, s_noFilter, s_badId, s_seekError, s_readError, s_cantDecode, s_badFile, s_writeError, s_cantFilter;
     }

@@ -1,27 +1,163 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Runtime.InteropServices;
+using System.Text.RegularExpressions;
+using Hdf5.Mapping.Native;
+
 namespace Hdf5.Mapping;
 
-/// <summary>Writes a file so that a reader never sees it half written: the content goes to a temporary file
-/// beside the target, which then replaces the target in one rename. A process killed mid-write leaves the
-/// old file whole (and a stray temporary file, which the next write does not reuse).</summary>
-public static class H5AtomicFile
+/// <summary>Writes a file so that a reader never sees it half written: the content goes to a temporary file beside the
+/// target, which then replaces the target in one rename. A process killed mid-write leaves the old file whole and a
+/// stray temporary file, which the next write of the same target deletes once the process that wrote it is gone.</summary>
+/// <remarks>
+/// The temporary file is named <c>.{target name}.{host}.{process id}.{random}.tmp</c>, so that a later write can tell its
+/// own leftovers from anything else: only files of exactly that form, for the same target, written on this machine by
+/// a process that no longer runs, are deleted. (Leftovers of other machines sharing the folder are kept: whether their
+/// writer still runs cannot be known from here.)
+/// <para>With <c>durable</c>, the data and the rename are on stable storage when <see cref="Write"/> returns: the file is
+/// flushed to disk (<c>fsync</c>) before the rename and its folder after it (on Windows, the rename is made with
+/// write-through). Without it, a power loss soon after a write may leave the old file or, on some file systems, an empty
+/// one; a crash of the process alone never does.</para>
+/// </remarks>
+public static partial class H5AtomicFile
 {
-    /// <summary>Creates a new HDF5 file at a temporary path, calls <paramref name="write"/>, closes it and renames it over <paramref name="path"/>.</summary>
-    public static void Write(string path, Action<H5File> write, H5FileOptions? options = null)
+    /// <summary>Creates a new HDF5 file at a temporary path, calls <paramref name="write"/>, closes it and renames it over
+    /// <paramref name="path"/>. When <paramref name="write"/> throws, the target is untouched and the temporary file deleted.</summary>
+    /// <param name="path">The file to write or replace.</param>
+    /// <param name="write">Writes the content into the new file.</param>
+    /// <param name="options">Creation options of the new file.</param>
+    /// <param name="durable">Flush the file and the rename to stable storage before returning (see remarks).</param>
+    /// <exception cref="ArgumentException">The path is empty, contains NUL or ends with a directory separator.</exception>
+    /// <exception cref="H5AlreadyExistsException">A directory exists at <paramref name="path"/>.</exception>
+    public static void Write(string path, Action<H5File> write, H5FileOptions? options = null, bool durable = false)
     {
-        ArgumentException.ThrowIfNullOrEmpty(path);
+        H5FilePaths.Validate(path, nameof(path));
         ArgumentNullException.ThrowIfNull(write);
-        var full = System.IO.Path.GetFullPath(path);
-        var temp = System.IO.Path.Combine(System.IO.Path.GetDirectoryName(full)!, $".{System.IO.Path.GetFileName(full)}.{Guid.NewGuid():N}.tmp");
+        var full = Path.GetFullPath(path);
+        H5FilePaths.RejectDirectory(full, H5FileMode.Create);
+        var folder = Path.GetDirectoryName(full)!;
+        DeleteLeftovers(folder, Path.GetFileName(full));
+        var temp = Path.Combine(folder, TemporaryName(Path.GetFileName(full)));
         try
         {
             using (var file = H5File.Create(temp, overwrite: false, options))
                 write(file);
-            File.Move(temp, full, overwrite: true);
+            if (durable) FlushToDisk(temp);
+            Replace(temp, full, durable);
         }
         catch
         {
-            try { File.Delete(temp); } catch (IOException) { }
+            try { File.Delete(temp); } catch (IOException) { } catch (UnauthorizedAccessException) { }
             throw;
+        }
+        if (durable) FlushFolder(folder);
+    }
+
+    /// <summary>The temporary files of killed writers of <paramref name="path"/> that <see cref="Write"/> would delete now.</summary>
+    public static IReadOnlyList<string> FindLeftovers(string path)
+    {
+        H5FilePaths.Validate(path, nameof(path));
+        var full = Path.GetFullPath(path);
+        return Leftovers(Path.GetDirectoryName(full)!, Path.GetFileName(full)).ToArray();
+    }
+
+    // ---- temporary names ------------------------------------------------------------------------------
+
+    private static readonly string s_host = HostTag();
+
+    private static string TemporaryName(string target) =>
+        $".{target}.{s_host}.{Environment.ProcessId.ToString(CultureInfo.InvariantCulture)}.{Guid.NewGuid().ToString("N")[..12]}.tmp";
+
+    // The machine, as 8 hex digits of a stable hash of its name (string.GetHashCode differs between processes).
+    private static string HostTag()
+    {
+        uint h = 2166136261;
+        foreach (var c in Environment.MachineName.ToUpperInvariant()) h = (h ^ c) * 16777619;
+        return h.ToString("x8", CultureInfo.InvariantCulture);
+    }
+
+    [GeneratedRegex(@"^\.(?<target>.+)\.(?<host>[0-9a-f]{8})\.(?<pid>[0-9]{1,10})\.[0-9a-f]{12}\.tmp$", RegexOptions.CultureInvariant)]
+    private static partial Regex TemporaryPattern();
+
+    private static IEnumerable<string> Leftovers(string folder, string target)
+    {
+        IEnumerable<string> candidates;
+        try
+        {
+            candidates = Directory.EnumerateFiles(folder, ".*.tmp");
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            yield break;
+        }
+        foreach (var candidate in candidates)
+        {
+            var m = TemporaryPattern().Match(Path.GetFileName(candidate));
+            if (!m.Success || m.Groups["target"].Value != target || m.Groups["host"].Value != s_host) continue;
+            if (!int.TryParse(m.Groups["pid"].Value, NumberStyles.None, CultureInfo.InvariantCulture, out var pid)) continue;
+            if (!WriterIsRunning(pid, candidate)) yield return candidate;
+        }
+    }
+
+    private static void DeleteLeftovers(string folder, string target)
+    {
+        foreach (var leftover in Leftovers(folder, target))
+            try { File.Delete(leftover); } catch (IOException) { } catch (UnauthorizedAccessException) { }
+    }
+
+    // Whether process `pid` may still be writing `temp`. A process that started after the file was last written is
+    // another process that got the same id: the writer is gone. When in doubt (no access to the process), it runs.
+    private static bool WriterIsRunning(int pid, string temp)
+    {
+        if (pid == Environment.ProcessId) return true;
+        try
+        {
+            using var process = Process.GetProcessById(pid);
+            if (process.HasExited) return false;
+            return process.StartTime.ToUniversalTime() <= File.GetLastWriteTimeUtc(temp).AddSeconds(1);
+        }
+        catch (ArgumentException)
+        {
+            return false; // no such process
+        }
+        catch (Exception e) when (e is InvalidOperationException or System.ComponentModel.Win32Exception or NotSupportedException)
+        {
+            return true;
+        }
+    }
+
+    // ---- durability -----------------------------------------------------------------------------------
+
+    private static void FlushToDisk(string file)
+    {
+        using var stream = new FileStream(file, FileMode.Open, FileAccess.ReadWrite, FileShare.ReadWrite);
+        stream.Flush(flushToDisk: true);
+    }
+
+    private static void Replace(string temp, string target, bool durable)
+    {
+        if (durable && OperatingSystem.IsWindows())
+        {
+            if (!Kernel32.MoveFileEx(temp, target, Kernel32.ReplaceExisting | Kernel32.WriteThrough))
+                throw new IOException($"Cannot replace '{target}': {Marshal.GetLastPInvokeErrorMessage()}");
+            return;
+        }
+        File.Move(temp, target, overwrite: true);
+    }
+
+    // POSIX: a rename is durable once the folder holding it is flushed.
+    private static void FlushFolder(string folder)
+    {
+        if (OperatingSystem.IsWindows()) return; // MoveFileEx with write-through did it
+        var fd = Libc.Open(folder, Libc.ReadOnly);
+        if (fd < 0) throw new IOException($"Cannot open '{folder}' to flush the rename to disk: {Marshal.GetLastPInvokeErrorMessage()}");
+        try
+        {
+            if (Libc.Fsync(fd) < 0) throw new IOException($"Cannot flush '{folder}' to disk: {Marshal.GetLastPInvokeErrorMessage()}");
+        }
+        finally
+        {
+            Libc.Close(fd);
         }
     }
 }

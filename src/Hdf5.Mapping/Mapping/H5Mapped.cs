@@ -28,13 +28,16 @@ public sealed class H5Mapped<T> : IDisposable where T : class
     public T Value { get; }
 
     /// <summary>Writes the object's members back into the file (opened writable), replacing what the mapping stores,
-    /// and flushes. Objects in the file that the mapping does not know are kept.</summary>
+    /// and flushes. Objects in the file that the mapping does not know are kept. A save that fails (a member that
+    /// cannot be written, a required member that is null) leaves every link and attribute of the file as it was:
+    /// what it replaces is set aside until the whole save has succeeded.</summary>
     /// <exception cref="H5ReadOnlyFileException">The view was opened read-only.</exception>
     public void Save()
     {
         if (File.Mode == H5FileMode.ReadOnly)
-            throw new H5ReadOnlyFileException($"{File} was opened read-only: open it with writable: true to save.");
-        _write!(Value, File);
+            throw new H5ReadOnlyFileException($"'{File.Filename}' was opened read-only: open it with writable: true to save.");
+        var write = _write ?? throw new InvalidOperationException($"This view of '{File.Filename}' was created without a writer: it cannot save.");
+        File.ChangeAtomically(() => write(Value, File));
         File.Flush();
     }
 

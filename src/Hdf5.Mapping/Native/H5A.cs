@@ -49,4 +49,20 @@ public static unsafe partial class H5A
     /// <summary><c>H5Aget_storage_size</c>.</summary>
     [LibraryImport(Libraries.Hdf5, EntryPoint = "H5Aget_storage_size")]
     public static partial ulong GetStorageSize(H5Id attrId);
+
+    /// <summary><c>H5Arename</c>.</summary>
+    [LibraryImport(Libraries.Hdf5, EntryPoint = "H5Arename", StringMarshalling = StringMarshalling.Utf8)]
+    public static partial int Rename(H5Id locId, string oldAttrName, string newAttrName);
+
+    /// <summary><c>H5Arename_by_name</c>.</summary>
+    [LibraryImport(Libraries.Hdf5, EntryPoint = "H5Arename_by_name", StringMarshalling = StringMarshalling.Utf8)]
+    public static partial int RenameByName(H5Id locId, string objName, string oldAttrName, string newAttrName, H5Id laplId);
+
+    /// <summary><c>H5Adelete_by_name</c>.</summary>
+    [LibraryImport(Libraries.Hdf5, EntryPoint = "H5Adelete_by_name", StringMarshalling = StringMarshalling.Utf8)]
+    public static partial int DeleteByName(H5Id locId, string objName, string attrName, H5Id laplId);
+
+    /// <summary><c>H5Aexists_by_name</c>.</summary>
+    [LibraryImport(Libraries.Hdf5, EntryPoint = "H5Aexists_by_name", StringMarshalling = StringMarshalling.Utf8)]
+    public static partial int ExistsByName(H5Id locId, string objName, string attrName, H5Id laplId);
 }

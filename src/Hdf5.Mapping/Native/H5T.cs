@@ -251,4 +251,8 @@ public static unsafe partial class H5T
     /// <summary><c>H5Tlock</c>.</summary>
     [LibraryImport(Libraries.Hdf5, EntryPoint = "H5Tlock")]
     public static partial int Lock(H5Id typeId);
+
+    /// <summary><c>H5Tdetect_class</c>.</summary>
+    [LibraryImport(Libraries.Hdf5, EntryPoint = "H5Tdetect_class")]
+    public static partial int DetectClass(H5Id typeId, Class cls);
 }

@@ -1,0 +1,129 @@
+using System.Text.Json;
+using Hdf5.Mapping.Tests.Infrastructure;
+
+namespace Hdf5.Mapping.Tests.Errors;
+
+/// <summary>
+/// Corrupt files made the same way on every run: two files written by h5py without timestamps (so their bytes are
+/// the same every time), one in the classic format (symbol tables, local heaps, version-1 B-trees) and one in the
+/// latest (compact and indexed links, version-2 object headers with checksums, fletcher32), then damaged by seeded
+/// mutations, or by targeted ones at offsets h5py reports (object header addresses, chunk offsets).
+/// </summary>
+public static class CorruptFiles
+{
+    public const string ClassicScript = """
+        import sys
+        p = sys.argv[1]
+        with h5py.File(p, "w") as f:
+            f.attrs["title"] = "corpus"
+            f.attrs["version"] = numpy.int32(3)
+            f.attrs["code"] = numpy.bytes_("ABCDEFGH")
+            g = f.create_group("g")
+            g.attrs["scale"] = numpy.arange(5, dtype="f8")
+            g.create_dataset("ints", data=numpy.arange(100, dtype="i4"))
+            f.create_dataset("chunked", data=numpy.arange(4000, dtype="f8").reshape(40, 100), chunks=(10, 25), compression="gzip", shuffle=True)
+            f.create_dataset("strings", data=["alpha", "beta", "gamma"], dtype=h5py.string_dtype())
+            f.create_dataset("compound", data=numpy.array([(1, 2.5), (3, 4.5)], dtype=[("a", "i4"), ("b", "f8")]))
+            h = g.create_group("h")
+            h.create_dataset("fixed", data=numpy.array([b"one", b"two"], dtype="S4"))
+            f["link"] = h5py.SoftLink("/g/ints")
+        """;
+
+    public const string LatestScript = """
+        import sys
+        p = sys.argv[1]
+        # No timestamps anywhere (libhdf5 stores them in version-2 object headers by default): the same bytes every run.
+        fcpl = h5py.h5p.create(h5py.h5p.FILE_CREATE)
+        fcpl.set_obj_track_times(False)
+        fcpl.set_link_creation_order(h5py.h5p.CRT_ORDER_TRACKED | h5py.h5p.CRT_ORDER_INDEXED)
+        fapl = h5py.h5p.create(h5py.h5p.FILE_ACCESS)
+        fapl.set_libver_bounds(h5py.h5f.LIBVER_LATEST, h5py.h5f.LIBVER_LATEST)
+        gcpl = h5py.h5p.create(h5py.h5p.GROUP_CREATE)
+        gcpl.set_obj_track_times(False)
+        gcpl.set_link_creation_order(h5py.h5p.CRT_ORDER_TRACKED | h5py.h5p.CRT_ORDER_INDEXED)
+        with h5py.File(h5py.h5f.create(p.encode(), h5py.h5f.ACC_TRUNC, fcpl=fcpl, fapl=fapl)) as f:
+            f.attrs["title"] = "corpus-latest"
+            g = h5py.Group(h5py.h5g.create(f.id, b"g", gcpl=gcpl))
+            for i in range(12):
+                g.create_dataset(f"d{i:02}", data=numpy.arange(i, i + 10, dtype="i2"))
+            g.attrs["many"] = numpy.arange(20, dtype="f4")
+            f.create_dataset("chunked", data=numpy.arange(3000, dtype="f4").reshape(30, 100), chunks=(10, 50), maxshape=(None, 100), compression="gzip", fletcher32=True)
+            f.create_dataset("vlen", data=["x" * i for i in range(1, 9)], dtype=h5py.string_dtype())
+            f.create_dataset("enum", data=numpy.array([0, 1, 1, 0], dtype="u1"), dtype=h5py.enum_dtype({"OFF": 0, "ON": 1}, basetype="u1"))
+            f["scale"] = numpy.arange(30.0)
+            f["scale"].make_scale("t")
+            f["chunked"].dims[0].attach_scale(f["scale"])
+            f["refs"] = numpy.array([g.ref, f["chunked"].ref], dtype=h5py.ref_dtype)
+        """;
+
+    /// <summary>Writes the base file of <paramref name="script"/> with h5py.</summary>
+    public static byte[] Base(string script, string path)
+    {
+        Peers.RunPython(script, path);
+        return File.ReadAllBytes(path);
+    }
+
+    /// <summary>Where h5py says things are in a file: each object's header address, the offset of contiguous data and of
+    /// each chunk, and the name of each object's parent group.</summary>
+    public static JsonElement Layout(string path) => Peers.PythonJson("""
+        import sys
+        out = {}
+        def visit(name, obj):
+            e = {"header": h5py.h5o.get_info(obj.id).addr}
+            if isinstance(obj, h5py.Dataset):
+                if obj.chunks is None:
+                    e["offset"] = obj.id.get_offset()
+                else:
+                    e["chunks"] = [[c.byte_offset, c.size] for c in (obj.id.get_chunk_info(i) for i in range(obj.id.get_num_chunks()))]
+            out["/" + name] = e
+        with h5py.File(sys.argv[1], "r") as f:
+            out["/"] = {"header": h5py.h5o.get_info(f.id).addr}
+            f.visititems(visit)
+        print(json.dumps(out))
+        """, path);
+
+    /// <summary>One seeded mutation of <paramref name="input"/>: flips of 1–4 bytes, a truncation, a run of 0xFF
+    /// (addresses that point nowhere), or a random 32-bit value (sizes and counts out of range).</summary>
+    public static byte[] Mutate(byte[] input, ulong seed)
+    {
+        var s = seed;
+        var b = (byte[])input.Clone();
+        switch ((int)(Next(ref s) % 4))
+        {
+            case 0:
+            {
+                var n = 1 + (int)(Next(ref s) % 4);
+                for (int i = 0; i < n; i++)
+                {
+                    var pos = (int)(Next(ref s) % (ulong)b.Length);
+                    b[pos] ^= (byte)(1 + Next(ref s) % 255);
+                }
+                return b;
+            }
+            case 1:
+                return b[..(int)(Next(ref s) % (ulong)b.Length)];
+            case 2:
+            {
+                var pos = (int)(Next(ref s) % (ulong)(b.Length - 8));
+                b.AsSpan(pos, 8).Fill(0xFF);
+                return b;
+            }
+            default:
+            {
+                var pos = (int)(Next(ref s) % (ulong)(b.Length - 4));
+                BitConverter.GetBytes((uint)Next(ref s)).CopyTo(b, pos);
+                return b;
+            }
+        }
+    }
+
+    // SplitMix64: a fixed generator, so a seed means the same mutation on every machine and .NET version.
+    private static ulong Next(ref ulong s)
+    {
+        s += 0x9E3779B97F4A7C15UL;
+        var z = s;
+        z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9UL;
+        z = (z ^ (z >> 27)) * 0x94D049BB133111EBUL;
+        return z ^ (z >> 31);
+    }
+}
