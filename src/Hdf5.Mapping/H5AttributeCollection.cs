@@ -161,9 +161,9 @@ public sealed class H5AttributeCollection : IEnumerable<string>
     }
 
     // ---- typed writes -------------------------------------------------------------------------------
-    // Every write creates the new attribute beside the old one under a temporary name, writes it, and only then
-    // replaces the old one (h5py's AttributeManager.create does the same): a value that cannot be written leaves
-    // the old attribute as it was.
+    // A write that replaces an attribute creates the new one beside the old one under a temporary name, writes it, and
+    // only then replaces the old one (h5py's AttributeManager.create does the same): a value that cannot be written
+    // leaves the old attribute as it was. A new attribute is created under its name and deleted if the write fails.
 
     /// <summary>Sets a scalar attribute (h5py: <c>attrs[name] = value</c>).</summary>
     public void Set<T>(string name, T value) where T : unmanaged
@@ -257,30 +257,22 @@ public sealed class H5AttributeCollection : IEnumerable<string>
         pending.Commit();
     }
 
-    // h5py semantics: assigning replaces. The new attribute is made under a temporary name; Commit swaps it in.
+    // h5py semantics: assigning replaces. A replacement is made under a temporary name; Commit swaps it in.
     private PendingAttribute Replace(string name, DatatypeId type, long[] shape)
     {
         H5Names.ValidateAttribute(name, nameof(name));
         var owner = _owner.LocationId;
-        var temp = TemporaryName(owner, name);
+        var replacing = H5Call.CheckBool(H5A.Exists(owner, name), $"looking up attribute '{name}' of {OwnerText}");
+        var createdAs = replacing ? $"{name}.h5m-writing-{Guid.NewGuid():N}" : name;
         using var space = H5Shape.CreateSpace(shape);
-        var id = H5Call.Check(H5A.Create2(owner, temp, type, space, H5Links.AttributeProperties, PropertyListId.Default),
+        var id = H5Call.Check(H5A.Create2(owner, createdAs, type, space, H5Links.AttributeProperties, PropertyListId.Default),
             $"creating attribute '{name}' on {OwnerText}", _owner.Path);
-        return new PendingAttribute(this, new H5Attribute(new AttributeId(id), name, OwnerText), temp);
+        return new PendingAttribute(this, new H5Attribute(new AttributeId(id), name, OwnerText), createdAs, replacing);
     }
 
-    private static string TemporaryName(H5Id owner, string name)
-    {
-        while (true)
-        {
-            var temp = $"{name}.h5m-writing-{Guid.NewGuid():N}";
-            if (!H5Call.CheckBool(H5A.Exists(owner, temp), $"looking up attribute '{temp}'")) return temp;
-        }
-    }
-
-    /// <summary>An attribute written under a temporary name: <see cref="Commit"/> puts it in place of the old one,
-    /// disposing without committing deletes it.</summary>
-    private sealed class PendingAttribute(H5AttributeCollection collection, H5Attribute attribute, string temporaryName) : IDisposable
+    /// <summary>An attribute being written (under a temporary name when it replaces one): <see cref="Commit"/> puts it in
+    /// place, disposing without committing deletes it.</summary>
+    private sealed class PendingAttribute(H5AttributeCollection collection, H5Attribute attribute, string createdAs, bool replacing) : IDisposable
     {
         private bool _committed;
 
@@ -289,7 +281,8 @@ public sealed class H5AttributeCollection : IEnumerable<string>
         public void Commit()
         {
             Attribute.Dispose();
-            collection.Swap(temporaryName, Attribute.Name);
+            if (replacing) collection.Swap(createdAs, Attribute.Name);
+            else collection._owner.File.Journal?.AttributeAdded(collection._owner.Path, createdAs);
             _committed = true;
         }
 
@@ -299,7 +292,7 @@ public sealed class H5AttributeCollection : IEnumerable<string>
             if (_committed) return;
             using var scope = H5Library.Enter();
             var owner = collection._owner.LocationId;
-            if (H5A.Exists(owner, temporaryName) > 0 && H5A.Delete(owner, temporaryName) < 0)
+            if (H5A.Exists(owner, createdAs) > 0 && H5A.Delete(owner, createdAs) < 0)
                 H5ErrorStack.Capture(); // the write failed already; that failure is the one to report
         }
     }
@@ -309,16 +302,8 @@ public sealed class H5AttributeCollection : IEnumerable<string>
     private void Swap(string temp, string name)
     {
         var owner = _owner.LocationId;
-        var journal = _owner.File.Journal;
-        if (H5Call.CheckBool(H5A.Exists(owner, name), $"looking up attribute '{name}' of {OwnerText}"))
-        {
-            if (journal is not null) journal.ParkAttribute(owner, _owner.Path, name);
-            else H5Call.Check(H5A.Delete(owner, name), $"replacing attribute '{name}' of {OwnerText}", _owner.Path);
-        }
-        else
-        {
-            journal?.AttributeAdded(_owner.Path, name);
-        }
+        if (_owner.File.Journal is { } journal) journal.ParkAttribute(owner, _owner.Path, name);
+        else H5Call.Check(H5A.Delete(owner, name), $"replacing attribute '{name}' of {OwnerText}", _owner.Path);
         H5Call.Check(H5A.Rename(owner, temp, name), $"replacing attribute '{name}' of {OwnerText}", _owner.Path);
     }
 
