@@ -70,9 +70,17 @@ public sealed partial class H5Dataset
             var n = H5Call.Check(H5S.GetSelectElemNpoints(space), "counting a region's points");
             var buffer = new ulong[n * rank];
             fixed (ulong* p = buffer) H5Call.Check(H5S.GetSelectElemPointlist(space, 0, (ulong)n, p), "reading a region's points");
+            var shape = Shape;
             var points = new long[n, rank];
             for (long i = 0; i < n; i++)
-                for (int d = 0; d < rank; d++) points[i, d] = (long)buffer[i * rank + d];
+                for (int d = 0; d < rank; d++)
+                {
+                    var c = buffer[i * rank + d];
+                    if (rank != shape.Length || c >= (ulong)shape[d])
+                        throw new H5InvalidFileException($"The region reference into {What} is corrupt: point {i} has coordinate {c} in dimension {d} " +
+                            $"of a dataset of shape {H5Shape.Format(shape)}.", null, Path);
+                    points[i, d] = (long)c;
+                }
             return H5Region.Points(points);
         }
         if (type == H5S.SelType.Hyperslabs)
@@ -81,6 +89,7 @@ public sealed partial class H5Dataset
             // Each block comes as its start corner then its opposite (inclusive) corner.
             var buffer = new ulong[n * rank * 2];
             fixed (ulong* p = buffer) H5Call.Check(H5S.GetSelectHyperBlocklist(space, 0, (ulong)n, p), "reading a region's blocks");
+            var shape = Shape;
             var blocks = new List<(long[], long[])>();
             for (long b = 0; b < n; b++)
             {
@@ -88,8 +97,14 @@ public sealed partial class H5Dataset
                 var count = new long[rank];
                 for (int d = 0; d < rank; d++)
                 {
-                    start[d] = (long)buffer[(b * 2) * rank + d];
-                    count[d] = (long)buffer[(b * 2 + 1) * rank + d] - start[d] + 1;
+                    var first = buffer[(b * 2) * rank + d];
+                    var last = buffer[(b * 2 + 1) * rank + d];
+                    // libhdf5 hands back what the file says: a damaged selection can have any corners.
+                    if (rank != shape.Length || last < first || last >= (ulong)shape[d])
+                        throw new H5InvalidFileException($"The region reference into {What} is corrupt: block {b} runs from {first} to {last} in dimension {d} " +
+                            $"of a dataset of shape {H5Shape.Format(shape)}.", null, Path);
+                    start[d] = (long)first;
+                    count[d] = (long)(last - first) + 1;
                 }
                 blocks.Add((start, count));
             }
