@@ -47,7 +47,7 @@ public static class H5IsolatedProcess
         start.Environment[H5Progress.FileVariable] = progressFile;
         try
         {
-            using var process = Process.Start(start) ?? throw new H5LibraryException($"Could not start '{start.FileName}'.");
+            using var process = Start(start);
             var stdout = start.RedirectStandardOutput ? process.StandardOutput.ReadToEndAsync() : Task.FromResult("");
             var stderr = start.RedirectStandardError ? process.StandardError.ReadToEndAsync() : Task.FromResult("");
             var stopped = Watch(process, progressFile, options);
@@ -61,6 +61,18 @@ public static class H5IsolatedProcess
         finally
         {
             try { File.Delete(progressFile); } catch (IOException) { } catch (UnauthorizedAccessException) { }
+        }
+    }
+
+    private static Process Start(ProcessStartInfo start)
+    {
+        try
+        {
+            return Process.Start(start) ?? throw new H5LibraryException($"Could not start '{start.FileName}'.");
+        }
+        catch (System.ComponentModel.Win32Exception e)
+        {
+            throw new H5LibraryException($"Could not start '{start.FileName}' to read the file in a child process: {e.Message}", e);
         }
     }
 

@@ -18,6 +18,10 @@ public sealed class PackageConsumerTests : H5TestBase
         run.Write(path);
         var back = Run.Read(path);
         Console.WriteLine($"read: {back.Title} {back.Step} {string.Join(",", back.Values)} {back.Station.Name} {string.Join(",", back.Station.Counts)} best-is-station={ReferenceEquals(back.Best, back.Station)}");
+        // Untrusted mode: the probe the package put beside this program reads the file in a child process.
+        var report = H5UntrustedFile.Check(path);
+        Console.WriteLine($"checked: {report.Groups} groups, {report.Datasets} datasets, {report.ElementsRead} elements");
+        try { H5UntrustedFile.Check(args[1]); } catch (H5InvalidFileException e) { Console.WriteLine($"rejected: {e.GetType().Name}"); }
 
         [H5File]
         public partial class Run
@@ -50,6 +54,9 @@ public sealed class PackageConsumerTests : H5TestBase
             Assert.Contains("analyzers/dotnet/cs/Hdf5.Mapping.Generators.dll", entries);
             Assert.Contains("lib/net8.0/Hdf5.Mapping.dll", entries);
             Assert.Contains("lib/net10.0/Hdf5.Mapping.dll", entries);
+            Assert.Contains("tools/probe/Hdf5.Mapping.Probe.dll", entries);
+            Assert.Contains("tools/probe/Hdf5.Mapping.Probe.runtimeconfig.json", entries);
+            Assert.Contains("buildTransitive/Hdf5.Mapping.targets", entries);
 
             var app = Path.Combine(work.FullName, "app");
             Directory.CreateDirectory(app);
@@ -77,10 +84,14 @@ public sealed class PackageConsumerTests : H5TestBase
                 """);
             File.WriteAllText(Path.Combine(app, "Program.cs"), Program);
             var output = Path.Combine(work.FullName, "out.h5");
+            var notHdf5 = Path.Combine(work.FullName, "notes.txt");
+            File.WriteAllText(notHdf5, "not HDF5");
             var project = Path.Combine(app, "app.csproj");
             Dotnet("restore", project); // nuget.config beside the project adds the local feed to the user's sources
-            var stdout = Dotnet("run", "--no-restore", "--project", project, "-c", "Release", "--", output);
+            var stdout = Dotnet("run", "--no-restore", "--project", project, "-c", "Release", "--", output, notHdf5);
             Assert.Contains("read: packaged ✓ 0.25 1.5,2.5,3.5 north 3,4 best-is-station=True", stdout);
+            Assert.Contains("checked: 2 groups, 3 datasets, 6 elements", stdout);
+            Assert.Contains("rejected: H5InvalidFileException", stdout);
 
             var json = Peers.PythonJson("""
                 import sys
