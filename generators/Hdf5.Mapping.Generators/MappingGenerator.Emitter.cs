@@ -41,9 +41,10 @@ public sealed partial class MappingGenerator
                 w.Line($"/// <summary>Checks a file against <see cref=\"H5Schema\"/> and returns every difference (missing, extra or mistyped objects, ...).</summary>");
                 w.Line(GeneratedCode);
                 w.Line($"{access} static {Schema}H5ValidationResult Validate(string path, {Schema}H5ValidationOptions? options = null) => {Schema}H5SchemaValidator.Validate(path, H5Schema, options);").Line();
-                w.Line("/// <summary>Writes this object to an HDF5 file, replacing an existing file atomically (written beside it, then renamed over it).</summary>");
+                w.Line("/// <summary>Writes this object to an HDF5 file, replacing an existing file atomically (written beside it, then renamed over it);");
+                w.Line("/// with <paramref name=\"durable\"/>, the file and the rename are on disk when it returns.</summary>");
                 w.Line(GeneratedCode);
-                w.Line($"{access} void Write(string path) => {H5}H5AtomicFile.Write(path, WriteTo);").Line();
+                w.Line($"{access} void Write(string path, bool durable = false) => {H5}H5AtomicFile.Write(path, WriteTo, durable: durable);").Line();
                 w.Line($"/// <summary>Opens a file as a live view: the file stays open (lazy members keep reading from it) until the view is disposed;");
                 w.Line($"/// with <paramref name=\"writable\"/>, <see cref=\"{H5}H5Mapped{{T}}.Save\"/> writes changed members back.</summary>");
                 w.Line(GeneratedCode);
