@@ -16,7 +16,7 @@ public sealed class CorruptFileTests : H5TestBase
     {
         var path = Files.NewPath("classic.h5");
         var bytes = CorruptFiles.Base(CorruptFiles.ClassicScript, path);
-        return (path, bytes, CorruptFiles.Layout(path));
+        return (path, bytes, CorruptFiles.BaseLayout(CorruptFiles.ClassicScript));
     }
 
     private string Write(byte[] bytes, string name)
@@ -97,7 +97,7 @@ public sealed class CorruptFileTests : H5TestBase
     {
         var path = Files.NewPath("latest.h5");
         var bytes = CorruptFiles.Base(CorruptFiles.LatestScript, path);
-        var chunk = CorruptFiles.Layout(path).GetProperty("/chunked").GetProperty("chunks")[1];
+        var chunk = CorruptFiles.BaseLayout(CorruptFiles.LatestScript).GetProperty("/chunked").GetProperty("chunks")[1];
         bytes[chunk[0].GetInt64() + 3] ^= 0x01;
         var bad = Write(bytes, "checksum.h5");
         using var f = H5File.Open(bad);

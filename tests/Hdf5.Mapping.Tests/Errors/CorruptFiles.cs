@@ -56,11 +56,38 @@ public static class CorruptFiles
             f["refs"] = numpy.array([g.ref, f["chunked"].ref], dtype=h5py.ref_dtype)
         """;
 
-    /// <summary>Writes the base file of <paramref name="script"/> with h5py.</summary>
+    private static readonly Dictionary<string, (byte[] Bytes, JsonElement Layout)> s_bases = [];
+
+    /// <summary>Writes the base file of <paramref name="script"/> to <paramref name="path"/> and returns its bytes. h5py
+    /// makes it once per test run (its bytes are the same every time); later calls copy those bytes.</summary>
     public static byte[] Base(string script, string path)
     {
-        Peers.RunPython(script, path);
-        return File.ReadAllBytes(path);
+        var (bytes, _) = Made(script);
+        File.WriteAllBytes(path, bytes);
+        return (byte[])bytes.Clone();
+    }
+
+    /// <summary>Where h5py says things are in the base file of <paramref name="script"/> (see <see cref="Layout(string)"/>).</summary>
+    public static JsonElement BaseLayout(string script) => Made(script).Layout;
+
+    private static (byte[] Bytes, JsonElement Layout) Made(string script)
+    {
+        lock (s_bases)
+        {
+            if (s_bases.TryGetValue(script, out var made)) return made;
+            var path = Path.Combine(Path.GetTempPath(), $"h5m-corpus-base-{Guid.NewGuid():N}.h5");
+            try
+            {
+                Peers.RunPython(script, path);
+                made = (File.ReadAllBytes(path), Layout(path));
+            }
+            finally
+            {
+                File.Delete(path);
+            }
+            s_bases[script] = made;
+            return made;
+        }
     }
 
     /// <summary>Where h5py says things are in a file: each object's header address, the offset of contiguous data and of
