@@ -44,9 +44,11 @@ dpkg-source -x --no-check ./hdf5_*.dsc src >/dev/null
 cd src
 echo "build-libhdf5: configuring and building libhdf5 $version into $prefix (about 10 minutes on 2 cores)" >&2
 ./configure --prefix="$prefix" --enable-threadsafe --enable-unsupported --enable-hl \
-  --disable-fortran --disable-cxx --disable-tests --disable-tools --with-zlib >/dev/null
-make -j"$(nproc)" >/dev/null 2>&1
-rm -rf "$prefix"
-make install >/dev/null
+  --disable-fortran --disable-cxx --disable-tests --disable-tools --with-zlib >"$work/configure.log" 2>&1 \
+  || { tail -n 40 "$work/configure.log" >&2; echo "build-libhdf5: configure failed" >&2; exit 1; }
+log="$work/build.log"
+if ! make -j"$(nproc)" >"$log" 2>&1 || ! { rm -rf "$prefix" && make install >>"$log" 2>&1; }; then
+  tail -n 40 "$log" >&2; echo "build-libhdf5: the build failed (log above)" >&2; exit 1
+fi
 touch "$prefix/.complete"
 echo "$prefix"
