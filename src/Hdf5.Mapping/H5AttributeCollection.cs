@@ -82,6 +82,7 @@ public sealed class H5AttributeCollection : IEnumerable<string>
     public bool Remove(string name)
     {
         using var scope = H5Library.Enter();
+        _owner.File.RefuseUnderSwmr($"delete attribute '{name}' of {OwnerText}");
         if (!ContainsKey(name)) return false;
         H5Call.Check(H5A.Delete(_owner.LocationId, name), $"deleting attribute '{name}' of {OwnerText}");
         return true;
@@ -242,6 +243,7 @@ public sealed class H5AttributeCollection : IEnumerable<string>
     private H5Attribute Recreate(string name, DatatypeId type, long[] shape)
     {
         ArgumentException.ThrowIfNullOrEmpty(name);
+        _owner.File.RefuseUnderSwmr($"write attribute '{name}' on {OwnerText}");
         if (H5Call.CheckBool(H5A.Exists(_owner.LocationId, name)))
             H5Call.Check(H5A.Delete(_owner.LocationId, name), $"replacing attribute '{name}' of {OwnerText}");
         using var space = H5Shape.CreateSpace(shape);

@@ -15,6 +15,7 @@ internal static class H5DatasetCreation
         H5Names.Validate(path, nameof(path));
         ArgumentNullException.ThrowIfNull(shape);
         options ??= new H5DatasetOptions();
+        parent.File.RefuseUnderSwmr($"create dataset '{path}' in {parent.Describe()}");
         if (parent.ContainsKey(path))
             throw new H5AlreadyExistsException($"Cannot create dataset '{path}' in {parent.Describe()}: the name already exists.");
 

@@ -78,6 +78,19 @@ public sealed class H5Dataset<T> : IDisposable where T : unmanaged
     /// <summary>Writes every element, row-major.</summary>
     public void WriteAll(ReadOnlySpan<T> data) => Dataset.Write(data);
 
+    /// <summary>Appends whole rows along the first dimension (see <see cref="H5Dataset.Append{T}(ReadOnlySpan{T})"/>).</summary>
+    public void Append(ReadOnlySpan<T> rows) => Dataset.Append(rows);
+
+    /// <summary>Re-reads the extent a SWMR writer has flushed (<c>H5Drefresh</c>; h5py: <c>ds.refresh()</c>).</summary>
+    public void Refresh() => Dataset.Refresh();
+
+    /// <summary>Writes the dataset's cached data and metadata to the file (<c>H5Dflush</c>; h5py: <c>ds.flush()</c>).</summary>
+    public void Flush() => Dataset.Flush();
+
+    /// <summary>Yields the rows a SWMR writer appends, as they are flushed (see <see cref="H5Dataset.FollowAsync{T}"/>).</summary>
+    public IAsyncEnumerable<H5AppendedRows<T>> FollowAsync(TimeSpan? period = null, long startRow = 0, CancellationToken cancellationToken = default) =>
+        Dataset.FollowAsync<T>(period, startRow, cancellationToken);
+
     /// <summary>Closes the dataset.</summary>
     public void Dispose() => Dataset.Dispose();
 }

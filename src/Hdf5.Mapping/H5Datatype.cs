@@ -198,7 +198,9 @@ public sealed class H5Datatype : IDisposable
     /// <summary>Stores this type in the file as a named datatype (h5py: <c>group["name"] = numpy.dtype</c>).</summary>
     public void Commit(H5Group group, string name)
     {
+        ArgumentNullException.ThrowIfNull(group);
         using var scope = H5Library.Enter();
+        group.File.RefuseUnderSwmr($"commit datatype '{name}' in {group.Describe()}");
         H5Call.Check(H5T.Commit2(group.LocationId, name, Id, H5Links.CreateProperties, PropertyListId.Default, PropertyListId.Default), $"committing datatype '{name}'");
     }
 

@@ -12,6 +12,7 @@ public sealed partial class H5Dataset
     public void MakeScale(string name = "")
     {
         using var scope = H5Library.Enter();
+        File.RefuseUnderSwmr($"make {What} a dimension scale");
         H5Call.Check(H5DS.SetScale(Id, name), $"making {What} a dimension scale");
     }
 
@@ -96,6 +97,7 @@ public sealed class H5Dimension
         {
             ArgumentNullException.ThrowIfNull(value);
             using var scope = H5Library.Enter();
+            _dataset.File.RefuseUnderSwmr($"label dimension {Index} of {_dataset.What}");
             H5Call.Check(H5DS.SetLabel(_dataset.Id, (uint)Index, value), $"labelling dimension {Index} of {_dataset.What}");
         }
     }
@@ -106,6 +108,7 @@ public sealed class H5Dimension
     {
         ArgumentNullException.ThrowIfNull(scale);
         using var scope = H5Library.Enter();
+        _dataset.File.RefuseUnderSwmr($"attach {scale.What} to dimension {Index} of {_dataset.What}");
         if (!scale.IsScale) throw new ArgumentException($"{scale.What} is not a dimension scale: call MakeScale first.", nameof(scale));
         H5Call.Check(H5DS.AttachScale(_dataset.Id, scale.Id, (uint)Index), $"attaching {scale.What} to dimension {Index} of {_dataset.What}");
     }
@@ -115,6 +118,7 @@ public sealed class H5Dimension
     {
         ArgumentNullException.ThrowIfNull(scale);
         using var scope = H5Library.Enter();
+        _dataset.File.RefuseUnderSwmr($"detach {scale.What} from dimension {Index} of {_dataset.What}");
         H5Call.Check(H5DS.DetachScale(_dataset.Id, scale.Id, (uint)Index), $"detaching {scale.What} from dimension {Index} of {_dataset.What}");
     }
 

@@ -51,10 +51,11 @@ public sealed partial class H5File : H5Group
         }
         options ??= new H5FileOptions();
         using var scope = H5Library.Enter();
-        using var fapl = options.CreateAccessList();
         var inMemory = options.InMemory && !options.BackingStore;
         var exists = System.IO.File.Exists(path);
         if (mode == H5FileMode.Append) mode = exists ? H5FileMode.ReadWrite : H5FileMode.CreateExclusive;
+        var openFlags = OpenFlags(path, mode, options);
+        using var fapl = options.CreateAccessList(swmrWrite: (openFlags & H5F.AccSwmrWrite) != 0);
         long id;
         switch (mode)
         {
@@ -62,7 +63,7 @@ public sealed partial class H5File : H5Group
             case H5FileMode.ReadWrite:
                 if (!exists && !inMemory)
                     throw new H5FileNotFoundException($"Unable to open '{path}': no such file.", path);
-                id = H5F.Open(path, mode == H5FileMode.ReadOnly ? H5F.AccRdonly : H5F.AccRdwr, fapl);
+                id = H5F.Open(path, openFlags, fapl);
                 if (id < 0) H5Call.Throw($"Unable to open '{path}'");
                 break;
             case H5FileMode.Create:

@@ -47,12 +47,27 @@ public sealed class H5FileOptions
     /// <summary>User block size in bytes (h5py: <c>userblock_size</c>); 0 for none.</summary>
     public long UserBlockSize { get; set; }
 
-    internal PropertyListId CreateAccessList()
+    /// <summary>Open with single-writer/multiple-reader access: a read-only open becomes a SWMR reader that sees what a
+    /// writer in another process flushes (h5py: <c>File(path, "r", swmr=True)</c>); a read-write open of an existing
+    /// file starts SWMR writing at once (h5py: <c>File(path, "r+", libver="latest")</c>, then <c>swmr_mode = True</c>),
+    /// with <see cref="LibverLow"/> raised to <see cref="H5LibraryVersion.V110"/> if it is lower, as SWMR writing needs.
+    /// A file being created cannot start in SWMR mode (its objects must exist first): create it, then call
+    /// <see cref="H5File.StartSwmrWrite"/>.</summary>
+    public bool Swmr { get; set; }
+
+    /// <summary>Options for a file that SWMR readers can follow: libver bounds (v110, v110), the 1.10 file format that
+    /// SWMR writing needs, readable by libhdf5 1.10 and every later version (h5py writes such files with
+    /// <c>libver="latest"</c> on libhdf5 1.10).</summary>
+    public static H5FileOptions ForSwmr() => new() { LibverLow = H5LibraryVersion.V110, LibverHigh = H5LibraryVersion.V110 };
+
+    internal PropertyListId CreateAccessList(bool swmrWrite = false)
     {
         var fapl = new PropertyListId(H5Call.Check(H5P.Create(H5Globals.FileAccess)));
         try
         {
-            H5Call.Check(H5P.SetLibverBounds(fapl, (H5P.Libver)LibverLow, (H5P.Libver)LibverHigh), "setting libver bounds");
+            var low = swmrWrite && LibverLow < H5LibraryVersion.V110 ? H5LibraryVersion.V110 : LibverLow;
+            var high = LibverHigh < low ? low : LibverHigh;
+            H5Call.Check(H5P.SetLibverBounds(fapl, (H5P.Libver)low, (H5P.Libver)high), "setting libver bounds");
             // Like h5py's File.close(): closing the file closes every object still open in it.
             H5Call.Check(H5P.SetFcloseDegree(fapl, H5P.CloseDegree.Strong));
             if (InMemory) H5Call.Check(H5P.SetFaplCore(fapl, (nuint)InMemoryIncrement, BackingStore), "selecting the core driver");

@@ -153,6 +153,7 @@ public class H5Group : H5Object, IEnumerable<string>
     {
         H5Names.Validate(path, nameof(path));
         using var scope = H5Library.Enter();
+        File.RefuseUnderSwmr($"create group '{path}' in {Describe()}");
         if (Exists(path)) throw new H5AlreadyExistsException($"Cannot create group '{path}' in {Describe()}: the name already exists.");
         using var gcpl = new PropertyListId(H5Call.Check(H5P.Create(H5Globals.GroupCreate)));
         if (trackOrder)
@@ -328,6 +329,7 @@ public class H5Group : H5Object, IEnumerable<string>
     public bool Remove(string path)
     {
         using var scope = H5Library.Enter();
+        File.RefuseUnderSwmr($"remove '{path}' from {Describe()}");
         if (!H5Call.CheckBool(H5L.Exists(LocationId, path, PropertyListId.Default))) return false;
         H5Call.Check(H5L.Delete(LocationId, path, PropertyListId.Default), $"removing '{path}' from {Describe()}");
         return true;
@@ -338,6 +340,7 @@ public class H5Group : H5Object, IEnumerable<string>
     {
         H5Names.Validate(path, nameof(path));
         using var scope = H5Library.Enter();
+        File.RefuseUnderSwmr($"create soft link '{path}' in {Describe()}");
         H5Call.Check(H5L.CreateSoft(target, LocationId, path, H5Links.CreateProperties, PropertyListId.Default), $"creating soft link '{path}'");
     }
 
@@ -347,6 +350,7 @@ public class H5Group : H5Object, IEnumerable<string>
         ArgumentNullException.ThrowIfNull(target);
         H5Names.Validate(path, nameof(path));
         using var scope = H5Library.Enter();
+        File.RefuseUnderSwmr($"create hard link '{path}' in {Describe()}");
         H5Call.Check(H5O.Link(target.ObjectId, LocationId, path, H5Links.CreateProperties, PropertyListId.Default), $"creating hard link '{path}'");
     }
 
@@ -355,6 +359,7 @@ public class H5Group : H5Object, IEnumerable<string>
     {
         H5Names.Validate(path, nameof(path));
         using var scope = H5Library.Enter();
+        File.RefuseUnderSwmr($"create external link '{path}' in {Describe()}");
         H5Call.Check(H5L.CreateExternal(fileName, objectPath, LocationId, path, H5Links.CreateProperties, PropertyListId.Default), $"creating external link '{path}'");
     }
 

@@ -83,6 +83,11 @@ public static unsafe partial class H5D
     [LibraryImport(Libraries.Hdf5, EntryPoint = "H5Dflush")]
     public static partial int Flush(H5Id dsetId);
 
+    /// <summary><c>H5Drefresh</c>: re-reads the dataset's metadata from the file, so a SWMR reader sees the writer's
+    /// flushed extent and chunks (1.10 and later).</summary>
+    [LibraryImport(Libraries.Hdf5, EntryPoint = "H5Drefresh")]
+    public static partial int Refresh(H5Id dsetId);
+
     /// <summary><c>H5Dget_chunk_storage_size</c>.</summary>
     [LibraryImport(Libraries.Hdf5, EntryPoint = "H5Dget_chunk_storage_size")]
     public static partial int GetChunkStorageSize(H5Id dsetId, ulong* offset, out ulong chunkBytes);
