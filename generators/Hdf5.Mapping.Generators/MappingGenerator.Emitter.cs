@@ -6,7 +6,7 @@ namespace Hdf5.Mapping.Generators;
 public sealed partial class MappingGenerator
 {
     /// <summary>Specs → C# source. Every type is written with global::, every member is marked generated.</summary>
-    internal static class Emitter
+    internal static partial class Emitter
     {
         private const string GeneratedCode = "[global::System.CodeDom.Compiler.GeneratedCode(\"Hdf5.Mapping.Generators\", \"0.1.0\")]";
         private const string H5 = "global::Hdf5.Mapping.";
@@ -63,6 +63,7 @@ public sealed partial class MappingGenerator
                 w.Close().Line();
             }
 
+            EmitLive(w, spec, access);
             EmitSchema(w, spec, access);
             w.Line($"/// <summary>Checks <paramref name=\"group\"/> against <see cref=\"H5Schema\"/> and returns every difference.</summary>");
             w.Line(GeneratedCode);

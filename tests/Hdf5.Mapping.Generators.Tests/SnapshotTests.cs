@@ -60,7 +60,7 @@ public sealed class SnapshotTests
         foreach (var source in sources) Verify(source.HintName, source.SourceText.ToString());
     }
 
-    private static void Verify(string hintName, string actual, [CallerFilePath] string caller = "")
+    internal static void Verify(string hintName, string actual, [CallerFilePath] string caller = "")
     {
         var file = Path.Combine(Path.GetDirectoryName(caller)!, "Snapshots", hintName.Replace(".g.cs", ".verified.cs"));
         if (Environment.GetEnvironmentVariable("H5M_ACCEPT_SNAPSHOTS") == "1")

@@ -51,6 +51,81 @@ namespace Samples
             }
         }
 
+        /// <summary>Opens a file a SWMR writer is appending to, for SWMR reading (h5py: <c>File(path, "r", swmr=True)</c>):
+        /// <see cref="global::Hdf5.Mapping.H5Mapped{T}.Refresh"/> grows <see cref="Grow"/> with the rows the writer has flushed since.</summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("Hdf5.Mapping.Generators", "0.1.0")]
+        public static global::Hdf5.Mapping.H5Mapped<global::Samples.Experiment> OpenSwmrReader(string path)
+        {
+            var file = global::Hdf5.Mapping.H5File.Open(path, global::Hdf5.Mapping.H5FileMode.ReadOnly, new global::Hdf5.Mapping.H5FileOptions { Swmr = true });
+            try
+            {
+                return new global::Hdf5.Mapping.H5Mapped<global::Samples.Experiment>(file, ReadFrom(file), null, static (value, group) => value.RefreshFrom(group));
+            }
+            catch
+            {
+                file.Dispose();
+                throw;
+            }
+        }
+
+        /// <summary>Grows the members whose first dimension is unlimited with the rows appended to their datasets since they were read,
+        /// reading only those rows, and refreshes lazy members; returns whether any member grew.</summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("Hdf5.Mapping.Generators", "0.1.0")]
+        public bool RefreshFrom(global::Hdf5.Mapping.H5Group group)
+        {
+            var grew = false;
+
+            // Grow <- rows appended to dataset "grow"
+            using (var dataset = group.OpenDataset("grow"))
+            {
+                if (global::Hdf5.Mapping.H5LiveMembers.Grow<float>(dataset, this.Grow) is { } grown)
+                {
+                    this.Grow = grown;
+                    grew = true;
+                }
+            }
+            return grew;
+        }
+
+        /// <summary>Writes this object to a new file in the format SWMR needs (replacing <paramref name="path"/> atomically), then
+        /// opens it for SWMR writing: the writer appends rows to <see cref="Grow"/>, and readers follow with <see cref="OpenSwmrReader"/>.</summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("Hdf5.Mapping.Generators", "0.1.0")]
+        public SwmrWriter CreateSwmrWriter(string path)
+        {
+            global::Hdf5.Mapping.H5AtomicFile.Write(path, WriteTo, global::Hdf5.Mapping.H5FileOptions.ForSwmr());
+            return OpenSwmrWriter(path);
+        }
+
+        /// <summary>Opens an existing file of this type for SWMR writing, to append rows to <see cref="Grow"/>.</summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("Hdf5.Mapping.Generators", "0.1.0")]
+        public static SwmrWriter OpenSwmrWriter(string path)
+        {
+            var options = global::Hdf5.Mapping.H5FileOptions.ForSwmr();
+            options.Swmr = true;
+            var file = global::Hdf5.Mapping.H5File.Open(path, global::Hdf5.Mapping.H5FileMode.ReadWrite, options);
+            try
+            {
+                return new SwmrWriter(file);
+            }
+            catch
+            {
+                file.Dispose();
+                throw;
+            }
+        }
+
+        /// <summary>Appends rows to the unlimited members of a <see cref="Experiment"/> file in SWMR write mode (made by
+        /// <see cref="CreateSwmrWriter"/> and <see cref="OpenSwmrWriter"/>); <see cref="global::Hdf5.Mapping.H5SwmrWriter.Flush"/> makes the rows
+        /// appended so far visible to readers.</summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("Hdf5.Mapping.Generators", "0.1.0")]
+        public sealed class SwmrWriter : global::Hdf5.Mapping.H5SwmrWriter
+        {
+            internal SwmrWriter(global::Hdf5.Mapping.H5File file) : base(file, new[] { "grow" }) { }
+
+            /// <summary>Appends rows to dataset "grow" (<see cref="Experiment.Grow"/>): whole rows, row-major.</summary>
+            public void AppendGrow(global::System.ReadOnlySpan<float> rows) => Dataset(0).Append(rows);
+        }
+
         /// <summary>The layout <see cref="Experiment"/> expects in a file: its attributes, datasets (types, ranks, storage, scales)
         /// and child groups. Check files with <c>Validate</c>; the object model is described in <see cref="global::Hdf5.Mapping.Schema.H5GroupSchema"/>.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("Hdf5.Mapping.Generators", "0.1.0")]
