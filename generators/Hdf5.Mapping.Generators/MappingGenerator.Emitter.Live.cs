@@ -37,12 +37,13 @@ public sealed partial class MappingGenerator
 
             EmitRefresh(w, spec, access, growing);
 
-            w.Line($"/// <summary>Writes this object to a new file in the format SWMR needs (replacing <paramref name=\"path\"/> atomically), then");
-            w.Line($"/// opens it for SWMR writing: the writer appends rows to {list}, and readers follow with <see cref=\"OpenSwmrReader\"/>.</summary>");
+            w.Line($"/// <summary>Writes this object to a new file in the format SWMR needs and starts SWMR writing before the file replaces");
+            w.Line($"/// <paramref name=\"path\"/> (see <see cref=\"{H5}H5File.CreateForSwmrWrite\"/>): the writer appends rows to {list},");
+            w.Line("/// and readers follow with <see cref=\"OpenSwmrReader\"/>.</summary>");
             w.Line(GeneratedCode);
             w.Open($"{access} SwmrWriter CreateSwmrWriter(string path)");
-            w.Line($"{H5}H5AtomicFile.Write(path, WriteTo, {H5}H5FileOptions.ForSwmr());");
-            w.Line("return OpenSwmrWriter(path);");
+            w.Line($"var file = {H5}H5File.CreateForSwmrWrite(path, WriteTo);");
+            EmitWriterOver(w);
             w.Close().Line();
 
             w.Line($"/// <summary>Opens an existing file of this type for SWMR writing, to append rows to {list}.</summary>");
@@ -51,6 +52,14 @@ public sealed partial class MappingGenerator
             w.Line($"var options = {H5}H5FileOptions.ForSwmr();");
             w.Line("options.Swmr = true;");
             w.Line($"var file = {H5}H5File.Open(path, {H5}H5FileMode.ReadWrite, options);");
+            EmitWriterOver(w);
+            w.Close().Line();
+
+            EmitSwmrWriter(w, spec, access, growing);
+        }
+
+        private static void EmitWriterOver(IndentedWriter w)
+        {
             w.Open("try");
             w.Line("return new SwmrWriter(file);");
             w.Close();
@@ -58,9 +67,6 @@ public sealed partial class MappingGenerator
             w.Line("file.Dispose();");
             w.Line("throw;");
             w.Close();
-            w.Close().Line();
-
-            EmitSwmrWriter(w, spec, access, growing);
         }
 
         // Re-reads only the rows appended since: each growing member's dataset is opened, refreshed and read from its old end.

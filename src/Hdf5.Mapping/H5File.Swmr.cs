@@ -63,6 +63,51 @@ public sealed partial class H5File
         H5Call.Check(H5F.StartSwmrWrite(Id), $"Starting SWMR writing on '{_path}'");
     }
 
+    // libhdf5 keeps the name a file was opened under; a file moved into place after SWMR writing started answers with its new one.
+    private bool _movedIntoPlace;
+
+    /// <summary>
+    /// Creates a file that SWMR readers can follow (h5py: <c>File(path, "w", libver="latest")</c>, create the objects,
+    /// then <c>swmr_mode = True</c>): the file gets the 1.10 format of <see cref="H5FileOptions.ForSwmr"/> (or
+    /// <paramref name="options"/>' bounds, raised to V110), <paramref name="build"/> creates its groups, datasets and
+    /// attributes, and SWMR writing starts. The file is built beside <paramref name="path"/> and moved over it only then,
+    /// so a reader never sees it half built, and no reader that opened it early can lock the writer out (libhdf5 locks a
+    /// file for its readers until SWMR writing starts). If <paramref name="build"/> fails, <paramref name="path"/> is left as
+    /// it was. On Windows, where an open file cannot be moved, the file is built in place instead (replacing the old one at
+    /// once, and removed if <paramref name="build"/> fails).
+    /// </summary>
+    /// <returns>The file, open for SWMR writing: append to its datasets and flush.</returns>
+    public static H5File CreateForSwmrWrite(string path, Action<H5File> build, H5FileOptions? options = null)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(path);
+        ArgumentNullException.ThrowIfNull(build);
+        options ??= H5FileOptions.ForSwmr();
+        if (options.Swmr) throw new ArgumentException("Leave H5FileOptions.Swmr unset: SWMR writing starts once build has run.", nameof(options));
+        var full = System.IO.Path.GetFullPath(path);
+        var inPlace = OperatingSystem.IsWindows();
+        var building = inPlace ? full : System.IO.Path.Combine(System.IO.Path.GetDirectoryName(full)!, $".{System.IO.Path.GetFileName(full)}.{Guid.NewGuid():N}.tmp");
+        var low = options.LibverLow < H5LibraryVersion.V110 ? H5LibraryVersion.V110 : options.LibverLow;
+        var file = Open(building, inPlace ? H5FileMode.Create : H5FileMode.CreateExclusive, options.WithLibver(low));
+        try
+        {
+            build(file);
+            file.StartSwmrWrite();
+            if (!inPlace)
+            {
+                System.IO.File.Move(building, full, overwrite: true); // POSIX: the open file moves with its name
+                file._path = full;
+                file._movedIntoPlace = true;
+            }
+            return file;
+        }
+        catch
+        {
+            file.Dispose();
+            try { System.IO.File.Delete(building); } catch (IOException) { }
+            throw;
+        }
+    }
+
     /// <summary>Raises <see cref="H5SwmrException"/> when the file is in SWMR write mode: libhdf5 1.10 would carry the
     /// operation out, but readers following the file cannot see new or removed objects and may read it inconsistently.</summary>
     internal void RefuseUnderSwmr(string operation)

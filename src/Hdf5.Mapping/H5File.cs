@@ -16,7 +16,7 @@ public sealed partial class H5File : H5Group
         _path = path;
     }
 
-    private readonly string _path;
+    private string _path; // changed only when a file built for SWMR is moved into place (H5File.Swmr.cs)
 
     /// <summary>The file id (h5py: <c>File.id</c>, a <c>FileID</c>).</summary>
     public new FileId Id { get; }
@@ -29,7 +29,7 @@ public sealed partial class H5File : H5Group
     {
         get
         {
-            if (Id.IsClosed) return _path;
+            if (Id.IsClosed || _movedIntoPlace) return _path;
             using var scope = H5Library.Enter();
             return H5Call.ReadString((b, n) => H5F.GetName(Id, b, n), "reading the file name");
         }

@@ -60,6 +60,15 @@ public sealed class H5FileOptions
     /// <c>libver="latest"</c> on libhdf5 1.10).</summary>
     public static H5FileOptions ForSwmr() => new() { LibverLow = H5LibraryVersion.V110, LibverHigh = H5LibraryVersion.V110 };
 
+    /// <summary>A copy with another low libver bound (and the high bound raised to it if lower).</summary>
+    internal H5FileOptions WithLibver(H5LibraryVersion low)
+    {
+        var copy = (H5FileOptions)MemberwiseClone();
+        copy.LibverLow = low;
+        if (copy.LibverHigh < low) copy.LibverHigh = low;
+        return copy;
+    }
+
     internal PropertyListId CreateAccessList(bool swmrWrite = false)
     {
         var fapl = new PropertyListId(H5Call.Check(H5P.Create(H5Globals.FileAccess)));

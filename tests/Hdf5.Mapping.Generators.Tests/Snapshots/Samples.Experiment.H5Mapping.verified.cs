@@ -87,13 +87,22 @@ namespace Samples
             return grew;
         }
 
-        /// <summary>Writes this object to a new file in the format SWMR needs (replacing <paramref name="path"/> atomically), then
-        /// opens it for SWMR writing: the writer appends rows to <see cref="Grow"/>, and readers follow with <see cref="OpenSwmrReader"/>.</summary>
+        /// <summary>Writes this object to a new file in the format SWMR needs and starts SWMR writing before the file replaces
+        /// <paramref name="path"/> (see <see cref="global::Hdf5.Mapping.H5File.CreateForSwmrWrite"/>): the writer appends rows to <see cref="Grow"/>,
+        /// and readers follow with <see cref="OpenSwmrReader"/>.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("Hdf5.Mapping.Generators", "0.1.0")]
         public SwmrWriter CreateSwmrWriter(string path)
         {
-            global::Hdf5.Mapping.H5AtomicFile.Write(path, WriteTo, global::Hdf5.Mapping.H5FileOptions.ForSwmr());
-            return OpenSwmrWriter(path);
+            var file = global::Hdf5.Mapping.H5File.CreateForSwmrWrite(path, WriteTo);
+            try
+            {
+                return new SwmrWriter(file);
+            }
+            catch
+            {
+                file.Dispose();
+                throw;
+            }
         }
 
         /// <summary>Opens an existing file of this type for SWMR writing, to append rows to <see cref="Grow"/>.</summary>

@@ -13,7 +13,7 @@ public sealed class SwmrPeerTests : H5TestBase
 {
     private static string Invariant(long value) => value.ToString(CultureInfo.InvariantCulture);
 
-    private const string H5pyFollower = """
+    internal const string H5pyFollower = """
         import json, time
         path, total = sys.argv[1], int(sys.argv[2])
         f = h5py.File(path, 'r', libver='latest', swmr=True)

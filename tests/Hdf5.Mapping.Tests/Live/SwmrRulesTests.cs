@@ -137,4 +137,51 @@ public sealed class SwmrRulesTests : H5TestBase
         Assert.Throws<H5SwmrException>(() => new Telemetry().WriteTo(writer.File));
         Assert.Throws<H5SwmrException>(() => writer.File.Attrs.Set("rate_hz", 60.0));
     }
+
+    [Fact]
+    public void CreateForSwmrWrite_WhenBuildingFails_LeavesTheOldFileAsItWas()
+    {
+        var path = Files.NewPath();
+        using (var old = H5File.Create(path)) old.Attrs.Set("version", 1);
+        Assert.Throws<H5AlreadyExistsException>(() => H5File.CreateForSwmrWrite(path, f =>
+        {
+            using (f.CreateGroup("a")) { }
+            using (f.CreateGroup("a")) { }
+        }));
+        using (var f = H5File.Open(path)) Assert.Equal(1, f.Attrs.Get<int>("version"));
+        Assert.Single(Directory.GetFiles(Path.GetDirectoryName(path)!), p => p.Contains(Path.GetFileName(path), StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void CreateForSwmrWrite_OverAFileAnH5pyReaderHoldsOpen_IsNotLockedOut()
+    {
+        var path = SwmrFile();
+        // A SWMR reader of a file no writer has open holds libhdf5's file lock; writing that file in place would fail.
+        using var holder = PeerProcess.Python("""
+            f = h5py.File(sys.argv[1], 'r', libver='latest', swmr=True)
+            print('open', list(f.keys()), flush=True)
+            sys.stdin.readline()
+            """, path);
+        holder.ReadUntil("open");
+        using (var f = H5File.CreateForSwmrWrite(path, building =>
+        {
+            using var ds = building.CreateDataset<int>("counts", [0], new H5DatasetOptions { Chunks = [8], MaxShape = [H5Dataset.Unlimited] });
+        }))
+        {
+            Assert.True(f.IsSwmrWriting);
+            Assert.Equal(Path.GetFullPath(path), f.Filename);
+            using var ds = f.OpenDataset("counts");
+            ds.Append<int>([7, 8, 9]);
+            f.Flush();
+            var json = Peers.PythonJson("""
+                import sys
+                f = h5py.File(sys.argv[1], 'r', libver='latest', swmr=True)
+                print(json.dumps([sorted(f.keys()), f['counts'][()].tolist()]))
+                """, path);
+            Assert.Equal(["counts"], json[0].EnumerateArray().Select(e => e.GetString()));
+            Assert.Equal([7, 8, 9], json[1].EnumerateArray().Select(e => e.GetInt32()));
+        }
+        holder.WriteLine("done");
+        holder.WaitForSuccess();
+    }
 }
