@@ -8,7 +8,8 @@ namespace Hdf5.Mapping;
 // (ds.resize((n + k, ...)); ds[n:] = rows); here that is one call, and one H5Dset_extent and one H5Dwrite per append.
 public sealed partial class H5Dataset
 {
-    // Whether the layout was found to allow growth (chunked, rank 1 or more); checked on the first append only.
+    // Whether the layout and the file were found to allow growth (chunked, rank 1 or more, file writable); checked on
+    // the first append only, so later appends cost one H5Dget_space, one H5Dset_extent and one H5Dwrite.
     private bool _growable;
 
     // Reading the extent and setting the grown one must not interleave between threads appending to this object.
@@ -127,8 +128,6 @@ public sealed partial class H5Dataset
             rows = elements == 0 ? 0 : elements / rowSize;
         }
         if (rows == 0) return new GrownRows(this, dims, null, null, 0);
-        // libhdf5 1.10 refuses H5Dset_extent on a read-only file without saying why: say it here.
-        if (!File.IsWritable) throw new H5ReadOnlyFileException($"Cannot append to {What}: '{File.Filename}' was opened read-only.");
         var length = checked(dims[0] + rows);
         if (max[0] != Unlimited && length > max[0])
             throw new H5SelectionException($"Cannot append {rows} rows to {What}: it holds {dims[0]} and its maximum shape {H5Shape.Format(max)} " +
@@ -172,6 +171,8 @@ public sealed partial class H5Dataset
             if (layout != H5Layout.Chunked)
                 throw new InvalidOperationException($"Cannot append to {What}: its layout is {layout}, and only chunked datasets can grow. " +
                     "Create it with MaxShape = [H5Dataset.Unlimited, ...] (h5py: maxshape=(None, ...)), which makes it chunked.");
+            // libhdf5 1.10 refuses H5Dset_extent on a read-only file without saying why: say it here.
+            if (!File.IsWritable) throw new H5ReadOnlyFileException($"Cannot append to {What}: '{File.Filename}' was opened read-only.");
             _growable = true;
         }
         return (dims, max);
