@@ -45,12 +45,8 @@ public sealed class H5AttributeCollection : IEnumerable<string>
         }
     }
 
-    private unsafe int CountCore()
-    {
-        H5O.Info info;
-        H5Call.Check(H5O.GetInfo2(_owner.LocationId, &info, H5O.InfoNumAttrs), $"counting the attributes of {OwnerText}");
-        return (int)info.NumAttrs;
-    }
+    private int CountCore() =>
+        (int)H5ObjectInfo.Get(_owner.LocationId, H5O.InfoNumAttrs, $"counting the attributes of {OwnerText}").AttributeCount;
 
     private unsafe bool TracksOrder()
     {

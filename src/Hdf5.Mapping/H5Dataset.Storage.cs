@@ -112,7 +112,7 @@ public sealed partial class H5Dataset
             var data = new byte[size];
             uint mask;
             fixed (byte* pd = data)
-                H5Call.Check(H5D.ReadChunk(Id, PropertyListId.Default, po, &mask, pd), $"reading the chunk at {H5Shape.Format(offset)} of {What}");
+                H5Call.Check(H5Api.ReadChunk(Id, PropertyListId.Default, po, &mask, pd, (nuint)size), $"reading the chunk at {H5Shape.Format(offset)} of {What}");
             return (data, mask);
         }
     }

@@ -23,6 +23,7 @@ public sealed partial class H5File
     /// form), or <c>s3://bucket/key</c>, which becomes the virtual-hosted https form for <see cref="H5RemoteOptions.Region"/>.
     /// libhdf5 1.10 itself accepts only http(s) URLs.</param>
     /// <param name="options">Credentials, region and page buffer; anonymous without a page buffer when null.</param>
+    /// <exception cref="H5LibraryException">The loaded libhdf5 has no ROS3 driver.</exception>
     /// <exception cref="H5RemoteAccessException">The host does not answer within <see cref="H5RemoteOptions.ConnectTimeout"/>,
     /// refuses the connection or the request.</exception>
     /// <exception cref="H5FileNotFoundException">The server has no such object (HTTP 404).</exception>
@@ -32,6 +33,10 @@ public sealed partial class H5File
         ArgumentException.ThrowIfNullOrEmpty(url);
         options ??= new H5RemoteOptions();
         var address = ToHttpAddress(url, options.Region);
+        if (!H5Api.HasRos3)
+            throw new H5LibraryException($"The loaded libhdf5 {H5Library.Version} was built without the read-only S3 driver (ROS3), " +
+                $"so '{address}' cannot be opened: use a libhdf5 configured with --enable-ros3-vfd (Debian's, conda's) " +
+                $"or set {H5LibraryResolver.LibraryVariable} to one.");
         CheckReachable(address, options);
 
         using var scope = H5Library.Enter();

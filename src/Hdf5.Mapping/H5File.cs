@@ -96,12 +96,13 @@ public sealed partial class H5File : H5Group
         return Open(name, H5FileMode.Create, options);
     }
 
-    /// <summary>Whether <paramref name="path"/> is an HDF5 file (<c>H5Fis_hdf5</c>); false for a missing file.</summary>
+    /// <summary>Whether <paramref name="path"/> is an HDF5 file (<c>H5Fis_accessible</c>, <c>H5Fis_hdf5</c> before
+    /// libhdf5 1.12); false for a missing file.</summary>
     public static bool IsHdf5(string path)
     {
         if (!System.IO.File.Exists(path)) return false;
         using var scope = H5Library.Enter();
-        var r = H5F.IsHdf5(path);
+        var r = H5Api.IsHdf5(path);
         if (r < 0)
         {
             H5ErrorStack.Capture(); // unreadable counts as "no"; drop the stack

@@ -10,9 +10,16 @@ public enum H5LibraryVersion
     Earliest = 0,
     /// <summary>The 1.8 format (h5py <c>"v108"</c>).</summary>
     V18 = 1,
-    /// <summary>The 1.10 format (h5py <c>"v110"</c>, the latest this libhdf5 knows).</summary>
+    /// <summary>The 1.10 format (h5py <c>"v110"</c>), the default high bound: files stay readable by libhdf5 1.10.</summary>
     V110 = 2,
-    /// <summary>The latest format this libhdf5 knows (h5py <c>"latest"</c>).</summary>
+    /// <summary>The 1.12 format (h5py <c>"v112"</c>); needs libhdf5 1.12 or later to write, and to read what it changes.</summary>
+    V112 = 3,
+    /// <summary>The 1.14 format (h5py <c>"v114"</c>); needs libhdf5 1.14 or later.</summary>
+    V114 = 4,
+    /// <summary>The 2.0 format; needs libhdf5 2.0 or later.</summary>
+    V200 = 5,
+    /// <summary>The newest format libhdf5 1.10 reads (<see cref="V110"/>), whatever the loaded libhdf5: unlike h5py's
+    /// <c>"latest"</c>, which follows the loaded library, files written with it stay readable by every supported version.</summary>
     Latest = V110,
 }
 
@@ -74,6 +81,8 @@ public sealed class H5FileOptions
         var fapl = new PropertyListId(H5Call.Check(H5P.Create(H5Globals.FileAccess)));
         try
         {
+            RequireKnown(LibverLow, nameof(LibverLow));
+            RequireKnown(LibverHigh, nameof(LibverHigh));
             var low = swmrWrite && LibverLow < H5LibraryVersion.V110 ? H5LibraryVersion.V110 : LibverLow;
             var high = LibverHigh < low ? low : LibverHigh;
             H5Call.Check(H5P.SetLibverBounds(fapl, (H5P.Libver)low, (H5P.Libver)high), "setting libver bounds");
@@ -88,6 +97,20 @@ public sealed class H5FileOptions
             fapl.Dispose();
             throw;
         }
+    }
+
+    // libhdf5 only says "invalid high bound" for a format newer than itself: name the version that is needed.
+    private static void RequireKnown(H5LibraryVersion bound, string name)
+    {
+        var needs = bound switch
+        {
+            H5LibraryVersion.V112 => new Version(1, 12, 0),
+            H5LibraryVersion.V114 => new Version(1, 14, 0),
+            H5LibraryVersion.V200 => new Version(2, 0, 0),
+            _ => null,
+        };
+        if (needs is not null && H5Library.Version < needs)
+            throw new ArgumentException($"{name} = {bound} needs libhdf5 {needs.ToString(2)} or later; the loaded libhdf5 is {H5Library.Version}.", name);
     }
 
     internal PropertyListId CreateCreationList()

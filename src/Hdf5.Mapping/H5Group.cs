@@ -75,19 +75,28 @@ public class H5Group : H5Object, IEnumerable<string>
     }
 
     /// <summary>What <paramref name="path"/> names: a group, a dataset, a named datatype, or nothing.</summary>
-    public unsafe H5ObjectKind GetKind(string path)
+    public H5ObjectKind GetKind(string path)
     {
         using var scope = H5Library.Enter();
         if (!Exists(path)) return H5ObjectKind.Missing;
-        H5O.Info info;
-        H5Call.Check(H5O.GetInfoByName2(LocationId, path, &info, H5O.InfoBasic, PropertyListId.Default), $"inspecting '{path}'");
-        return info.Type switch
+        return H5ObjectInfo.GetByName(LocationId, path, H5O.InfoBasic, $"inspecting '{path}'").Type switch
         {
             H5O.Type.Group => H5ObjectKind.Group,
             H5O.Type.Dataset => H5ObjectKind.Dataset,
             H5O.Type.NamedDatatype => H5ObjectKind.Datatype,
             _ => H5ObjectKind.Missing,
         };
+    }
+
+    /// <summary>The info of the object at <paramref name="path"/> without opening it (h5py: <c>h5o.get_info(group.id, path)</c>):
+    /// compare <see cref="H5ObjectInfo.IsSameObject"/> to find paths that lead to one object.</summary>
+    /// <exception cref="H5LinkNotFoundException">Nothing is at that path.</exception>
+    public H5ObjectInfo GetInfo(string path)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        using var scope = H5Library.Enter();
+        if (!Exists(path)) throw NotFound(path);
+        return H5ObjectInfo.GetByName(LocationId, path, H5O.InfoBasic | H5O.InfoNumAttrs, $"inspecting '{path}'");
     }
 
     /// <summary>Opens the object at <paramref name="path"/> (h5py: <c>group[path]</c>).</summary>
@@ -368,20 +377,19 @@ public class H5Group : H5Object, IEnumerable<string>
     {
         using var scope = H5Library.Enter();
         if (!H5Call.CheckBool(H5L.Exists(LocationId, path, PropertyListId.Default))) throw NotFound(path);
-        H5L.Info info;
-        H5Call.Check(H5L.GetInfo(LocationId, path, &info, PropertyListId.Default), $"reading link '{path}'");
+        var info = H5LinkDetails.Get(LocationId, path, $"reading link '{path}'");
         switch (info.Type)
         {
             case H5L.Type.Soft:
             {
-                var size = (int)info.AddressOrValSize;
+                var size = checked((int)info.ValueSize);
                 var buf = new byte[size];
                 fixed (byte* p = buf) H5Call.Check(H5L.GetVal(LocationId, path, p, (nuint)size, PropertyListId.Default));
                 return new H5LinkInfo(H5LinkKind.Soft, H5Call.FromCStringSpan(buf), null);
             }
             case H5L.Type.External:
             {
-                var size = (int)info.AddressOrValSize;
+                var size = checked((int)info.ValueSize);
                 var buf = new byte[size];
                 fixed (byte* p = buf)
                 {

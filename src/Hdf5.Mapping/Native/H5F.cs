@@ -75,9 +75,13 @@ public static unsafe partial class H5F
     [LibraryImport(Libraries.Hdf5, EntryPoint = "H5Fflush")]
     public static partial int Flush(H5Id objectId, Scope scope);
 
-    /// <summary><c>H5Fis_hdf5</c>.</summary>
+    /// <summary><c>H5Fis_hdf5</c> (deprecated since 1.12, absent from builds without deprecated symbols).</summary>
     [LibraryImport(Libraries.Hdf5, EntryPoint = "H5Fis_hdf5", StringMarshalling = StringMarshalling.Utf8)]
     public static partial int IsHdf5(string filename);
+
+    /// <summary><c>H5Fis_accessible</c> (libhdf5 1.12 and later): whether the file can be opened as HDF5.</summary>
+    [LibraryImport(Libraries.Hdf5, EntryPoint = "H5Fis_accessible", StringMarshalling = StringMarshalling.Utf8)]
+    public static partial int IsAccessible(string filename, H5Id faplId);
 
     /// <summary><c>H5Fget_obj_count</c> on a raw id (<see cref="ObjIdAllFiles"/> for all files).</summary>
     [LibraryImport(Libraries.Hdf5, EntryPoint = "H5Fget_obj_count")]

@@ -24,6 +24,12 @@ public static unsafe partial class H5P
         V18 = 1,
         /// <summary>H5F_LIBVER_V110 (= H5F_LIBVER_LATEST in 1.10)</summary>
         V110 = 2,
+        /// <summary>H5F_LIBVER_V112 (libhdf5 1.12 and later)</summary>
+        V112 = 3,
+        /// <summary>H5F_LIBVER_V114 (libhdf5 1.14 and later)</summary>
+        V114 = 4,
+        /// <summary>H5F_LIBVER_V200 (libhdf5 2.0 and later)</summary>
+        V200 = 5,
     }
 
     /// <summary><c>H5D_layout_t</c></summary>

@@ -236,6 +236,10 @@ public static unsafe partial class H5T
     [LibraryImport(Libraries.Hdf5, EntryPoint = "H5Tvlen_create")]
     public static partial long VlenCreate(H5Id baseId);
 
+    /// <summary><c>H5Treclaim</c> (libhdf5 1.12 and later; <c>H5Dvlen_reclaim</c> before).</summary>
+    [LibraryImport(Libraries.Hdf5, EntryPoint = "H5Treclaim")]
+    public static partial int Reclaim(H5Id typeId, H5Id spaceId, H5Id plistId, void* buf);
+
     /// <summary><c>H5Tcommit2</c>: stores a named (committed) datatype.</summary>
     [LibraryImport(Libraries.Hdf5, EntryPoint = "H5Tcommit2", StringMarshalling = StringMarshalling.Utf8)]
     public static partial int Commit2(H5Id locId, string name, H5Id typeId, H5Id lcplId, H5Id tcplId, H5Id taplId);
