@@ -7,13 +7,22 @@ set -euo pipefail
 
 version=1.14.5
 prefix="${1:-${HDF5_MAPPING_CACHE:-/var/cache/hdf5-mapping}/libhdf5-$version}"
-if [ -f "$prefix/lib/libhdf5.so" ] && [ -f "$prefix/lib/libhdf5_hl.so" ] && [ -f "$prefix/.complete" ]; then
+built() { [ -f "$prefix/lib/libhdf5.so" ] && [ -f "$prefix/lib/libhdf5_hl.so" ] && [ -f "$prefix/.complete" ]; }
+if built; then
   echo "$prefix"; exit 0
 fi
 
 if [ "$(id -u)" != "0" ]; then
   echo "build-libhdf5: needs root to add trixie's deb-src entry and build tools (or an existing build in $prefix)" >&2
   exit 1
+fi
+
+# One build at a time (two test runs may start together): the second waits, then finds the first one's result.
+mkdir -p "$(dirname "$prefix")"
+exec 9>"$prefix.lock"
+flock 9
+if built; then
+  echo "$prefix"; exit 0
 fi
 
 export DEBIAN_FRONTEND=noninteractive
