@@ -43,7 +43,7 @@ public sealed partial class MappingGenerator
                 w.Line($"{access} static {Schema}H5ValidationResult Validate(string path, {Schema}H5ValidationOptions? options = null) => {Schema}H5SchemaValidator.Validate(path, H5Schema, options);").Line();
                 w.Line("/// <summary>Writes this object to an HDF5 file, replacing an existing file atomically (written beside it, then renamed over it).</summary>");
                 w.Line(GeneratedCode);
-                w.Line($"{access} void Write(string path) => {H5}H5AtomicFile.Write(path, WriteTo);").Line();
+                w.Line($"{access} void Write(string path) => {H5}H5AtomicFile.Write(path, WriteTo{FileOptions(spec)});").Line();
                 w.Line($"/// <summary>Opens a file as a live view: the file stays open (lazy members keep reading from it) until the view is disposed;");
                 w.Line($"/// with <paramref name=\"writable\"/>, <see cref=\"{H5}H5Mapped{{T}}.Save\"/> writes changed members back.</summary>");
                 w.Line(GeneratedCode);
@@ -422,9 +422,9 @@ public sealed partial class MappingGenerator
             {
                 case MemberKind.Attribute:
                     if (m.IsString && m.Rank == 0 && m.FixedLength > 0)
-                        w.Line($"{owner}.Attrs.SetFixedString({name}, {item}, {m.FixedLength});");
+                        w.Line($"{owner}.Attrs.SetFixedString({name}, {item}, {m.FixedLength}{CharSet(m)});");
                     else if (m.IsString && m.FixedLength > 0)
-                        w.Line($"{owner}.Attrs.SetFixedStrings({name}, {item}{(m.Collection == "List" ? ".ToArray()" : "")}, {m.FixedLength});");
+                        w.Line($"{owner}.Attrs.SetFixedStrings({name}, {item}{(m.Collection == "List" ? ".ToArray()" : "")}, {m.FixedLength}{CharSet(m)});");
                     else if (m.Collection == "List")
                         w.Line($"{owner}.Attrs.Set({name}, {item}.ToArray());");
                     else if (m.IsString || m.Rank == 1)
@@ -450,7 +450,7 @@ public sealed partial class MappingGenerator
                     w.Close();
                     break;
                 case MemberKind.Dataset when m.Rank == 0:
-                    var fixedArg = m.IsString && m.FixedLength > 0 ? $", {m.FixedLength}" : "";
+                    var fixedArg = m.IsString && m.FixedLength > 0 ? $", {m.FixedLength}{CharSet(m)}" : "";
                     w.Line($"using (group.CreateScalarDataset{(m.IsString ? "" : $"<{m.ElementType}>")}({name}, {item}{fixedArg})) {{ }}");
                     break;
                 case MemberKind.Dataset:
@@ -458,7 +458,7 @@ public sealed partial class MappingGenerator
                     var data = item;
                     if (m.Collection == "List")
                         data = m.IsString ? $"{item}.ToArray()" : $"global::System.Runtime.InteropServices.CollectionsMarshal.AsSpan({item})";
-                    var add = m.IsString ? $"group.Add({name}, {data}{(m.FixedLength > 0 ? $", {m.FixedLength}" : "")}{options})"
+                    var add = m.IsString ? $"group.Add({name}, {data}{(m.FixedLength > 0 ? $", {m.FixedLength}" : "")}{options}{(m.FixedLength > 0 ? CharSet(m) : "")})"
                         : m.Rank <= 3 ? $"group.Add<{m.ElementType}>({name}, {data}{options})"
                         : $"group.AddArray<{m.ElementType}>({name}, {data}{options})";
                     w.Line($"using ({add}) {{ }}");
@@ -539,6 +539,16 @@ public sealed partial class MappingGenerator
             m.RegionOf is not null ? $"region references \"{m.H5Name}\" into dataset \"{m.RegionOf}\""
             : m.Kind == MemberKind.Reference ? $"object reference{(m.Collection is null ? "" : "s")} \"{m.H5Name}\""
             : $"{KindText(m.Kind)} \"{m.H5Name}\"";
+
+        // [H5File(LibverLow = ...)]: the format bound new files are created with (H5LibraryVersion's values by name).
+        private static string FileOptions(MappedTypeSpec spec)
+        {
+            string? bound = spec.LibverLow switch { 1 => "V18", 2 => "V110", 3 => "V112", 4 => "V114", 5 => "V200", _ => null };
+            return bound is null ? "" : $", new {H5}H5FileOptions {{ LibverLow = {H5}H5LibraryVersion.{bound} }}";
+        }
+
+        // The character set of a fixed-length string member, as a named argument (ASCII is the runtime's default).
+        private static string CharSet(MemberSpec m) => m.Utf8 ? $", charSet: {H5}H5CharSet.Utf8" : "";
 
         private static string Options(MemberSpec m)
         {

@@ -161,7 +161,8 @@ public sealed partial class MappingGenerator
                 isFile,
                 type.DeclaredAccessibility == Accessibility.Public,
                 new EquatableArray<MemberSpec>(members.ToArray()),
-                new EquatableArray<CompoundSpec>(compounds.Values.ToArray()));
+                new EquatableArray<CompoundSpec>(compounds.Values.ToArray()),
+                isFile && context.Attributes.Length > 0 ? Named<int>(context.Attributes[0], "LibverLow") : 0);
             return new ParseResult(diagnostics.Any(d => d.Descriptor.DefaultSeverity == DiagnosticSeverity.Error) ? null : spec,
                 new EquatableArray<DiagnosticInfo>(diagnostics.ToArray()));
         }
@@ -184,6 +185,9 @@ public sealed partial class MappingGenerator
         private static T? Named<T>(AttributeData attribute, string name) =>
             attribute.NamedArguments.FirstOrDefault(a => a.Key == name).Value.Value is T v ? v : default;
 
+        // CharSet = H5CharSet.Utf8 (the enum's value 1; H5CharSet.Ascii is 0 and the default).
+        private static bool IsUtf8(AttributeData attribute) => Named<int>(attribute, "CharSet") == 1;
+
         private static MemberSpec? ParseAttribute(IPropertySymbol property, AttributeData attribute, Location? location, List<DiagnosticInfo> diagnostics)
         {
             var (element, rank, optional) = Shape(property.Type);
@@ -196,7 +200,7 @@ public sealed partial class MappingGenerator
             }
             return new MemberSpec(property.Name, NameOf(attribute, property), MemberKind.Attribute, Global(element), rank, isString, optional,
                 Named<int>(attribute, "FixedLength"), EquatableArray<long>.Empty, null, false, Named<string>(attribute, "On"),
-                IsList(property.Type, out _) ? "List" : null);
+                IsList(property.Type, out _) ? "List" : null, Utf8: IsUtf8(attribute));
         }
 
         private static MemberSpec? ParseDataset(IPropertySymbol property, AttributeData attribute, Location? location, List<DiagnosticInfo> diagnostics,
@@ -288,7 +292,7 @@ public sealed partial class MappingGenerator
                 new EquatableArray<long>(chunks), FilterExpression(filter, level), shuffle, null,
                 IsList(property.Type, out _) ? "List" : null,
                 new EquatableArray<long>(maxShape), Named<int>(attribute, "Layout"), fill,
-                FilterIds: new EquatableArray<int>(filterIds.ToArray()), Shape: new EquatableArray<long>(shape));
+                FilterIds: new EquatableArray<int>(filterIds.ToArray()), Shape: new EquatableArray<long>(shape), Utf8: isString && IsUtf8(attribute));
         }
 
         private static string Literal(double value) =>

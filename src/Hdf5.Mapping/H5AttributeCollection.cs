@@ -13,9 +13,15 @@ public sealed class H5AttributeCollection : IEnumerable<string>
 {
     private readonly H5Object _owner;
 
-    internal H5AttributeCollection(H5Object owner) => _owner = owner;
+    internal H5AttributeCollection(H5Object owner)
+    {
+        _owner = owner;
+        // Named now, not in the message of a failed call: asking libhdf5 for the name then would clear the error stack
+        // that says why the call failed.
+        OwnerText = owner is H5File ? "the root group" : $"'{owner.Name}'";
+    }
 
-    private string OwnerText => _owner is H5File ? "the root group" : $"'{_owner.Name}'";
+    private string OwnerText { get; }
 
     /// <summary>The attribute names, in creation order when the object tracks it, otherwise in name order.</summary>
     public unsafe IReadOnlyList<string> Keys
@@ -243,9 +249,19 @@ public sealed class H5AttributeCollection : IEnumerable<string>
         if (H5Call.CheckBool(H5A.Exists(_owner.LocationId, name)))
             H5Call.Check(H5A.Delete(_owner.LocationId, name), $"replacing attribute '{name}' of {OwnerText}");
         using var space = H5Shape.CreateSpace(shape);
-        var id = H5Call.Check(H5A.Create2(_owner.LocationId, name, type, space, H5Links.AttributeProperties, PropertyListId.Default),
-            $"creating attribute '{name}' on {OwnerText}");
+        var id = H5A.Create2(_owner.LocationId, name, type, space, H5Links.AttributeProperties, PropertyListId.Default);
+        if (id < 0) throw CreationFailure(name);
         return new H5Attribute(new AttributeId(id), name, OwnerText);
+    }
+
+    // An attribute too large for an object header (64 KiB) fits only in dense storage, which the earliest format lacks.
+    private Exception CreationFailure(string name)
+    {
+        var stack = H5ErrorStack.Capture();
+        var failure = H5ErrorTable.Create(stack, $"creating attribute '{name}' on {OwnerText}");
+        if (!stack.Any(r => r.Description.Contains("message is too large", StringComparison.Ordinal))) return failure;
+        return new H5Exception(failure.Message + ". Attributes larger than 64 KiB need dense attribute storage: create the file with " +
+            "H5FileOptions.LibverLow = H5LibraryVersion.V18 or later (h5py: libver='latest'; mapped types: [H5File(LibverLow = ...)]).", stack);
     }
 
     /// <inheritdoc/>

@@ -132,6 +132,29 @@ public sealed partial class H5File : H5Group
         }
     }
 
+    /// <summary>The version of the file's superblock (<c>H5Fget_info2</c>): 0 or 1 for files created with the earliest
+    /// format, 2 for a low bound of 1.8, 3 for 1.10 and later (h5py <c>libver='latest'</c>) or SWMR.</summary>
+    public unsafe int SuperblockVersion
+    {
+        get
+        {
+            using var scope = H5Library.Enter();
+            H5F.Info2 info;
+            H5Call.Check(H5F.GetInfo2(Id, &info), "reading the superblock version");
+            return (int)info.SuperVersion;
+        }
+    }
+
+    /// <summary>The low format bound the file was created with, as its superblock shows (<see cref="SuperblockVersion"/>):
+    /// what <see cref="H5FileOptions.LibverLow"/> must be for a copy to store the same kinds of objects (attributes larger
+    /// than 64 KiB and dense attribute storage need <see cref="H5LibraryVersion.V18"/> or later).</summary>
+    public H5LibraryVersion CreatedLowBound => SuperblockVersion switch
+    {
+        <= 1 => H5LibraryVersion.Earliest,
+        2 => H5LibraryVersion.V18,
+        _ => H5LibraryVersion.V110,
+    };
+
     /// <summary>The file's metadata-cache configuration (<c>H5Fget_mdc_config</c>, h5py: <c>f.id.get_mdc_config()</c>).</summary>
     public unsafe H5AC.CacheConfig GetMetadataCacheConfig()
     {

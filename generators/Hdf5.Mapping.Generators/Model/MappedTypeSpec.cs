@@ -7,8 +7,10 @@ namespace Hdf5.Mapping.Generators.Model;
 /// <param name="IsFile">True for an [H5File] class, false for an [H5Group] class.</param>
 /// <param name="IsPublic">Whether the class is public (the generated members follow).</param>
 /// <param name="Members">The mapped properties in declaration order.</param>
+/// <param name="Compounds">The structs stored as compound types.</param>
+/// <param name="LibverLow">For an [H5File] class: the value of H5LibraryVersion files are created with (0 = earliest).</param>
 internal sealed record MappedTypeSpec(string? Namespace, string Name, string TypeRef, bool IsFile, bool IsPublic, EquatableArray<MemberSpec> Members,
-    EquatableArray<CompoundSpec> Compounds);
+    EquatableArray<CompoundSpec> Compounds, int LibverLow = 0);
 
 /// <summary>A blittable struct stored as an HDF5 compound type; its datatype is registered at module load.</summary>
 /// <param name="TypeRef">The global:: name of the struct.</param>
@@ -60,6 +62,7 @@ internal sealed record ScaleAttachment(int Dimension, string ScaleName, string? 
 /// <param name="Scales">Scales attached to this dataset's dimensions.</param>
 /// <param name="FilterIds">HDF5 filter ids of the pipeline (2 for shuffle, then the compression filter), for the schema.</param>
 /// <param name="Shape">The expected shape (-1 for any length), empty when not declared; used by the schema only.</param>
+/// <param name="Utf8">For fixed-length strings: the type declares UTF-8 (<c>CharSet = H5CharSet.Utf8</c>) rather than ASCII.</param>
 internal sealed record MemberSpec(
     string PropertyName,
     string H5Name,
@@ -81,4 +84,5 @@ internal sealed record MemberSpec(
     string? ScaleName = null,
     EquatableArray<ScaleAttachment> Scales = default,
     EquatableArray<int> FilterIds = default,
-    EquatableArray<long> Shape = default);
+    EquatableArray<long> Shape = default,
+    bool Utf8 = false);

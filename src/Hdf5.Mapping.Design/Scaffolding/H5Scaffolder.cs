@@ -33,7 +33,7 @@ public static class H5Scaffolder
             if (!file.ContainsKey(p))
                 throw new ArgumentException($"{file.Filename} has no object at '{p}' (H5ScaffoldOptions.Paths).", nameof(options));
         var source = Path.GetFileName(file.Filename);
-        var run = new Run(options, source);
+        var run = new Run(options, source, new Inspection.H5Visits(file, "/"), file.CreatedLowBound);
         var rootName = options.RootClassName ?? CSharpNames.Pascal(Path.GetFileNameWithoutExtension(source));
         run.Types.Claim(rootName);
         var root = run.Group(file, "/", rootName, isRoot: true);
@@ -77,7 +77,7 @@ public static class H5Scaffolder
         public List<(string Name, string Type, string Init, string Args)> Attributes { get; } = [];
     }
 
-    private sealed class Run(H5ScaffoldOptions options, string source)
+    private sealed class Run(H5ScaffoldOptions options, string source, Inspection.H5Visits visits, H5LibraryVersion lowBound)
     {
         private readonly Dictionary<string, ClassModel> _classesByBody = new(StringComparer.Ordinal);
         private readonly List<ClassModel> _classes = [];
@@ -139,7 +139,14 @@ public static class H5Scaffolder
                     Skip(comments, child, $"a {link.Kind.ToString().ToLowerInvariant()} link (to {link.FileName}{(link.FileName is null ? "" : ":")}{link.Path}); mapped classes hold hard links only");
                     continue;
                 }
-                switch (group.GetKind(key))
+                var kind = group.GetKind(key);
+                if ((kind == H5ObjectKind.Group || Selected(child)) && visits.FirstVisit(group.GetInfo(key), child) is { } first)
+                {
+                    // A group linked into itself would otherwise nest classes without end: each object is mapped once.
+                    Skip(comments, child, $"another hard link to {first}, which is mapped there (each object is mapped once; writing stores it once)");
+                    continue;
+                }
+                switch (kind)
                 {
                     case H5ObjectKind.Dataset when Selected(child):
                         using (var ds = group.OpenDataset(key))
@@ -214,13 +221,16 @@ public static class H5Scaffolder
                     Skip(comments, path, $"a string attribute of rank {shape.Length} (mapped string attributes are scalars or 1-D)");
                     return null;
                 }
-                var args = described.StringKind == H5StringKind.Fixed ? $", FixedLength = {described.Size}" : "";
+                var args = described.StringKind == H5StringKind.Fixed ? $", FixedLength = {described.Size}{FixedCharSet(type)}" : "";
                 return shape.Length == 0 ? ("string", " = \"\";", args) : ("string[]", " = [];", args);
             }
             var element = ElementType(type, described, path, comments, allowCompound: false);
             if (element is null) return null;
             return shape.Length == 0 ? (element, "", "") : (ArrayType(element, shape.Length), ArrayInit(element, shape.Length), "");
         }
+
+        // A fixed-length UTF-8 type keeps its character set: declared ASCII, its strings could not hold what they hold.
+        private static string FixedCharSet(H5Datatype type) => type.CharSet == H5CharSet.Utf8 ? ", CharSet = H5CharSet.Utf8" : "";
 
         private DatasetPlan? PlanDataset(H5Dataset ds, string key, string path, List<string> comments)
         {
@@ -242,7 +252,7 @@ public static class H5Scaffolder
                 }
                 plan.Type = rank == 0 ? "string" : "string[]";
                 plan.Initializer = rank == 0 ? " = \"\";" : " = [];";
-                if (described.StringKind == H5StringKind.Fixed) plan.Arguments.Add($"FixedLength = {described.Size}");
+                if (described.StringKind == H5StringKind.Fixed) plan.Arguments.Add($"FixedLength = {described.Size}{FixedCharSet(type)}");
             }
             else if (described.Kind == H5ValueKind.RegionReference)
             {
@@ -557,7 +567,8 @@ public static class H5Scaffolder
                 sb.Append("namespace ").Append(options.Namespace).Append(";\n\n");
                 var where = string.Join(", ", c.Paths.Take(8).Select(p => $"<c>{CSharpNames.Doc(p)}</c>")) + (c.Paths.Count > 8 ? $" and {c.Paths.Count - 8} more" : "");
                 sb.Append("/// <summary>").Append(c.IsFile ? $"The root group of files like <c>{CSharpNames.Doc(source)}</c>." : $"The group{(c.Paths.Count > 1 ? "s" : "")} {where}.").Append("</summary>\n");
-                sb.Append(c.IsFile ? "[H5File]\n" : "[H5Group]\n");
+                // The file's format bound is kept: a latest-format file may hold what the earliest format cannot (dense attributes).
+                sb.Append(!c.IsFile ? "[H5Group]\n" : lowBound == H5LibraryVersion.Earliest ? "[H5File]\n" : $"[H5File(LibverLow = H5LibraryVersion.{lowBound})]\n");
                 sb.Append("public partial class ").Append(c.Name).Append("\n{\n").Append(c.Body).Append(c.Body.EndsWith('\n') || c.Body.Length == 0 ? "" : "\n").Append("}\n");
                 files.Add(new H5ScaffoldFile(c.Name + ".cs", sb.ToString()));
             }

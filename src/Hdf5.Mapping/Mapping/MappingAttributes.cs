@@ -9,7 +9,13 @@ namespace Hdf5.Mapping;
 /// <summary>Marks the root class of an HDF5 file; the class must be <c>partial</c>. The generator adds
 /// <c>Read(path)</c>, <c>Write(path)</c> (atomic replace), <c>ReadFrom(H5Group)</c> and <c>WriteTo(H5Group)</c>.</summary>
 [AttributeUsage(AttributeTargets.Class, Inherited = false)]
-public sealed class H5FileAttribute : Attribute;
+public sealed class H5FileAttribute : Attribute
+{
+    /// <summary>The low format bound <c>Write(path)</c> creates files with (h5py: <c>libver=(low, ...)</c>); the default is the
+    /// earliest format. <see cref="H5LibraryVersion.V18"/> or later is needed for attributes larger than 64 KiB (dense
+    /// attribute storage); files stay readable by libhdf5 1.10 up to <see cref="H5LibraryVersion.V110"/>.</summary>
+    public H5LibraryVersion LibverLow { get; set; }
+}
 
 /// <summary>Marks a class stored as an HDF5 group (the class must be <c>partial</c>), or a property of such a
 /// class type stored as a child group named <see cref="Name"/>.</summary>
@@ -29,6 +35,11 @@ public sealed class H5AttributeAttribute(string? name = null) : Attribute
 
     /// <summary>For a string: store it as a fixed-length ASCII string of this many bytes instead of variable-length UTF-8.</summary>
     public int FixedLength { get; set; }
+
+    /// <summary>For <c>FixedLength</c> strings: the character set the type declares, ASCII (default, numpy's <c>S</c>n) or
+    /// UTF-8 (h5py's <c>string_dtype('utf-8', n)</c>), which lets the strings hold any character. Variable-length strings are
+    /// always UTF-8, as h5py writes them.</summary>
+    public H5CharSet CharSet { get; set; }
 
     /// <summary>Store the attribute on the dataset of another property of this class instead of on the group:
     /// <c>[H5Attribute("units", On = nameof(Paths))]</c>. Must name an [H5Dataset] property (H5M009).</summary>
@@ -74,6 +85,11 @@ public sealed class H5DatasetAttribute(string? name = null) : Attribute
 
     /// <summary>For strings: store them fixed length, NUL-padded to this many bytes (numpy <c>S</c>n); 0 (default) stores variable-length UTF-8.</summary>
     public int FixedLength { get; set; }
+
+    /// <summary>For <c>FixedLength</c> strings: the character set the type declares, ASCII (default, numpy's <c>S</c>n) or
+    /// UTF-8 (h5py's <c>string_dtype('utf-8', n)</c>), which lets the strings hold any character. Variable-length strings are
+    /// always UTF-8, as h5py writes them.</summary>
+    public H5CharSet CharSet { get; set; }
 
     /// <summary>The shape every file must have, one entry per dimension, -1 for a dimension of any length. Not enforced on
     /// write; the type's schema (<c>H5Schema</c>) carries it, so validation reports files of another shape.</summary>
