@@ -123,6 +123,10 @@ public sealed class H5mHardeningTests : H5TestBase
                 f.attrs['mood'] = numpy.array(1, dtype=color)
                 f.attrs['point'] = numpy.array((7, 2.5, b'pt', 0, (1, 2)), dtype=dt)
                 f.attrs['where'] = data.regionref[3:4, 1:3]
+                ragged = f.create_dataset('ragged', (3,), dtype=h5py.vlen_dtype('i4'))
+                ragged[0] = [1, 2, 3]; ragged[1] = []; ragged[2] = [4]
+                labelled = numpy.dtype([('n', 'u2'), ('label', h5py.string_dtype())])
+                f['labelled'] = numpy.array([(1, 'ünï'), (2, '')], dtype=labelled)
             """, path);
         var (code, stdout, stderr) = H5m("dump", path);
         Assert.True(code == 0, stderr);
@@ -156,6 +160,11 @@ public sealed class H5mHardeningTests : H5TestBase
         Assert.Equal(peer.GetProperty("mood").GetString(), Attribute("mood").GetProperty("values")[0].GetString());
         Assert.Equal(Canon(peer.GetProperty("point")), Canon(Attribute("point").GetProperty("values")[0]));
         Assert.Equal("/data", Attribute("where").GetProperty("values")[0].GetProperty("dataset").GetString());
+        // Variable-length members are read, decoded and freed (H5Dvlen_reclaim or H5Treclaim, by version).
+        Assert.Equal("[[1,2,3],[],[4]]", Canon(Member("/ragged").GetProperty("values")));
+        var labelled = Member("/labelled").GetProperty("values");
+        Assert.Equal(["ünï", ""], labelled.EnumerateArray().Select(r => r.GetProperty("label").GetString()));
+        Assert.Equal([1, 2], labelled.EnumerateArray().Select(r => r.GetProperty("n").GetInt32()));
         Assert.Equal("1E+20", Member("/table").GetProperty("values")[1].GetProperty("x").GetRawText()); // float32, not 1.0000000200408773E+20
 
         var ls = H5m("ls", "-v", path);
