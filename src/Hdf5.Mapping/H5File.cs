@@ -134,13 +134,12 @@ public sealed partial class H5File : H5Group
 
     /// <summary>The version of the file's superblock (<c>H5Fget_info2</c>): 0 or 1 for files created with the earliest
     /// format, 2 for a low bound of 1.8, 3 for 1.10 and later (h5py <c>libver='latest'</c>) or SWMR.</summary>
-    public unsafe int SuperblockVersion
+    public int SuperblockVersion
     {
         get
         {
             using var scope = H5Library.Enter();
-            H5F.Info2 info;
-            H5Call.Check(H5F.GetInfo2(Id, &info), "reading the superblock version");
+            H5Call.Check(H5F.GetInfo2(Id, out var info), "reading the superblock version");
             return (int)info.SuperVersion;
         }
     }

@@ -99,36 +99,6 @@ public static unsafe partial class H5F
     [LibraryImport(Libraries.Hdf5, EntryPoint = "H5Fget_intent")]
     public static partial int GetIntent(H5Id fileId, out uint intent);
 
-    /// <summary><c>H5F_info2_t</c>: versions and sizes of the superblock, free-space manager and shared messages.</summary>
-    [StructLayout(LayoutKind.Sequential)]
-    public struct Info2
-    {
-        /// <summary>super.version</summary>
-        public uint SuperVersion;
-        /// <summary>super.super_size</summary>
-        public ulong SuperSize;
-        /// <summary>super.super_ext_size</summary>
-        public ulong SuperExtSize;
-        /// <summary>free.version</summary>
-        public uint FreeVersion;
-        /// <summary>free.meta_size</summary>
-        public ulong FreeMetaSize;
-        /// <summary>free.tot_space</summary>
-        public ulong FreeTotalSpace;
-        /// <summary>sohm.version</summary>
-        public uint SohmVersion;
-        /// <summary>sohm.hdr_size</summary>
-        public ulong SohmHeaderSize;
-        /// <summary>sohm.msgs_info.index_size</summary>
-        public ulong SohmIndexSize;
-        /// <summary>sohm.msgs_info.heap_size</summary>
-        public ulong SohmHeapSize;
-    }
-
-    /// <summary><c>H5Fget_info2</c> (libhdf5 1.10 and later).</summary>
-    [LibraryImport(Libraries.Hdf5, EntryPoint = "H5Fget_info2")]
-    public static partial int GetInfo2(H5Id objId, Info2* info);
-
     /// <summary><c>H5Fget_filesize</c>.</summary>
     [LibraryImport(Libraries.Hdf5, EntryPoint = "H5Fget_filesize")]
     public static partial int GetFilesize(H5Id fileId, out ulong size);
