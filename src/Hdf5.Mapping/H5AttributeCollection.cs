@@ -249,7 +249,7 @@ public sealed class H5AttributeCollection : IEnumerable<string>
         if (H5Call.CheckBool(H5A.Exists(_owner.LocationId, name)))
             H5Call.Check(H5A.Delete(_owner.LocationId, name), $"replacing attribute '{name}' of {OwnerText}");
         using var space = H5Shape.CreateSpace(shape);
-        var id = H5A.Create2(_owner.LocationId, name, type, space, H5Links.AttributeProperties, PropertyListId.Default);
+        var id = H5A.Create2(_owner.LocationId, name, type, space, H5Links.AttributePropertiesFor(name), PropertyListId.Default);
         if (id < 0) throw CreationFailure(name);
         return new H5Attribute(new AttributeId(id), name, OwnerText);
     }

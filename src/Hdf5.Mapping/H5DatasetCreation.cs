@@ -41,6 +41,8 @@ internal static class H5DatasetCreation
             var c = H5Shape.ToNative(chunks!, "chunks");
             fixed (ulong* p = c) H5Call.Check(H5P.SetChunk(dcpl, c.Length, p), $"setting the chunk shape of '{path}'");
         }
+        if ((options.FillTime ?? (layout == H5Layout.Chunked ? H5FillTime.Alloc : null)) is { } fillTime)
+            H5Call.Check(H5P.SetFillTime(dcpl, (H5P.FillTime)fillTime), $"setting the fill time of '{path}'");
         foreach (var filter in options.Filters) filter.Apply(dcpl);
         if (options.FillValue is { } fill)
         {
@@ -50,7 +52,7 @@ internal static class H5DatasetCreation
         }
 
         using var space = H5Shape.CreateSpace(shape, maxShape);
-        var id = H5D.Create2(parent.LocationId, path, type, space, H5Links.CreateProperties, dcpl, PropertyListId.Default);
+        var id = H5D.Create2(parent.LocationId, path, type, space, H5Links.CreatePropertiesFor(path), dcpl, PropertyListId.Default);
         if (id < 0) H5Call.Throw($"Creating dataset '{path}' {H5Shape.Format(shape)} in {parent.Describe()}");
         return new H5Dataset(new DatasetId(id), parent.File);
     }

@@ -201,7 +201,7 @@ public sealed class H5Datatype : IDisposable
         ArgumentNullException.ThrowIfNull(group);
         using var scope = H5Library.Enter();
         group.File.RefuseUnderSwmr($"commit datatype '{name}' in {group.Describe()}");
-        H5Call.Check(H5T.Commit2(group.LocationId, name, Id, H5Links.CreateProperties, PropertyListId.Default, PropertyListId.Default), $"committing datatype '{name}'");
+        H5Call.Check(H5T.Commit2(group.LocationId, name, Id, H5Links.CreatePropertiesFor(name), PropertyListId.Default, PropertyListId.Default), $"committing datatype '{name}'");
     }
 
     /// <summary>A short numpy-like description: <c>float64</c>, <c>int32</c>, <c>&gt;i4</c>, <c>string (variable, UTF-8)</c>, <c>S8</c>, ...</summary>

@@ -51,7 +51,9 @@ public sealed class H5FileOptions
     /// <summary>Page buffer size in bytes for reading paged files (h5py: <c>page_buf_size</c>); 0 for none.</summary>
     public long PageBufferSize { get; set; }
 
-    /// <summary>User block size in bytes (h5py: <c>userblock_size</c>); 0 for none.</summary>
+    /// <summary>User block size in bytes (h5py: <c>userblock_size</c>; <c>H5Pset_userblock</c>): 0 for none, otherwise a
+    /// power of two of at least 512. The superblock follows the block; read its size back with
+    /// <see cref="H5File.UserBlockSize"/>, its bytes with <see cref="H5File.ReadUserBlock"/>.</summary>
     public long UserBlockSize { get; set; }
 
     /// <summary>Open with single-writer/multiple-reader access: a read-only open becomes a SWMR reader that sees what a
@@ -128,7 +130,13 @@ public sealed class H5FileOptions
                 H5Call.Check(H5P.SetFileSpaceStrategy(fcpl, H5F.FspaceStrategy.Page, true, 1), "setting the paged file-space strategy");
                 H5Call.Check(H5P.SetFileSpacePageSize(fcpl, (ulong)PageSize), "setting the file-space page size");
             }
-            if (UserBlockSize > 0) H5Call.Check(H5P.SetUserblock(fcpl, (ulong)UserBlockSize), "setting the user block size");
+            if (UserBlockSize != 0)
+            {
+                if (UserBlockSize < 512 || (UserBlockSize & (UserBlockSize - 1)) != 0)
+                    throw new ArgumentOutOfRangeException(nameof(UserBlockSize), UserBlockSize,
+                        "A user block is 0 bytes or a power of two of at least 512 bytes (h5py: userblock_size).");
+                H5Call.Check(H5P.SetUserblock(fcpl, (ulong)UserBlockSize), "setting the user block size");
+            }
             return fcpl;
         }
         catch

@@ -18,7 +18,8 @@ public static class H5FilterCatalog
         [5] = ("nbit", "built into libhdf5"),
         [6] = ("scaleoffset", "built into libhdf5"),
         [307] = ("bzip2", "apt-get install hdf5-filter-plugin (or pip install hdf5plugin and set HDF5_PLUGIN_PATH)"),
-        [32000] = ("lzf", "apt-get install hdf5-plugin-lzf"),
+        [32000] = ("lzf", "built into Hdf5.Mapping (managed) and into h5py; for C tools such as h5dump, Debian's hdf5-plugin-lzf " +
+                          "loads only with liblzf preloaded (it is not linked against it): LD_PRELOAD=liblzf.so.1 h5dump ..."),
         [32001] = ("blosc", "apt-get install hdf5-filter-plugin-blosc-serial"),
         [32004] = ("lz4", "apt-get install hdf5-filter-plugin"),
         [32013] = ("zfp", "apt-get install hdf5-filter-plugin-zfp-serial"),

@@ -96,9 +96,10 @@ public static class H5SchemaValidator
         {
             var full = Join(path, name);
             var kind = group.GetKind(name);
-            if (kind == H5ObjectKind.Missing)
+            if (kind is H5ObjectKind.Missing or H5ObjectKind.DanglingLink)
             {
-                if (required) Add(full, H5DifferenceKind.MissingObject, $"the required {what} is missing");
+                if (required) Add(full, H5DifferenceKind.MissingObject, kind == H5ObjectKind.Missing
+                    ? $"the required {what} is missing" : $"the required {what} is a link to an object that does not exist");
                 return false;
             }
             if (kind != expected)

@@ -52,7 +52,7 @@ public sealed class FilterTests(ITestOutputHelper output) : H5TestBase
             var lossy = zfp.Read2D<double>();
             for (int i = 0; i < 100; i++) for (int j = 0; j < 1000; j++) Assert.True(Math.Abs(lossy[i, j] - data[i, j]) <= 1e-4);
 
-            Assert.Equal([new H5Filter(32015, "zstd", [10u])], zstd.Filters);
+            Assert.Equal([H5Filter.Zstd(10)], zstd.Filters); // optional, as h5py adds a filter given by id
             Assert.Equal(H5Filter.ZfpId, zfp.Filters[0].Id);
             // H5Z-ZFP replaces the requested cd_values with its own stream header when the dataset is created.
             Assert.Equal((3, 1e-4), H5Filter.ZfpAccuracy(1e-4).ZfpParameters);
