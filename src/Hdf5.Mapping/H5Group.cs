@@ -237,6 +237,23 @@ public class H5Group : H5Object, IEnumerable<string>
         return H5DatasetCreation.Create(this, path, type.Id, shape, options);
     }
 
+    /// <summary>Creates a virtual dataset of <typeparamref name="T"/> elements from <paramref name="layout"/> (h5py:
+    /// <c>create_virtual_dataset(name, layout, fillvalue=)</c>; the fill value, for regions no source maps or whose
+    /// source file is missing, goes in <paramref name="options"/>).</summary>
+    public H5Dataset CreateVirtualDataset<T>(string path, H5VirtualLayout layout, H5DatasetOptions? options = null) where T : unmanaged
+    {
+        using var scope = H5Library.Enter();
+        return H5DatasetCreation.CreateVirtual(this, path, H5TypeMap.MemoryType<T>(), layout, options);
+    }
+
+    /// <summary>Creates a virtual dataset of the given datatype from <paramref name="layout"/>.</summary>
+    public H5Dataset CreateVirtualDataset(string path, H5Datatype type, H5VirtualLayout layout, H5DatasetOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(type);
+        using var scope = H5Library.Enter();
+        return H5DatasetCreation.CreateVirtual(this, path, type.Id, layout, options);
+    }
+
     /// <summary>Creates a 1-D dataset holding <paramref name="data"/> (h5py: <c>group[path] = data</c>, or
     /// <c>create_dataset(path, data=data)</c>). Named <c>Add</c> rather than <c>CreateDataset</c> so that a shape
     /// (<c>long[]</c>) can never be mistaken for data.</summary>

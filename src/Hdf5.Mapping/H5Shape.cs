@@ -85,7 +85,8 @@ internal static class H5Shape
 /// (libhdf5's default, which keeps the compact group and attribute storage every reader expects), any other name
 /// as UTF-8. h5py marks non-ASCII link names made by <c>group[name] = ...</c> and <c>create_group</c> as UTF-8 but
 /// leaves those of <c>create_dataset</c> and of attributes ASCII-marked; we mark every non-ASCII name UTF-8, which is
-/// what its bytes are.</remarks>
+/// what its bytes are. Intermediate groups made on the way to a nested path are marked ASCII by libhdf5 whatever
+/// their name, for h5py as for us.</remarks>
 internal static class H5Links
 {
     private static PropertyListId? s_lcplAscii, s_lcplUtf8, s_acplUtf8;
