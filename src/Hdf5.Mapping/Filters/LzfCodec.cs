@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace Hdf5.Mapping;
 
 /// <summary>
@@ -17,8 +19,9 @@ public static class LzfCodec
     private const int MaxOffset = 1 << 13;           // farthest back a reference reaches
     private const int MaxReference = (1 << 8) + (1 << 3); // longest reference, in bytes
 
-    // One hash table per thread. Slots hold (call base + position + 1); values at or below the current base are
-    // from earlier calls and mean "empty", so the table never needs clearing between chunks.
+    // One hash table per thread. A slot holds (call base + position). Each call's base lies beyond the previous
+    // call's positions by more than the farthest reference, so an entry left by an earlier call is never within reach
+    // and the table needs no clearing between chunks; a fresh table's zeros are below every base.
     [ThreadStatic] private static uint[]? t_table;
     [ThreadStatic] private static uint t_base;
 
@@ -28,13 +31,13 @@ public static class LzfCodec
     {
         if (input.Length == 0 || output.Length == 0) return 0;
         var table = t_table ??= new uint[HashSize];
-        if (t_base > uint.MaxValue - (uint)input.Length - 2)
+        if (t_base == 0 || t_base > uint.MaxValue - (uint)input.Length - 2 * MaxOffset)
         {
             Array.Clear(table);
-            t_base = 0;
+            t_base = MaxOffset + 1;
         }
         var tableBase = t_base;
-        t_base += (uint)input.Length + 1;
+        t_base += (uint)input.Length + MaxOffset + 1;
         fixed (byte* inp = input)
         fixed (byte* outp = output)
         fixed (uint* slots = table)
@@ -49,12 +52,14 @@ public static class LzfCodec
         {
             hash = (hash << 8) | input[ip + 2];
             var slot = Index(hash);
+            var here = tableBase + (uint)ip;
             var stored = table[slot];
-            table[slot] = tableBase + (uint)ip + 1;
-            var reference = stored > tableBase ? (int)(stored - tableBase - 1) : -1;
-            var offset = ip - reference - 1;
-            if (reference > 0 && offset < MaxOffset
-                && input[reference] == input[ip] && input[reference + 1] == input[ip + 1] && input[reference + 2] == input[ip + 2])
+            table[slot] = here;
+            var offset = here - stored - 1; // unsigned: stale and empty entries give large offsets
+            var reference = (int)(stored - tableBase);
+            // As liblzf: a match must lie within reach and after the first byte (position 0 is never referenced).
+            if (offset < MaxOffset && stored > tableBase
+                && Unsafe.ReadUnaligned<ushort>(input + reference) == Unsafe.ReadUnaligned<ushort>(input + ip) && input[reference + 2] == input[ip + 2])
             {
                 if (op - (literal == 0 ? 1 : 0) + 4 >= outLength) return 0;
                 output[op - literal - 1] = (byte)(literal - 1); // close the literal run
@@ -63,11 +68,11 @@ public static class LzfCodec
                 var code = length - 2;
                 if (code < 7)
                 {
-                    output[op++] = (byte)((offset >> 8) + (code << 5));
+                    output[op++] = (byte)((offset >> 8) + ((uint)code << 5));
                 }
                 else
                 {
-                    output[op++] = (byte)((offset >> 8) + (7 << 5));
+                    output[op++] = (byte)((offset >> 8) + (7u << 5));
                     output[op++] = (byte)(code - 7);
                 }
                 output[op++] = (byte)offset;
@@ -78,9 +83,9 @@ public static class LzfCodec
                 // Hash the two positions just before the next one, as liblzf's "very fast" mode does.
                 hash = (uint)((input[ip - 2] << 8) | input[ip - 1]);
                 hash = (hash << 8) | input[ip];
-                table[Index(hash)] = tableBase + (uint)(ip - 2) + 1;
+                table[Index(hash)] = tableBase + (uint)(ip - 2);
                 hash = (hash << 8) | input[ip + 1];
-                table[Index(hash)] = tableBase + (uint)(ip - 1) + 1;
+                table[Index(hash)] = tableBase + (uint)(ip - 1);
             }
             else
             {
@@ -112,11 +117,13 @@ public static class LzfCodec
         return op;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static int Index(uint hash) => (int)(((hash >> (3 * 8 - HashLog)) - hash * 5) & (HashSize - 1));
 
     // The bytes at reference and position already agree on three; liblzf compares the next sixteen without a bound
     // check when more than sixteen may follow (they are inside the input), then byte by byte up to the limit. The
     // resulting length (which can pass the limit by two in the first case) is part of the byte-for-byte format.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static unsafe int MatchLength(byte* input, int reference, int position, int limit)
     {
         var length = 2;
@@ -134,7 +141,8 @@ public static class LzfCodec
     }
 
     /// <summary>Decompresses <paramref name="input"/> into <paramref name="output"/>; returns the decompressed length, or
-    /// -1 when <paramref name="output"/> is too small (use <see cref="DecodedLength"/> for the exact size).</summary>
+    /// -1 when <paramref name="output"/> is too small (use <see cref="DecodedLength"/> for the exact size). Bytes of
+    /// <paramref name="output"/> past the returned length may be overwritten (copies run in whole words).</summary>
     /// <exception cref="InvalidDataException">The stream is corrupt (a token runs past the input or refers before the start).</exception>
     public static unsafe int Decompress(ReadOnlySpan<byte> input, Span<byte> output)
     {
@@ -154,7 +162,10 @@ public static class LzfCodec
                 var count = control + 1;
                 if (op + count > outLength) return -1;
                 if (ip + count > inLength) throw Corrupt("a literal run goes past the end of the chunk");
-                Buffer.MemoryCopy(input + ip, output + op, outLength - op, count);
+                if (op + MaxLiteral <= outLength && ip + MaxLiteral <= inLength)
+                    Unsafe.CopyBlockUnaligned(output + op, input + ip, MaxLiteral); // one fixed-size copy; the excess is overwritten next
+                else
+                    Buffer.MemoryCopy(input + ip, output + op, outLength - op, count);
                 ip += count;
                 op += count;
                 continue;
@@ -170,9 +181,13 @@ public static class LzfCodec
             length += 2;
             if (op + length > outLength) return -1;
             if (from < 0) throw Corrupt("a back reference points before the start of the chunk");
-            // Overlapping copies repeat the pattern (offset 1 fills a run): copy forward byte by byte when they overlap.
-            if (op - from >= length) Buffer.MemoryCopy(output + from, output + op, outLength - op, length);
-            else for (int k = 0; k < length; k++) output[op + k] = output[from + k];
+            // Copy forward: a reference may overlap what it produces (offset 1 repeats one byte), so eight bytes at a time
+            // only when the source is at least eight behind, and with room for the last word's excess.
+            if (op - from >= 8 && op + length + 8 <= outLength)
+                for (int k = 0; k < length; k += 8)
+                    Unsafe.WriteUnaligned(output + op + k, Unsafe.ReadUnaligned<ulong>(output + from + k));
+            else
+                for (int k = 0; k < length; k++) output[op + k] = output[from + k];
             op += length;
         }
         return op;

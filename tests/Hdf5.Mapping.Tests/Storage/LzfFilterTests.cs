@@ -149,4 +149,63 @@ public sealed class LzfFilterTests(ITestOutputHelper output) : H5TestBase
         Assert.IsAssignableFrom<IH5Exception>(e);
         Assert.Equal(Enumerable.Range(0, 100).Select(i => (double)(i % 10)), d[..100].Read<double>());
     }
+
+    [Fact]
+    public void Codec_CompressesManyInputsToTheBytesLiblzfProduces()
+    {
+        // Inputs of every length up to 300 and some long ones, mixing runs, repeats at many distances and noise.
+        var random = new Random(11);
+        var inputs = new List<byte[]>();
+        for (int length = 1; length <= 300; length++) inputs.Add(Mixed(random, length));
+        foreach (var length in new[] { 4096, 8191, 8192, 8193, 65536, 200_000 }) inputs.Add(Mixed(random, length));
+        var file = Files.NewPath("inputs.bin");
+        using (var w = new BinaryWriter(File.Create(file)))
+            foreach (var input in inputs)
+            {
+                w.Write(input.Length);
+                w.Write(input);
+            }
+        var theirs = Peers.PythonJson($$"""
+            import sys, ctypes, struct, hashlib
+            lib = ctypes.CDLL("{{LibLzf}}")
+            data = open(sys.argv[1], "rb").read()
+            out, pos = [], 0
+            while pos < len(data):
+                (n,) = struct.unpack_from("<i", data, pos)
+                chunk = data[pos + 4:pos + 4 + n]
+                pos += 4 + n
+                buf = ctypes.create_string_buffer(n + n // 16 + 64)
+                size = lib.lzf_compress(chunk, n, buf, len(buf))
+                out.append(hashlib.sha256(buf.raw[:size]).hexdigest())
+            print(json.dumps(out))
+            """, file).EnumerateArray().Select(e => e.GetString()).ToArray();
+        var ours = inputs.Select(input =>
+        {
+            var buffer = new byte[input.Length + input.Length / 16 + 64];
+            var n = LzfCodec.Compress(input, buffer);
+            return Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(buffer.AsSpan(0, n)));
+        }).ToArray();
+        Assert.Equal(theirs, ours);
+    }
+
+    private static byte[] Mixed(Random random, int length)
+    {
+        var bytes = new byte[length];
+        int i = 0;
+        while (i < length)
+        {
+            var run = Math.Min(length - i, random.Next(1, 40));
+            switch (random.Next(3))
+            {
+                case 0: Array.Fill(bytes, (byte)random.Next(4), i, run); break;                         // a run
+                case 1: for (int k = 0; k < run; k++) bytes[i + k] = (byte)random.Next(256); break;     // noise
+                default:                                                                                // a repeat
+                    var back = random.Next(1, Math.Max(2, Math.Min(i, 9000)));
+                    for (int k = 0; k < run; k++) bytes[i + k] = i - back + k >= 0 ? bytes[i - back + k] : (byte)k;
+                    break;
+            }
+            i += run;
+        }
+        return bytes;
+    }
 }
