@@ -76,7 +76,9 @@ public class H5Group : H5Object, IEnumerable<string>
         for (int i = 0; i < parts.Length; i++)
         {
             prefix += (i == 0 ? "" : "/") + parts[i];
-            if (!Answer(H5L.Exists(LocationId, prefix, PropertyListId.Default))) return LinkState.Missing;
+            // The first link is in this group: failing to look it up is a real error, not a "no".
+            var exists = H5L.Exists(LocationId, prefix, PropertyListId.Default);
+            if (!(i == 0 ? H5Call.CheckBool(exists) : Answer(exists))) return LinkState.Missing;
             if (!Answer(H5O.ExistsByName(LocationId, prefix, PropertyListId.Default)))
                 return i == parts.Length - 1 ? LinkState.Dangling : LinkState.Missing;
         }
