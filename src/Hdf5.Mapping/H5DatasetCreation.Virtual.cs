@@ -11,6 +11,7 @@ internal static partial class H5DatasetCreation
     {
         H5Names.Validate(path, nameof(path));
         ArgumentNullException.ThrowIfNull(layout);
+        parent.File.RefuseUnderSwmr($"create dataset '{path}' in {parent.Describe()}");
         options ??= new H5DatasetOptions();
         if (options.Chunks is not null || options.Filters.Count > 0 || options.MaxShape is not null || options.Layout is not (null or H5Layout.Virtual))
             throw new ArgumentException($"Virtual dataset '{path}': chunks, filters, a layout or a maximum shape cannot be set in the options " +
