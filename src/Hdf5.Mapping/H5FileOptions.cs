@@ -48,7 +48,9 @@ public sealed class H5FileOptions
     /// (h5py: <c>fs_strategy="page", fs_page_size=...</c>); 0 keeps the default strategy.</summary>
     public long PageSize { get; set; }
 
-    /// <summary>Page buffer size in bytes for reading paged files (h5py: <c>page_buf_size</c>); 0 for none.</summary>
+    /// <summary>Page buffer size in bytes for reading paged files (h5py: <c>page_buf_size</c>); 0 for none. Opening an
+    /// existing file that is not paged, or whose pages are larger than the buffer, raises <see cref="H5Exception"/> on
+    /// every libhdf5 version, and leaves the file as it was.</summary>
     public long PageBufferSize { get; set; }
 
     /// <summary>User block size in bytes (h5py: <c>userblock_size</c>; <c>H5Pset_userblock</c>): 0 for none, otherwise a
