@@ -108,8 +108,8 @@ public sealed partial class MappingGenerator
             else w.Line($"{local} = {DatasetReadExpression(m)};");
             EmitDatasetAttributesRead(w, spec, m, "dataset");
             w.Close();
-            if (m.Element != ElementKind.Region && m.Rank > 0)
-                w.Line(m.Element == ElementKind.String ? $"context.Track({local}, {LinkPath(m)});" : $"context.Track<{m.ElementType}>({local}, {LinkPath(m)});");
+            // A get-only collection is tracked once filled: references to the member are to the instance it holds.
+            if (m.Element != ElementKind.Region && m.Rank > 0 && m.Assignment != Assignment.FillInPlace) w.Line(Track(m, local));
         }
 
         // The attributes of the class stored on this dataset, read while it is open.
@@ -215,7 +215,11 @@ public sealed partial class MappingGenerator
                 $"\"the get-only collection {m.PropertyName} is null: initialize it (= new()) so ReadFrom can fill it\");");
             w.Line("target.Clear();");
             w.Line(m.Collection == CollectionKind.Dictionary ? $"foreach (var pair in {items}) target[pair.Key] = pair.Value;" : $"target.AddRange({items});");
+            if (m.Kind == MemberKind.Dataset && m.Element != ElementKind.Region) w.Line(Track(m, "target"));
         }
+
+        private static string Track(MemberSpec m, string value) =>
+            m.Element == ElementKind.String ? $"context.Track({value}, {LinkPath(m)});" : $"context.Track<{m.ElementType}>({value}, {LinkPath(m)});";
 
         // References become objects once the whole graph is read (a target may be read after this member, or by another class).
         private static void EmitDeferredResolve(IndentedWriter w, MemberSpec m)

@@ -1,4 +1,5 @@
 using Hdf5.Mapping.Generators.Model;
+using static Hdf5.Mapping.Generators.CSharpText;
 
 namespace Hdf5.Mapping.Generators;
 
@@ -24,7 +25,7 @@ public sealed partial class MappingGenerator
             var w = new IndentedWriter();
             WriteHeader(w);
             if (spec.Namespace is not null) w.Open($"namespace {spec.Namespace}");
-            foreach (var outer in spec.ContainingTypes) w.Open($"partial {outer.Keyword} {outer.Name}");
+            foreach (var outer in spec.ContainingTypes) w.Open($"{(outer.IsStatic ? "static " : "")}partial {outer.Keyword} {outer.Name}");
             w.Open($"partial {spec.Keyword} {spec.Name}");
             var access = spec.IsPublic ? "public" : "internal";
             if (spec.IsFile) EmitFileEntryPoints(w, spec, access);
@@ -33,6 +34,29 @@ public sealed partial class MappingGenerator
             EmitGroupEntryPoints(w, spec, access);
             EmitReadFrom(w, spec, access);
             EmitWriteTo(w, spec, access);
+            w.Close();
+            foreach (var _ in spec.ContainingTypes) w.Close();
+            if (spec.Namespace is not null) w.Close();
+            return w.ToString();
+        }
+
+        /// <summary>For a class whose members have mapping errors: the members other mapped classes call, so that only the
+        /// H5M diagnostics fail the build (never a compiler error in a generated file). They are never run.</summary>
+        public static string EmitStub(MappedTypeSpec spec)
+        {
+            var w = new IndentedWriter();
+            WriteHeader(w);
+            if (spec.Namespace is not null) w.Open($"namespace {spec.Namespace}");
+            foreach (var outer in spec.ContainingTypes) w.Open($"{(outer.IsStatic ? "static " : "")}partial {outer.Keyword} {outer.Name}");
+            w.Open($"partial {spec.Keyword} {spec.Name}");
+            var access = spec.IsPublic ? "public" : "internal";
+            var fail = $"throw new global::System.InvalidOperationException({Literal(spec.Name + " has mapping errors (H5M diagnostics): fix them to generate its reader and writer.")})";
+            w.Line($"/// <summary>Not generated: <see cref=\"{spec.Name}\"/> has mapping errors.</summary>");
+            w.Line($"{access} static {Schema}H5GroupSchema H5Schema => {fail};");
+            w.Line(Hidden);
+            w.Line($"{access} static {spec.TypeRef} ReadFrom({H5}H5Group group, {Context} context) => {fail};");
+            w.Line(Hidden);
+            w.Line($"{access} void WriteTo({H5}H5Group group, {Context} context) => {fail};");
             w.Close();
             foreach (var _ in spec.ContainingTypes) w.Close();
             if (spec.Namespace is not null) w.Close();
@@ -128,6 +152,5 @@ public sealed partial class MappingGenerator
             w.Close().Line();
         }
 
-        private static string Access(MappedTypeSpec spec) => spec.IsPublic ? "public" : "internal";
     }
 }

@@ -25,7 +25,7 @@ public sealed partial class MappingGenerator
                     $"it is marked [{attribute}], so add the 'partial' modifier for the generator to add Read and Write");
                 return null;
             }
-            if (ShapeProblem(syntax) is { } problem)
+            if (ShapeProblem(_type, syntax) is { } problem)
             {
                 Report(DiagnosticDescriptors.UnsupportedClass, where, _type.Name, problem);
                 return null;
@@ -47,16 +47,16 @@ public sealed partial class MappingGenerator
             };
         }
 
-        private string? ShapeProblem(TypeDeclarationSyntax syntax)
+        private static string? ShapeProblem(INamedTypeSymbol type, TypeDeclarationSyntax syntax)
         {
             if (syntax is RecordDeclarationSyntax record && record.ClassOrStructKeyword.IsKind(SyntaxKind.StructKeyword))
                 return "a record struct is a value type, and mapped objects are read once and referenced by identity: declare a 'partial record class'";
-            if (_type.IsStatic) return "a static class has no instances to read or write: remove 'static'";
-            if (_type.IsGenericType || Outer(_type).Any(t => t.IsGenericType))
+            if (type.IsStatic) return "a static class has no instances to read or write: remove 'static'";
+            if (type.IsGenericType || Outer(type).Any(t => t.IsGenericType))
                 return "generic classes (and classes nested in generic types) cannot be mapped: the generated code names every member's type; declare a non-generic class";
             if (syntax.Modifiers.Any(SyntaxKind.FileKeyword))
                 return "a file-local class cannot be completed from the generator's file: remove 'file' (make it internal)";
-            foreach (var t in Outer(_type).Prepend(_type))
+            foreach (var t in Outer(type).Prepend(type))
                 if (t.DeclaredAccessibility is Accessibility.Private or Accessibility.Protected or Accessibility.ProtectedAndInternal)
                     return $"'{t.Name}' is {Describe(t.DeclaredAccessibility)}, and the code generated for other mapped classes must reach it: make it internal or public";
             return null;
@@ -84,22 +84,31 @@ public sealed partial class MappingGenerator
                         $"'{_type.Name}' is nested in it, and the generator declares the types a mapped class is nested in again: add 'partial' to '{t.Name}'");
                     return null;
                 }
-                specs.Add(new ContainingTypeSpec(Keyword(t, declaration), t.Name));
+                specs.Add(new ContainingTypeSpec(Keyword(declaration), t.Name, t.IsStatic));
             }
             return new EquatableArray<ContainingTypeSpec>(specs.ToArray());
         }
 
-        private static string Keyword(INamedTypeSymbol t, TypeDeclarationSyntax declaration)
+        private static string Keyword(TypeDeclarationSyntax declaration) => declaration switch
         {
-            var kind = declaration switch
-            {
-                RecordDeclarationSyntax r when r.ClassOrStructKeyword.IsKind(SyntaxKind.StructKeyword) => "record struct",
-                RecordDeclarationSyntax => "record",
-                StructDeclarationSyntax => "struct",
-                InterfaceDeclarationSyntax => "interface",
-                _ => "class",
-            };
-            return t.IsStatic ? "static " + kind : kind;
+            RecordDeclarationSyntax r when r.ClassOrStructKeyword.IsKind(SyntaxKind.StructKeyword) => "record struct",
+            RecordDeclarationSyntax => "record",
+            StructDeclarationSyntax => "struct",
+            InterfaceDeclarationSyntax => "interface",
+            _ => "class",
+        };
+
+        /// <summary>Why a mapped group class another class uses would not be generated (so calling it would not compile),
+        /// or null when it will be.</summary>
+        private string? GroupClassProblem(INamedTypeSymbol group)
+        {
+            var declarations = group.DeclaringSyntaxReferences.Select(r => r.GetSyntax(_ct)).OfType<TypeDeclarationSyntax>().ToArray();
+            if (declarations.Length == 0) return null; // from a referenced assembly: generated there
+            if (!declarations.Any(d => d.Modifiers.Any(SyntaxKind.PartialKeyword))) return $"'{group.Name}' is not partial (H5M001)";
+            foreach (var t in Outer(group))
+                if (!t.DeclaringSyntaxReferences.Select(r => r.GetSyntax(_ct)).OfType<TypeDeclarationSyntax>().Any(d => d.Modifiers.Any(SyntaxKind.PartialKeyword)))
+                    return $"'{group.Name}' is nested in '{t.Name}', which is not partial (H5M001)";
+            return ShapeProblem(group, declarations[0]) is { } problem ? $"'{group.Name}' cannot be mapped (H5M020): {problem}" : null;
         }
 
         private static IEnumerable<INamedTypeSymbol> Outer(INamedTypeSymbol type)

@@ -159,7 +159,13 @@ public sealed partial class MappingGenerator
             else if (shape.Rank > 0 && collection != CollectionKind.List) type = null;
             if (type is null || !Has(type, GroupAttribute))
             {
-                Report(DiagnosticDescriptors.GroupTypeNotMapped, location, property.Name, property.Type.ToDisplayString());
+                Report(DiagnosticDescriptors.GroupTypeNotMapped, location, property.Name, property.Type.ToDisplayString(),
+                    "it is not a class marked [H5Group]: mark that class [H5Group] and partial, or map the property as [H5Dataset] or [H5Attribute]");
+                return null;
+            }
+            if (GroupClassProblem(type) is { } problem)
+            {
+                Report(DiagnosticDescriptors.GroupTypeNotMapped, location, property.Name, property.Type.ToDisplayString(), problem + "; fix that class first");
                 return null;
             }
             if (FindCycle(type, new List<string> { _type.Name, type.Name }, new HashSet<ISymbol>(SymbolEqualityComparer.Default)) is { } cycle)

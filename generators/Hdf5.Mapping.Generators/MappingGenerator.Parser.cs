@@ -56,12 +56,14 @@ public sealed partial class MappingGenerator
                 Members = new EquatableArray<MemberSpec>(members.Select(m => m.Spec).ToArray()),
                 Compounds = new EquatableArray<CompoundSpec>(_compounds.Values.ToArray()),
             };
-            return Result(spec);
+            return Result(spec, stub: declaration);
         }
 
-        private ParseResult Result(MappedTypeSpec? spec) =>
-            new(_diagnostics.Any(d => d.Descriptor.DefaultSeverity == DiagnosticSeverity.Error) ? null : spec,
-                new EquatableArray<DiagnosticInfo>(_diagnostics.ToArray()));
+        private ParseResult Result(MappedTypeSpec? spec, MappedTypeSpec? stub = null)
+        {
+            var failed = _diagnostics.Any(d => d.Descriptor.DefaultSeverity == DiagnosticSeverity.Error);
+            return new(failed ? null : spec, new EquatableArray<DiagnosticInfo>(_diagnostics.ToArray()), failed ? stub : null);
+        }
 
         private void Report(DiagnosticDescriptor descriptor, Location? location, params string[] arguments) =>
             _diagnostics.Add(DiagnosticInfo.Create(descriptor, location, arguments));

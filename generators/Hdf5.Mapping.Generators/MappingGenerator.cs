@@ -59,5 +59,7 @@ public sealed partial class MappingGenerator : IIncrementalGenerator
         foreach (var diagnostic in result.Diagnostics) context.ReportDiagnostic(diagnostic.ToDiagnostic());
         if (result.Spec is { } spec)
             context.AddSource(Emitter.HintName(spec), Emitter.Emit(spec));
+        else if (result.Stub is { } stub)
+            context.AddSource(Emitter.HintName(stub), Emitter.EmitStub(stub));
     }
 }

@@ -35,7 +35,7 @@ internal static class DiagnosticDescriptors
 
     public static readonly DiagnosticDescriptor GroupTypeNotMapped = Error(
         "H5M005", "Group property type is not a mapped group",
-        "The property '{0}' is marked [H5Group] but its type '{1}' is not a class marked [H5Group]: mark that class [H5Group] and partial, or map the property as [H5Dataset] or [H5Attribute]");
+        "The property '{0}' is marked [H5Group], but its type '{1}' cannot be read as a group: {2}");
 
     public static readonly DiagnosticDescriptor DuplicateName = Error(
         "H5M006", "Duplicate HDF5 name in one group",

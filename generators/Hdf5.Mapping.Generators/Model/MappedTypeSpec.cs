@@ -35,9 +35,10 @@ internal sealed record MappedTypeSpec
 }
 
 /// <summary>A type a mapped class is nested in: how it is declared and its name.</summary>
-/// <param name="Keyword">"class", "struct", "record", "record struct" or "interface", with "static" when it is.</param>
+/// <param name="Keyword">"class", "struct", "record", "record struct" or "interface".</param>
 /// <param name="Name">Its name.</param>
-internal sealed record ContainingTypeSpec(string Keyword, string Name);
+/// <param name="IsStatic">Whether it is a static class.</param>
+internal sealed record ContainingTypeSpec(string Keyword, string Name, bool IsStatic);
 
 /// <summary>A blittable struct stored as an HDF5 compound type; its datatype is registered at module load.</summary>
 /// <param name="TypeRef">The global:: name of the struct.</param>
