@@ -69,7 +69,7 @@ internal sealed class H5AttributeSnapshot : IDisposable
     {
         using var scope = H5Library.Enter();
         using var space = H5Shape.CreateSpace(Shape);
-        var id = new AttributeId(H5Call.Check(H5A.Create2(owner.LocationId, Name, _type, space, H5Links.AttributeProperties, PropertyListId.Default),
+        var id = new AttributeId(H5Call.Check(H5A.Create2(owner.LocationId, Name, _type, space, H5Links.AttributePropertiesFor(Name), PropertyListId.Default),
             $"copying attribute '{Name}' to '{owner.Name}'"));
         using var attribute = new H5Attribute(id, Name, owner.Name);
         if (Strings is not null)

@@ -412,7 +412,7 @@ public class H5Group : H5Object, IEnumerable<string>
         H5Names.Validate(destination, nameof(destination));
         using var scope = H5Library.Enter();
         File.RefuseUnderSwmr($"move '{source}' in {Describe()}");
-        H5Call.Check(H5L.Move(LocationId, source, LocationId, destination, H5Links.CreateProperties, PropertyListId.Default),
+        H5Call.Check(H5L.Move(LocationId, source, LocationId, destination, H5Links.CreatePropertiesFor(destination), PropertyListId.Default),
             $"moving '{source}' to '{destination}' in {Describe()}");
     }
 
