@@ -23,4 +23,10 @@ if (parse.Errors.Count > 0)
     Console.Error.WriteLine("Run 'h5m --help' (or 'h5m <verb> --help') for usage.");
     return ExitCodes.Usage;
 }
-return Isolation.ShouldIsolate(parse) ? Isolation.RunInChild(parse, args) : parse.Invoke();
+if (Isolation.ShouldIsolate(parse)) return Isolation.RunInChild(parse, args);
+// The walks over a file recurse once per group level: run them on a thread with room for very deep (valid) files.
+var exitCode = ExitCodes.Failure;
+var worker = new Thread(() => exitCode = parse.Invoke(), maxStackSize: 256 * 1024 * 1024);
+worker.Start();
+worker.Join();
+return exitCode;

@@ -48,12 +48,8 @@ public sealed class H5AttributeCollection : IEnumerable<string>
         }
     }
 
-    private unsafe int CountCore()
-    {
-        H5O.Info info;
-        H5Call.Check(H5O.GetInfo2(_owner.LocationId, &info, H5O.InfoNumAttrs), $"counting the attributes of {OwnerText}", _owner.Path);
-        return (int)info.NumAttrs;
-    }
+    private int CountCore() =>
+        (int)H5ObjectInfo.Get(_owner.LocationId, H5O.InfoNumAttrs, $"counting the attributes of {OwnerText}", _owner.Path).AttributeCount;
 
     private unsafe bool TracksOrder()
     {
@@ -85,6 +81,7 @@ public sealed class H5AttributeCollection : IEnumerable<string>
     public bool Remove(string name)
     {
         using var scope = H5Library.Enter();
+        _owner.File.RefuseUnderSwmr($"delete attribute '{name}' of {OwnerText}");
         if (!ContainsKey(name)) return false;
         if (_owner.File.Journal is { } journal) journal.ParkAttribute(_owner.LocationId, _owner.Path, name);
         else H5Call.Check(H5A.Delete(_owner.LocationId, name), $"deleting attribute '{name}' of {OwnerText}", _owner.Path);
@@ -244,6 +241,17 @@ public sealed class H5AttributeCollection : IEnumerable<string>
         pending.Commit();
     }
 
+    /// <summary>Sets a string attribute of an explicit string type (fixed or variable length, any padding and character set).</summary>
+    internal void SetStrings(string name, H5Datatype type, long[] shape, string[] values)
+    {
+        ArgumentNullException.ThrowIfNull(type);
+        ArgumentNullException.ThrowIfNull(values);
+        using var scope = H5Library.Enter();
+        using var pending = Replace(name, type.Id, shape);
+        pending.Attribute.WriteStrings(values);
+        pending.Commit();
+    }
+
     /// <summary>Sets an attribute of an explicit datatype and shape, written from raw elements of <typeparamref name="T"/>.</summary>
     public void Set<T>(string name, H5Datatype type, long[] shape, ReadOnlySpan<T> values) where T : unmanaged
     {
@@ -261,12 +269,13 @@ public sealed class H5AttributeCollection : IEnumerable<string>
     private PendingAttribute Replace(string name, DatatypeId type, long[] shape)
     {
         H5Names.ValidateAttribute(name, nameof(name));
+        _owner.File.RefuseUnderSwmr($"write attribute '{name}' on {OwnerText}");
         var owner = _owner.LocationId;
         var replacing = H5Call.CheckBool(H5A.Exists(owner, name), $"looking up attribute '{name}' of {OwnerText}");
         var createdAs = replacing ? $"{name}.h5m-writing-{Guid.NewGuid():N}" : name;
         using var space = H5Shape.CreateSpace(shape);
-        var id = H5Call.Check(H5A.Create2(owner, createdAs, type, space, H5Links.AttributeProperties, PropertyListId.Default),
-            $"creating attribute '{name}' on {OwnerText}", _owner.Path);
+        var id = H5A.Create2(owner, createdAs, type, space, H5Links.AttributePropertiesFor(name), PropertyListId.Default);
+        if (id < 0) throw CreationFailure(name);
         return new PendingAttribute(this, new H5Attribute(new AttributeId(id), name, OwnerText), createdAs, replacing);
     }
 
@@ -305,6 +314,16 @@ public sealed class H5AttributeCollection : IEnumerable<string>
         if (_owner.File.Journal is { } journal) journal.ParkAttribute(owner, _owner.Path, name);
         else H5Call.Check(H5A.Delete(owner, name), $"replacing attribute '{name}' of {OwnerText}", _owner.Path);
         H5Call.Check(H5A.Rename(owner, temp, name), $"replacing attribute '{name}' of {OwnerText}", _owner.Path);
+    }
+
+    // An attribute too large for an object header (64 KiB) fits only in dense storage, which the earliest format lacks.
+    private Exception CreationFailure(string name)
+    {
+        var stack = H5ErrorStack.Capture();
+        var failure = H5ErrorTable.Create(stack, $"creating attribute '{name}' on {OwnerText}", _owner.Path);
+        if (!stack.Any(r => r.Description.Contains("message is too large", StringComparison.Ordinal))) return failure;
+        return new H5Exception(failure.Message + ". Attributes larger than 64 KiB need dense attribute storage: create the file with " +
+            "H5FileOptions.LibverLow = H5LibraryVersion.V18 or later (h5py: libver='latest'; mapped types: [H5File(LibverLow = ...)]).", stack);
     }
 
     /// <inheritdoc/>

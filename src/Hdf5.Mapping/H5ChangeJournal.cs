@@ -57,7 +57,7 @@ internal sealed class H5ChangeJournal
     public void ParkLink(string path)
     {
         var parked = ParkedName(path);
-        H5Call.Check(H5L.Move(_file.Id, path, _file.Id, parked, H5Links.CreateProperties, PropertyListId.Default),
+        H5Call.Check(H5L.Move(_file.Id, path, _file.Id, parked, H5Links.CreatePropertiesFor(parked), PropertyListId.Default),
             $"setting '{path}' aside while saving '{_file.Filename}'", path);
         _changes.Add(new LinkParked(path, parked));
     }
@@ -117,7 +117,7 @@ internal sealed class H5ChangeJournal
                 break;
             case LinkParked p:
                 if (LinkExists(p.Path)) H5Call.Check(H5L.Delete(_file.Id, p.Path, PropertyListId.Default), $"removing the new '{p.Path}'", p.Path);
-                H5Call.Check(H5L.Move(_file.Id, p.ParkedAt, _file.Id, p.Path, H5Links.CreateProperties, PropertyListId.Default), $"restoring '{p.Path}'", p.Path);
+                H5Call.Check(H5L.Move(_file.Id, p.ParkedAt, _file.Id, p.Path, H5Links.CreatePropertiesFor(p.Path), PropertyListId.Default), $"restoring '{p.Path}'", p.Path);
                 break;
             case AttributeCreated a:
                 if (AttributeExists(a.Owner, a.Name))

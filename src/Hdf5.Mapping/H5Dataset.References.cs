@@ -165,14 +165,13 @@ public sealed partial class H5Dataset
     private unsafe DataspaceId RegionSpace(H5RegionReference region)
     {
         if (region.IsNull) throw new ArgumentException("The region reference is null.", nameof(region));
-        // The region must belong to this dataset: compare object addresses, as h5py does.
+        // The region must belong to this dataset: compare the objects (address or token), as h5py does.
         var target = H5Call.Check(H5R.Dereference2(Id, PropertyListId.Default, H5R.Type.DatasetRegion, &region), "dereferencing a region reference");
         using (var targetId = new ObjectId(target))
         {
-            H5O.Info mine, theirs;
-            H5Call.Check(H5O.GetInfo2(Id, &mine, H5O.InfoBasic));
-            H5Call.Check(H5O.GetInfo2(targetId, &theirs, H5O.InfoBasic));
-            if (mine.Addr != theirs.Addr || mine.Fileno != theirs.Fileno)
+            var mine = H5ObjectInfo.Get(Id);
+            var theirs = H5ObjectInfo.Get(targetId);
+            if (!mine.IsSameObject(theirs))
                 throw new ArgumentException($"Region reference must point to this dataset: it points to '{GetRegionTargetName(region)}', not {What}.", nameof(region));
         }
         return new DataspaceId(H5Call.Check(H5R.GetRegion(Id, H5R.Type.DatasetRegion, &region), "reading a region reference's selection"));

@@ -8,13 +8,14 @@ namespace Hdf5.Mapping;
 /// The one place datasets are created (h5py's <c>make_new_dset</c>): validates the options against the shape,
 /// builds the creation property list and creates the dataset.
 /// </summary>
-internal static class H5DatasetCreation
+internal static partial class H5DatasetCreation
 {
     public static unsafe H5Dataset Create(H5Group parent, string path, DatatypeId type, long[] shape, H5DatasetOptions? options)
     {
         H5Names.Validate(path, nameof(path));
         ArgumentNullException.ThrowIfNull(shape);
         options ??= new H5DatasetOptions();
+        parent.File.RefuseUnderSwmr($"create dataset '{path}' in {parent.What}");
         if (parent.ContainsKey(path))
             throw new H5AlreadyExistsException($"Cannot create dataset '{path}' in {parent.What}: the name already exists.");
 
@@ -40,18 +41,28 @@ internal static class H5DatasetCreation
             var c = H5Shape.ToNative(chunks!, "chunks");
             fixed (ulong* p = c) H5Call.Check(H5P.SetChunk(dcpl, c.Length, p), $"setting the chunk shape of '{path}'");
         }
+        if ((options.FillTime ?? (layout == H5Layout.Chunked ? H5FillTime.Alloc : null)) is { } fillTime)
+            H5Call.Check(H5P.SetFillTime(dcpl, (H5P.FillTime)fillTime), $"setting the fill time of '{path}'");
         foreach (var filter in options.Filters) filter.Apply(dcpl);
-        if (options.FillValue is { } fill)
-        {
-            if ((long)H5T.GetSize(type) != fill.Bytes.Length)
-                throw new ArgumentException($"Dataset '{path}': the fill value is a {fill.Type.Name} ({fill.Bytes.Length} bytes) but elements are {H5T.GetSize(type)} bytes.");
-            fixed (byte* p = fill.Bytes) H5Call.Check(H5P.SetFillValue(dcpl, type, p), $"setting the fill value of '{path}'");
-        }
+        ApplyFillValue(dcpl, path, type, options);
 
         using var space = H5Shape.CreateSpace(shape, maxShape);
+        return CreateWith(parent, path, type, space, dcpl, H5Shape.Format(shape));
+    }
+
+    private static unsafe void ApplyFillValue(PropertyListId dcpl, string path, DatatypeId type, H5DatasetOptions options)
+    {
+        if (options.FillValue is not { } fill) return;
+        if ((long)H5T.GetSize(type) != fill.Bytes.Length)
+            throw new ArgumentException($"Dataset '{path}': the fill value is a {fill.Type.Name} ({fill.Bytes.Length} bytes) but elements are {H5T.GetSize(type)} bytes.");
+        fixed (byte* p = fill.Bytes) H5Call.Check(H5P.SetFillValue(dcpl, type, p), $"setting the fill value of '{path}'");
+    }
+
+    private static H5Dataset CreateWith(H5Group parent, string path, DatatypeId type, DataspaceId space, PropertyListId dcpl, string shape)
+    {
         var full = parent.Resolve(path);
-        var id = parent.Creating(full, () => H5Call.Check(H5D.Create2(parent.LocationId, path, type, space, H5Links.CreateProperties, dcpl, PropertyListId.Default),
-            $"Creating dataset '{path}' {H5Shape.Format(shape)} in {parent.What}", full));
+        var id = parent.Creating(full, () => H5Call.Check(H5D.Create2(parent.LocationId, path, type, space, H5Links.CreatePropertiesFor(path), dcpl, PropertyListId.Default),
+            $"Creating dataset '{path}' {shape} in {parent.What}", full));
         return new H5Dataset(new DatasetId(id), parent.File, full);
     }
 

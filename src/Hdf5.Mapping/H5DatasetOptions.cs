@@ -25,6 +25,11 @@ public sealed class H5DatasetOptions
     /// identical content gives identical files.</summary>
     public bool TrackTimes { get; set; }
 
+    /// <summary>When the fill value is written into new storage (h5py: <c>dcpl.set_fill_time</c>). Null gives h5py's
+    /// choice: <see cref="H5FillTime.Alloc"/> for chunked datasets (so chunks added by a resize read as the fill
+    /// value), libhdf5's default <see cref="H5FillTime.IfSet"/> for the other layouts.</summary>
+    public H5FillTime? FillTime { get; set; }
+
     /// <summary>The fill value's bytes and .NET type, if one was set.</summary>
     internal (byte[] Bytes, Type Type)? FillValue { get; private set; }
 

@@ -201,7 +201,8 @@ public sealed class H5Datatype : IDisposable
         ArgumentNullException.ThrowIfNull(group);
         H5Names.Validate(name, nameof(name));
         using var scope = H5Library.Enter();
-        H5Call.Check(H5T.Commit2(group.LocationId, name, Id, H5Links.CreateProperties, PropertyListId.Default, PropertyListId.Default), $"committing datatype '{name}'");
+        group.File.RefuseUnderSwmr($"commit datatype '{name}' in {group.What}");
+        H5Call.Check(H5T.Commit2(group.LocationId, name, Id, H5Links.CreatePropertiesFor(name), PropertyListId.Default, PropertyListId.Default), $"committing datatype '{name}'");
     }
 
     /// <summary>A short numpy-like description: <c>float64</c>, <c>int32</c>, <c>&gt;i4</c>, <c>string (variable, UTF-8)</c>, <c>S8</c>, ...</summary>

@@ -15,6 +15,7 @@ public sealed partial class H5Dataset
         using var scope = H5Library.Enter();
         ArgumentNullException.ThrowIfNull(name);
         H5Names.ValidateLookup(name, nameof(name));
+        File.RefuseUnderSwmr($"make {What} a dimension scale");
         H5ScaleCalls.Check(H5DS.SetScale(Id, name), this, [H5ScaleCalls.Class], $"making {What} a dimension scale");
     }
 
@@ -42,6 +43,39 @@ public sealed partial class H5Dataset
             }
             return H5Call.ReadString((b, s) => H5DS.GetScaleName(Id, b, s));
         }
+    }
+
+    /// <summary>The attributes libhdf5's H5DS API keeps on scales and the datasets they are attached to.</summary>
+    internal static readonly string[] ScaleBookkeeping = ["CLASS", "NAME", "REFERENCE_LIST", "DIMENSION_LIST", "DIMENSION_LABELS"];
+
+    /// <summary>For a dimension scale: the datasets it is attached to, each with the dimension (its <c>REFERENCE_LIST</c>,
+    /// which H5DS keeps; h5py has no direct equivalent). Empty for a dataset that is not a scale or is attached nowhere.</summary>
+    public unsafe IReadOnlyList<(string Path, int Dimension)> ScaleUsers
+    {
+        get
+        {
+            using var scope = H5Library.Enter();
+            if (!IsScale || !Attrs.ContainsKey("REFERENCE_LIST")) return [];
+            using var attribute = Attrs.Open("REFERENCE_LIST");
+            var n = (int)attribute.Size;
+            // The H5DS layout of a REFERENCE_LIST element: { hobj_ref_t dataset; int dimension; }, members matched by name.
+            using var type = H5Datatype.Compound(sizeof(ScaleUser));
+            using (var reference = H5Datatype.Native<H5ObjectReference>()) type.Insert("dataset", 0, reference);
+            using (var dimension = H5Datatype.Native<int>()) type.Insert("dimension", sizeof(H5ObjectReference), dimension);
+            var entries = new ScaleUser[n];
+            fixed (ScaleUser* p = entries)
+                if (n > 0) H5Call.Check(H5A.Read(attribute.Id, type.Id, p), $"reading the REFERENCE_LIST of {What}");
+            var users = new List<(string, int)>(n);
+            foreach (var e in entries)
+                if (!e.Dataset.IsNull) users.Add((GetReferenceTargetName(e.Dataset), e.Dimension));
+            return users;
+        }
+    }
+
+    private struct ScaleUser
+    {
+        public H5ObjectReference Dataset;
+        public int Dimension;
     }
 
     /// <summary>The dimensions of this dataset with their labels and attached scales (h5py: <c>ds.dims</c>).</summary>
@@ -100,6 +134,7 @@ public sealed class H5Dimension
             ArgumentNullException.ThrowIfNull(value);
             using var scope = H5Library.Enter();
             H5Names.ValidateLookup(value, nameof(value));
+            _dataset.File.RefuseUnderSwmr($"label dimension {Index} of {_dataset.What}");
             H5ScaleCalls.Check(H5DS.SetLabel(_dataset.Id, (uint)Index, value), _dataset, [H5ScaleCalls.Labels], $"labelling dimension {Index} of {_dataset.What}");
         }
     }
@@ -110,6 +145,7 @@ public sealed class H5Dimension
     {
         ArgumentNullException.ThrowIfNull(scale);
         using var scope = H5Library.Enter();
+        _dataset.File.RefuseUnderSwmr($"attach {scale.What} to dimension {Index} of {_dataset.What}");
         if (!scale.IsScale) throw new ArgumentException($"{scale.What} is not a dimension scale: call MakeScale first.", nameof(scale));
         H5ScaleCalls.Check(H5DS.AttachScale(_dataset.Id, scale.Id, (uint)Index), _dataset, [H5ScaleCalls.DimensionList], $"attaching {scale.What} to dimension {Index} of {_dataset.What}");
     }
@@ -119,6 +155,7 @@ public sealed class H5Dimension
     {
         ArgumentNullException.ThrowIfNull(scale);
         using var scope = H5Library.Enter();
+        _dataset.File.RefuseUnderSwmr($"detach {scale.What} from dimension {Index} of {_dataset.What}");
         H5ScaleCalls.Check(H5DS.DetachScale(_dataset.Id, scale.Id, (uint)Index), _dataset, [H5ScaleCalls.DimensionList], $"detaching {scale.What} from dimension {Index} of {_dataset.What}");
     }
 

@@ -200,3 +200,16 @@ public sealed class H5UnsafeFileException : H5InvalidFileException
     /// <summary>The child's exit code for a crash (on Linux and macOS, 128 + the signal number); null when it was stopped.</summary>
     public int? ExitCode { get; }
 }
+
+/// <summary>An operation that single-writer/multiple-reader (SWMR) mode does not allow: creating or removing groups,
+/// datasets, links or attributes while the file is in SWMR write mode, or starting SWMR writing on a file whose format
+/// or state cannot support it. Raised before libhdf5 is called, so the file is unchanged.</summary>
+public sealed class H5SwmrException : InvalidOperationException, IH5Exception
+{
+    /// <summary>Creates the exception.</summary>
+    public H5SwmrException(string message, H5ErrorStack? stack = null)
+        : base(H5ExceptionText.With(message, stack ?? H5ErrorStack.Empty)) => ErrorStack = stack ?? H5ErrorStack.Empty;
+
+    /// <inheritdoc/>
+    public H5ErrorStack ErrorStack { get; }
+}

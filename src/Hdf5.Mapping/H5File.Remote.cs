@@ -23,15 +23,22 @@ public sealed partial class H5File
     /// form), or <c>s3://bucket/key</c>, which becomes the virtual-hosted https form for <see cref="H5RemoteOptions.Region"/>.
     /// libhdf5 1.10 itself accepts only http(s) URLs.</param>
     /// <param name="options">Credentials, region and page buffer; anonymous without a page buffer when null.</param>
+    /// <exception cref="H5LibraryException">The loaded libhdf5 has no ROS3 driver.</exception>
     /// <exception cref="H5RemoteAccessException">The host does not answer within <see cref="H5RemoteOptions.ConnectTimeout"/>,
     /// refuses the connection or the request.</exception>
     /// <exception cref="H5FileNotFoundException">The server has no such object (HTTP 404).</exception>
     /// <exception cref="H5InvalidFileException">The object is not an HDF5 file.</exception>
+    /// <exception cref="H5Exception">A page buffer was asked for and the file is not paged, or its pages are larger than
+    /// the buffer.</exception>
     public static unsafe H5File OpenRemote(string url, H5RemoteOptions? options = null)
     {
         ArgumentException.ThrowIfNullOrEmpty(url);
         options ??= new H5RemoteOptions();
         var address = ToHttpAddress(url, options.Region);
+        if (!H5Api.HasRos3)
+            throw new H5LibraryException($"The loaded libhdf5 {H5Library.Version} was built without the read-only S3 driver (ROS3), " +
+                $"so '{address}' cannot be opened: use a libhdf5 configured with --enable-ros3-vfd (Debian's, conda's) " +
+                $"or set {H5LibraryResolver.LibraryVariable} to one.");
         CheckReachable(address, options);
 
         using var scope = H5Library.Enter();
@@ -40,7 +47,7 @@ public sealed partial class H5File
         fixed (byte* p = fa) H5Call.Check(H5P.SetFaplRos3(fapl, p), "selecting the ROS3 driver");
         var id = H5F.Open(address, H5F.AccRdonly, fapl);
         if (id < 0) H5Call.Throw($"Unable to open '{address}' through ROS3");
-        return new H5File(new FileId(id), H5FileMode.ReadOnly, address);
+        return new H5File(RequirePageBuffer(id, options.PageBufferSize, address), H5FileMode.ReadOnly, address);
     }
 
     /// <summary>Whether <paramref name="path"/> names a remote object (<c>http://</c>, <c>https://</c> or <c>s3://</c>).</summary>

@@ -17,7 +17,7 @@ public sealed partial class H5File : H5Group
     }
 
     private readonly FileId _fileId;
-    private readonly string _path;
+    private string _path; // changed only when a file built for SWMR is moved into place (H5File.Swmr.cs)
 
     /// <summary>The file id (h5py: <c>File.id</c>, a <c>FileID</c>).</summary>
     /// <exception cref="ObjectDisposedException">The file was closed.</exception>
@@ -59,7 +59,7 @@ public sealed partial class H5File : H5Group
     {
         get
         {
-            if (_fileId.IsClosed) return _path;
+            if (_fileId.IsClosed || _movedIntoPlace) return _path;
             using var scope = H5Library.Enter();
             return H5Call.ReadString((b, n) => H5F.GetName(Id, b, n), "reading the file name");
         }
@@ -82,12 +82,13 @@ public sealed partial class H5File : H5Group
         }
         options ??= new H5FileOptions();
         using var scope = H5Library.Enter();
-        using var fapl = options.CreateAccessList();
         var inMemory = options.InMemory && !options.BackingStore;
         if (!inMemory) H5FilePaths.RejectDirectory(path, mode);
         if (H5Progress.Enabled) H5Progress.Report($"opening '{path}'");
         var exists = System.IO.File.Exists(path);
         if (mode == H5FileMode.Append) mode = exists ? H5FileMode.ReadWrite : H5FileMode.CreateExclusive;
+        var openFlags = OpenFlags(path, mode, options);
+        using var fapl = options.CreateAccessList(swmrWrite: (openFlags & H5F.AccSwmrWrite) != 0);
         long id;
         switch (mode)
         {
@@ -95,9 +96,10 @@ public sealed partial class H5File : H5Group
             case H5FileMode.ReadWrite:
                 if (!exists && !inMemory)
                     throw new H5FileNotFoundException($"Unable to open '{path}': no such file.", path);
-                id = H5F.Open(path, mode == H5FileMode.ReadOnly ? H5F.AccRdonly : H5F.AccRdwr, fapl);
+                if (mode == H5FileMode.ReadWrite && exists) RequirePageBufferBeforeWriting(path, options.PageBufferSize);
+                id = H5F.Open(path, openFlags, fapl);
                 if (id < 0) H5Call.Throw($"Unable to open '{path}'");
-                break;
+                return new H5File(RequirePageBuffer(id, options.PageBufferSize, path), mode, path);
             case H5FileMode.Create:
             case H5FileMode.CreateExclusive:
                 if (mode == H5FileMode.CreateExclusive && exists)
@@ -128,13 +130,14 @@ public sealed partial class H5File : H5Group
         return Open(name, H5FileMode.Create, options);
     }
 
-    /// <summary>Whether <paramref name="path"/> is an HDF5 file (<c>H5Fis_hdf5</c>); false for a missing file.</summary>
+    /// <summary>Whether <paramref name="path"/> is an HDF5 file (<c>H5Fis_accessible</c>, <c>H5Fis_hdf5</c> before
+    /// libhdf5 1.12); false for a missing file.</summary>
     public static bool IsHdf5(string path)
     {
         H5FilePaths.Validate(path, nameof(path));
         if (!System.IO.File.Exists(path)) return false;
         using var scope = H5Library.Enter();
-        var r = H5F.IsHdf5(path);
+        var r = H5Api.IsHdf5(path);
         if (r < 0)
         {
             H5ErrorStack.Capture(); // unreadable counts as "no"; drop the stack
@@ -163,6 +166,28 @@ public sealed partial class H5File : H5Group
             return (long)size;
         }
     }
+
+    /// <summary>The version of the file's superblock (<c>H5Fget_info2</c>): 0 or 1 for files created with the earliest
+    /// format, 2 for a low bound of 1.8, 3 for 1.10 and later (h5py <c>libver='latest'</c>) or SWMR.</summary>
+    public int SuperblockVersion
+    {
+        get
+        {
+            using var scope = H5Library.Enter();
+            H5Call.Check(H5F.GetInfo2(Id, out var info), "reading the superblock version");
+            return (int)info.SuperVersion;
+        }
+    }
+
+    /// <summary>The low format bound the file was created with, as its superblock shows (<see cref="SuperblockVersion"/>):
+    /// what <see cref="H5FileOptions.LibverLow"/> must be for a copy to store the same kinds of objects (attributes larger
+    /// than 64 KiB and dense attribute storage need <see cref="H5LibraryVersion.V18"/> or later).</summary>
+    public H5LibraryVersion CreatedLowBound => SuperblockVersion switch
+    {
+        <= 1 => H5LibraryVersion.Earliest,
+        2 => H5LibraryVersion.V18,
+        _ => H5LibraryVersion.V110,
+    };
 
     /// <summary>The file's metadata-cache configuration (<c>H5Fget_mdc_config</c>, h5py: <c>f.id.get_mdc_config()</c>).</summary>
     public unsafe H5AC.CacheConfig GetMetadataCacheConfig()

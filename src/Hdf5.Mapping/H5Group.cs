@@ -54,39 +54,60 @@ public class H5Group : H5Object, IEnumerable<string>
         }
     }
 
-    /// <summary>Whether <paramref name="path"/> names an object (h5py: <c>path in group</c>). Nested paths are walked
-    /// one link at a time, so a missing intermediate group or a dangling link gives false, not an error.</summary>
+    /// <summary>Whether a link named <paramref name="path"/> exists (h5py: <c>path in group</c>). Nested paths are walked
+    /// one link at a time: a missing or dangling intermediate link gives false, not an error. As in h5py, a final
+    /// soft or external link whose target is missing still counts (it is a link of this group; <see cref="GetKind"/>
+    /// says <see cref="H5ObjectKind.DanglingLink"/> and <see cref="TryGetValue"/> opens nothing).</summary>
     public bool ContainsKey(string path)
     {
         H5Names.ValidateLookup(path, nameof(path));
         using var scope = H5Library.Enter();
-        return Exists(path);
+        return LinkStateOf(path) != LinkState.Missing;
     }
 
-    private bool Exists(string path)
+    private enum LinkState { Missing, Dangling, Resolved }
+
+    // One walk for every question about a path: each intermediate component must be a link whose target exists
+    // (libhdf5 errors rather than answers "no" past a dangling one, so those errors mean "no" here); the last
+    // component may be a link to nothing.
+    private LinkState LinkStateOf(string path)
     {
-        if (path is "/" or "." or "") return true;
+        if (path is "/" or "." or "") return LinkState.Resolved;
         var parts = path.Split('/', StringSplitOptions.RemoveEmptyEntries);
+        if (parts.Length == 0) return LinkState.Resolved;
         var prefix = path.StartsWith('/') ? "/" : "";
         for (int i = 0; i < parts.Length; i++)
         {
             prefix += (i == 0 ? "" : "/") + parts[i];
-            if (!H5Call.CheckBool(H5L.Exists(LocationId, prefix, PropertyListId.Default), $"looking up '{prefix}' in {What}")) return false;
-            if (!H5Call.CheckBool(H5O.ExistsByName(LocationId, prefix, PropertyListId.Default), $"looking up the object at '{prefix}' in {What}")) return false;
+            // The first link is in this group: failing to look it up is a real error, not a "no".
+            var exists = H5L.Exists(LocationId, prefix, PropertyListId.Default);
+            if (!(i == 0 ? H5Call.CheckBool(exists, $"looking up '{prefix}' in {What}") : Answer(exists))) return LinkState.Missing;
+            if (!Answer(H5O.ExistsByName(LocationId, prefix, PropertyListId.Default)))
+                return i == parts.Length - 1 ? LinkState.Dangling : LinkState.Missing;
         }
-        return true;
+        return LinkState.Resolved;
     }
 
-    /// <summary>What <paramref name="path"/> names: a group, a dataset, a named datatype, or nothing.</summary>
-    public unsafe H5ObjectKind GetKind(string path)
+    private static bool Answer(int htri)
+    {
+        if (htri >= 0) return htri > 0;
+        H5ErrorStack.Capture(); // a path that cannot be traversed: the answer is "no", the stack is dropped
+        return false;
+    }
+
+    /// <summary>What <paramref name="path"/> names: a group, a dataset, a named datatype, a soft or external link
+    /// whose target is missing (<see cref="H5ObjectKind.DanglingLink"/>), or nothing.</summary>
+    public H5ObjectKind GetKind(string path)
     {
         H5Names.ValidateLookup(path, nameof(path));
         using var scope = H5Library.Enter();
         if (H5Progress.Enabled) H5Progress.Report($"looking up '{Resolve(path)}'");
-        if (!Exists(path)) return H5ObjectKind.Missing;
-        H5O.Info info;
-        H5Call.Check(H5O.GetInfoByName2(LocationId, path, &info, H5O.InfoBasic, PropertyListId.Default), $"inspecting '{path}' in {What}", Resolve(path));
-        return info.Type switch
+        switch (LinkStateOf(path))
+        {
+            case LinkState.Missing: return H5ObjectKind.Missing;
+            case LinkState.Dangling: return H5ObjectKind.DanglingLink;
+        }
+        return H5ObjectInfo.GetByName(LocationId, path, H5O.InfoBasic, $"inspecting '{path}' in {What}", Resolve(path)).Type switch
         {
             H5O.Type.Group => H5ObjectKind.Group,
             H5O.Type.Dataset => H5ObjectKind.Dataset,
@@ -95,16 +116,28 @@ public class H5Group : H5Object, IEnumerable<string>
         };
     }
 
+    /// <summary>The info of the object at <paramref name="path"/> without opening it (h5py: <c>h5o.get_info(group.id, path)</c>):
+    /// compare <see cref="H5ObjectInfo.IsSameObject"/> to find paths that lead to one object.</summary>
+    /// <exception cref="H5LinkNotFoundException">Nothing is at that path.</exception>
+    public H5ObjectInfo GetInfo(string path)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        using var scope = H5Library.Enter();
+        if (LinkStateOf(path) != LinkState.Resolved) throw NotFound(path);
+        return H5ObjectInfo.GetByName(LocationId, path, H5O.InfoBasic | H5O.InfoNumAttrs, $"inspecting '{path}'");
+    }
+
     /// <summary>Opens the object at <paramref name="path"/> (h5py: <c>group[path]</c>).</summary>
     /// <exception cref="H5LinkNotFoundException">Nothing is at that path.</exception>
     public H5Object this[string path] => OpenObject(path);
 
-    /// <summary>Opens the object at <paramref name="path"/> if it exists.</summary>
+    /// <summary>Opens the object at <paramref name="path"/> if it exists (h5py: <c>group.get(path)</c>); false, and no
+    /// object, for a missing path or a link whose target is missing (h5py's <c>get</c> gives <c>None</c> for both).</summary>
     public bool TryGetValue(string path, [NotNullWhen(true)] out H5Object? value)
     {
         H5Names.ValidateLookup(path, nameof(path));
         using var scope = H5Library.Enter();
-        value = Exists(path) ? OpenObject(path) : null;
+        value = LinkStateOf(path) == LinkState.Resolved ? OpenObject(path) : null;
         return value is not null;
     }
 
@@ -113,7 +146,7 @@ public class H5Group : H5Object, IEnumerable<string>
     {
         H5Names.ValidateLookup(path, nameof(path));
         using var scope = H5Library.Enter();
-        if (!Exists(path)) throw Missing(path);
+        if (LinkStateOf(path) != LinkState.Resolved) throw Missing(path);
         var full = Resolve(path);
         if (H5Progress.Enabled) H5Progress.Report($"opening '{full}'");
         var id = H5Call.Check(H5O.Open(LocationId, path, PropertyListId.Default), $"opening '{path}' in {What}", full);
@@ -150,28 +183,48 @@ public class H5Group : H5Object, IEnumerable<string>
         var actual = GetKind(path);
         if (actual == kind) return;
         if (actual == H5ObjectKind.Missing) throw Missing(path);
+        if (actual == H5ObjectKind.DanglingLink) throw NotFound(path);
         throw new H5TypeMismatchException($"'{path}' in {What} is a {actual.ToString().ToLowerInvariant()}, not a {kind.ToString().ToLowerInvariant()}.");
     }
 
-    private H5LinkNotFoundException NotFound(string path) =>
-        new($"No object named '{path}' in {What} (file '{File.Filename}').", path);
+    private H5LinkNotFoundException NotFound(string path)
+    {
+        if (LinkStateOf(path) == LinkState.Dangling && DanglingTarget(path) is { } target)
+            return new($"'{path}' in {What} (file '{File.Filename}') is a link to {target}, which does not exist.", path);
+        return new($"No object named '{path}' in {What} (file '{File.Filename}').", path);
+    }
+
+    private string? DanglingTarget(string path)
+    {
+        try
+        {
+            var link = GetLink(path);
+            return link.Kind == H5LinkKind.External ? $"'{link.Path}' in file '{link.FileName}'" : $"'{link.Path}'";
+        }
+        catch (Exception e) when (e is IH5Exception)
+        {
+            return null; // the message is then the generic one; the failure to describe it is not the user's error
+        }
+    }
 
     // A path that names no object. When its last link is a hard link, that link points to no object: not a missing
     // name but a damaged file. Opening it anyway gets libhdf5's account of why, with its stack.
-    private unsafe Exception Missing(string path)
+    private Exception Missing(string path)
     {
         var slash = path.TrimEnd('/').LastIndexOf('/');
-        if (slash > 0 && !Exists(path[..slash])) return NotFound(path);
+        if (slash > 0 && LinkStateOf(path[..slash]) != LinkState.Resolved) return NotFound(path);
         if (H5L.Exists(LocationId, path, PropertyListId.Default) <= 0)
         {
             H5ErrorStack.Capture(); // an error here only says the name is not there
             return NotFound(path);
         }
-        H5L.Info info;
-        if (H5L.GetInfo(LocationId, path, &info, PropertyListId.Default) < 0 || info.Type != H5L.Type.Hard)
+        try
         {
-            H5ErrorStack.Capture();
-            return NotFound(path);
+            if (H5LinkDetails.Get(LocationId, path).Type != H5L.Type.Hard) return NotFound(path);
+        }
+        catch (Exception e) when (e is IH5Exception)
+        {
+            return NotFound(path); // the link cannot be described: it is missing as far as this lookup can tell
         }
         var id = H5O.Open(LocationId, path, PropertyListId.Default);
         if (id < 0) return H5ErrorTable.Create(H5ErrorStack.Capture(), $"opening '{path}' in {What}, a hard link to no object", Resolve(path));
@@ -190,7 +243,8 @@ public class H5Group : H5Object, IEnumerable<string>
     {
         H5Names.Validate(path, nameof(path));
         using var scope = H5Library.Enter();
-        if (Exists(path)) throw new H5AlreadyExistsException($"Cannot create group '{path}' in {What}: the name already exists.");
+        File.RefuseUnderSwmr($"create group '{path}' in {What}");
+        if (LinkStateOf(path) != LinkState.Missing) throw new H5AlreadyExistsException($"Cannot create group '{path}' in {What}: the name already exists.");
         using var gcpl = new PropertyListId(H5Call.Check(H5P.Create(H5Globals.GroupCreate)));
         if (trackOrder)
         {
@@ -198,7 +252,7 @@ public class H5Group : H5Object, IEnumerable<string>
             H5Call.Check(H5P.SetAttrCreationOrder(gcpl, H5P.CrtOrderTracked | H5P.CrtOrderIndexed));
         }
         var full = Resolve(path);
-        var id = Creating(full, () => H5Call.Check(H5G.Create2(LocationId, path, H5Links.CreateProperties, gcpl, PropertyListId.Default), $"creating group '{path}' in {What}", full));
+        var id = Creating(full, () => H5Call.Check(H5G.Create2(LocationId, path, H5Links.CreatePropertiesFor(path), gcpl, PropertyListId.Default), $"creating group '{path}' in {What}", full));
         return new H5Group(new GroupId(id), File, full);
     }
 
@@ -206,7 +260,7 @@ public class H5Group : H5Object, IEnumerable<string>
     public H5Group RequireGroup(string path)
     {
         using var scope = H5Library.Enter();
-        return GetKind(path) == H5ObjectKind.Missing ? CreateGroup(path) : OpenGroup(path);
+        return LinkStateOf(path) == LinkState.Missing ? CreateGroup(path) : OpenGroup(path);
     }
 
     /// <summary>Creates a dataset of <typeparamref name="T"/> elements with the given shape (h5py: <c>create_dataset(name, shape, dtype)</c>).</summary>
@@ -222,6 +276,23 @@ public class H5Group : H5Object, IEnumerable<string>
         ArgumentNullException.ThrowIfNull(type);
         using var scope = H5Library.Enter();
         return H5DatasetCreation.Create(this, path, type.Id, shape, options);
+    }
+
+    /// <summary>Creates a virtual dataset of <typeparamref name="T"/> elements from <paramref name="layout"/> (h5py:
+    /// <c>create_virtual_dataset(name, layout, fillvalue=)</c>; the fill value, for regions no source maps or whose
+    /// source file is missing, goes in <paramref name="options"/>).</summary>
+    public H5Dataset CreateVirtualDataset<T>(string path, H5VirtualLayout layout, H5DatasetOptions? options = null) where T : unmanaged
+    {
+        using var scope = H5Library.Enter();
+        return H5DatasetCreation.CreateVirtual(this, path, H5TypeMap.MemoryType<T>(), layout, options);
+    }
+
+    /// <summary>Creates a virtual dataset of the given datatype from <paramref name="layout"/>.</summary>
+    public H5Dataset CreateVirtualDataset(string path, H5Datatype type, H5VirtualLayout layout, H5DatasetOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(type);
+        using var scope = H5Library.Enter();
+        return H5DatasetCreation.CreateVirtual(this, path, type.Id, layout, options);
     }
 
     /// <summary>Creates a 1-D dataset holding <paramref name="data"/> (h5py: <c>group[path] = data</c>, or
@@ -339,7 +410,7 @@ public class H5Group : H5Object, IEnumerable<string>
     public H5Dataset RequireDataset<T>(string path, long[] shape, H5DatasetOptions? options = null) where T : unmanaged
     {
         using var scope = H5Library.Enter();
-        if (GetKind(path) == H5ObjectKind.Missing) return CreateDataset<T>(path, shape, options);
+        if (LinkStateOf(path) == LinkState.Missing) return CreateDataset<T>(path, shape, options);
         var ds = OpenDataset(path);
         if (!ds.Shape.AsSpan().SequenceEqual(shape))
         {
@@ -367,10 +438,8 @@ public class H5Group : H5Object, IEnumerable<string>
     {
         H5Names.ValidateLookup(path, nameof(path));
         using var scope = H5Library.Enter();
-        // A dangling soft link is a link to remove too: look the last link up itself, once its parent is known to exist.
-        var slash = path.TrimEnd('/').LastIndexOf('/');
-        if (slash > 0 && !Exists(path[..slash])) return false;
-        if (!H5Call.CheckBool(H5L.Exists(LocationId, path, PropertyListId.Default), $"looking up '{path}' in {What}")) return false;
+        File.RefuseUnderSwmr($"remove '{path}' from {What}");
+        if (LinkStateOf(path) == LinkState.Missing) return false;
         // In an atomic change (a live view's save) the link is set aside, to be deleted once the change succeeds.
         if (File.Journal is { } journal) journal.ParkLink(Resolve(path));
         else H5Call.Check(H5L.Delete(LocationId, path, PropertyListId.Default), $"removing '{path}' from {What}", Resolve(path));
@@ -388,13 +457,26 @@ public class H5Group : H5Object, IEnumerable<string>
         return result;
     }
 
+    /// <summary>Moves (renames) the link at <paramref name="source"/> to <paramref name="destination"/>, both relative to this
+    /// group (h5py: <c>group.move(source, dest)</c>); open objects keep working under the new name.</summary>
+    public void Move(string source, string destination)
+    {
+        H5Names.Validate(source, nameof(source));
+        H5Names.Validate(destination, nameof(destination));
+        using var scope = H5Library.Enter();
+        File.RefuseUnderSwmr($"move '{source}' in {What}");
+        H5Call.Check(H5L.Move(LocationId, source, LocationId, destination, H5Links.CreatePropertiesFor(destination), PropertyListId.Default),
+            $"moving '{source}' to '{destination}' in {What}", Resolve(source));
+    }
+
     /// <summary>Creates a soft link (h5py: <c>group[path] = h5py.SoftLink(target)</c>).</summary>
     public void CreateSoftLink(string path, string target)
     {
         H5Names.Validate(path, nameof(path));
         using var scope = H5Library.Enter();
         H5Names.ValidateLookup(target, nameof(target));
-        Creating(Resolve(path), () => H5Call.Check(H5L.CreateSoft(target, LocationId, path, H5Links.CreateProperties, PropertyListId.Default), $"creating soft link '{path}' in {What}", Resolve(path)));
+        File.RefuseUnderSwmr($"create soft link '{path}' in {What}");
+        Creating(Resolve(path), () => H5Call.Check(H5L.CreateSoft(target, LocationId, path, H5Links.CreatePropertiesFor(path), PropertyListId.Default), $"creating soft link '{path}' in {What}", Resolve(path)));
     }
 
     /// <summary>Creates a hard link to an existing object (h5py: <c>group[path] = obj</c>).</summary>
@@ -403,7 +485,8 @@ public class H5Group : H5Object, IEnumerable<string>
         ArgumentNullException.ThrowIfNull(target);
         H5Names.Validate(path, nameof(path));
         using var scope = H5Library.Enter();
-        Creating(Resolve(path), () => H5Call.Check(H5O.Link(target.ObjectId, LocationId, path, H5Links.CreateProperties, PropertyListId.Default), $"creating hard link '{path}' in {What}", Resolve(path)));
+        File.RefuseUnderSwmr($"create hard link '{path}' in {What}");
+        Creating(Resolve(path), () => H5Call.Check(H5O.Link(target.ObjectId, LocationId, path, H5Links.CreatePropertiesFor(path), PropertyListId.Default), $"creating hard link '{path}' in {What}", Resolve(path)));
     }
 
     /// <summary>Creates an external link (h5py: <c>group[path] = h5py.ExternalLink(file, objectPath)</c>).</summary>
@@ -413,7 +496,8 @@ public class H5Group : H5Object, IEnumerable<string>
         using var scope = H5Library.Enter();
         H5Names.ValidateLookup(fileName, nameof(fileName));
         H5Names.ValidateLookup(objectPath, nameof(objectPath));
-        Creating(Resolve(path), () => H5Call.Check(H5L.CreateExternal(fileName, objectPath, LocationId, path, H5Links.CreateProperties, PropertyListId.Default), $"creating external link '{path}' in {What}", Resolve(path)));
+        File.RefuseUnderSwmr($"create external link '{path}' in {What}");
+        Creating(Resolve(path), () => H5Call.Check(H5L.CreateExternal(fileName, objectPath, LocationId, path, H5Links.CreatePropertiesFor(path), PropertyListId.Default), $"creating external link '{path}' in {What}", Resolve(path)));
     }
 
     /// <summary>Describes the link at <paramref name="path"/> without following it (h5py: <c>group.get(path, getlink=True)</c>).</summary>
@@ -421,21 +505,20 @@ public class H5Group : H5Object, IEnumerable<string>
     {
         H5Names.ValidateLookup(path, nameof(path));
         using var scope = H5Library.Enter();
-        if (!H5Call.CheckBool(H5L.Exists(LocationId, path, PropertyListId.Default), $"looking up '{path}' in {What}")) throw NotFound(path);
-        H5L.Info info;
-        H5Call.Check(H5L.GetInfo(LocationId, path, &info, PropertyListId.Default), $"reading link '{path}' of {What}", Resolve(path));
+        if (LinkStateOf(path) == LinkState.Missing) throw NotFound(path);
+        var info = H5LinkDetails.Get(LocationId, path, $"reading link '{path}' of {What}", Resolve(path));
         switch (info.Type)
         {
             case H5L.Type.Soft:
             {
-                var size = (int)info.AddressOrValSize;
+                var size = checked((int)info.ValueSize);
                 var buf = new byte[size];
                 fixed (byte* p = buf) H5Call.Check(H5L.GetVal(LocationId, path, p, (nuint)size, PropertyListId.Default));
                 return new H5LinkInfo(H5LinkKind.Soft, H5Call.FromCStringSpan(buf), null);
             }
             case H5L.Type.External:
             {
-                var size = (int)info.AddressOrValSize;
+                var size = checked((int)info.ValueSize);
                 var buf = new byte[size];
                 fixed (byte* p = buf)
                 {

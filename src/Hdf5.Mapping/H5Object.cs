@@ -87,6 +87,17 @@ public abstract class H5Object : IDisposable
         }
     }
 
+    /// <summary>Which object this is (file number and address or token), its kind, hard-link count and attribute count
+    /// (h5py: <c>h5o.get_info(obj.id)</c>). Two handles are the same object when their <see cref="H5ObjectInfo.IsSameObject"/>.</summary>
+    public H5ObjectInfo Info
+    {
+        get
+        {
+            using var scope = H5Library.Enter();
+            return H5ObjectInfo.Get(ObjectId, H5O.InfoBasic | H5O.InfoNumAttrs, "reading object info");
+        }
+    }
+
     /// <summary>The attributes of this object, with dictionary semantics (h5py's <c>.attrs</c>).</summary>
     public H5AttributeCollection Attrs => _attrs ??= new H5AttributeCollection(this);
 

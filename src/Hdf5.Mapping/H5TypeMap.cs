@@ -183,7 +183,7 @@ internal static class H5TypeMap
         var mem = MemoryType<T>();
         var fileClass = H5T.GetClass(fileType);
         var memClass = H5T.GetClass(mem);
-        if (Compatible(fileClass, memClass)) return mem;
+        if (Compatible(fileType, fileClass, mem, memClass)) return mem;
         if (fileClass == H5T.Class.Enum && memClass == H5T.Class.Integer && (int)H5T.GetSize(fileType) == Unsafe.SizeOf<T>())
         {
             // h5py reads an enum as its base integer: read the enum's native form straight into T.
@@ -199,15 +199,27 @@ internal static class H5TypeMap
         var mem = MemoryType<T>();
         var fileClass = H5T.GetClass(fileType);
         var memClass = H5T.GetClass(mem);
-        if (Compatible(fileClass, memClass)) return mem;
+        if (Compatible(fileType, fileClass, mem, memClass)) return mem;
         throw new H5TypeMismatchException($"{what} stores {Describe(fileType)}; {typeof(T).Name} values cannot be written to it.");
     }
 
-    private static bool Compatible(H5T.Class file, H5T.Class mem) =>
-        file == mem
-        || (IsNumeric(file) && IsNumeric(mem));
+    // References convert only to their own kind: libhdf5 1.12+ "converts" an H5R_ref_t (64 bytes) or a region
+    // reference to an object reference without an error, giving paths that are empty or wrong.
+    private static bool Compatible(H5Id fileType, H5T.Class file, H5Id memType, H5T.Class mem) =>
+        file == H5T.Class.Reference
+            ? mem == H5T.Class.Reference && H5T.GetSize(fileType) == H5T.GetSize(memType)
+            : file == mem || (IsNumeric(file) && IsNumeric(mem));
 
     private static bool IsNumeric(H5T.Class c) => c is H5T.Class.Integer or H5T.Class.Float or H5T.Class.Bitfield;
+
+    /// <summary>What a reference type of <paramref name="size"/> bytes is: libhdf5 1.10's object (8) or region (12)
+    /// reference, or the opaque <c>H5R_ref_t</c> of libhdf5 1.12 and later.</summary>
+    internal static string ReferenceText(long size) => size switch
+    {
+        8 => "object reference",
+        12 => "region reference",
+        _ => "reference (H5R_ref_t of libhdf5 1.12+)",
+    };
 
     /// <summary>A numpy-like name of a stored type.</summary>
     public static unsafe string Describe(H5Id type)
@@ -237,7 +249,7 @@ internal static class H5TypeMap
             case H5T.Class.Compound:
                 return $"compound ({H5T.GetNmembers(type)} members, {size} bytes)";
             case H5T.Class.Reference:
-                return size == 8 ? "object reference" : "region reference";
+                return ReferenceText(size);
             case H5T.Class.Array:
                 return $"array ({size} bytes)";
             case H5T.Class.Vlen:

@@ -56,11 +56,11 @@ public sealed class SnapshotTests
         var (diagnostics, sources, errors) = GeneratorHarness.Run(Input);
         Assert.Empty(diagnostics);
         Assert.Empty(errors);
-        Assert.Equal(["Samples.Experiment.H5Mapping.g.cs", "Samples.Metadata.H5Mapping.g.cs"], sources.Select(s => s.HintName).Order());
+        Assert.Equal(["Hdf5.Mapping.CompoundTypes.g.cs", "Samples.Experiment.H5Mapping.g.cs", "Samples.Metadata.H5Mapping.g.cs"], sources.Select(s => s.HintName).Order());
         foreach (var source in sources) Verify(source.HintName, source.SourceText.ToString());
     }
 
-    private static void Verify(string hintName, string actual, [CallerFilePath] string caller = "")
+    internal static void Verify(string hintName, string actual, [CallerFilePath] string caller = "")
     {
         var file = Path.Combine(Path.GetDirectoryName(caller)!, "Snapshots", hintName.Replace(".g.cs", ".verified.cs"));
         if (Environment.GetEnvironmentVariable("H5M_ACCEPT_SNAPSHOTS") == "1")

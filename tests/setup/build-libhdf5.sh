@@ -7,7 +7,11 @@ set -euo pipefail
 
 version=1.14.5
 prefix="${1:-${HDF5_MAPPING_CACHE:-/var/cache/hdf5-mapping}/libhdf5-$version}"
-if [ -f "$prefix/lib/libhdf5.so" ] && [ -f "$prefix/lib/libhdf5_hl.so" ] && [ -f "$prefix/.complete" ]; then
+# What the build holds; a cached build made with other options is rebuilt. ROS3 (libcurl + OpenSSL) as Debian's
+# 1.10.8 has it, so the remote tests run on both versions.
+config="threadsafe hl ros3 zlib szip"
+built() { [ -f "$prefix/lib/libhdf5.so" ] && [ -f "$prefix/lib/libhdf5_hl.so" ] && [ "$(cat "$prefix/.complete" 2>/dev/null)" = "$config" ]; }
+if built; then
   echo "$prefix"; exit 0
 fi
 
@@ -16,9 +20,17 @@ if [ "$(id -u)" != "0" ]; then
   exit 1
 fi
 
+# One build at a time (two test runs may start together): the second waits, then finds the first one's result.
+mkdir -p "$(dirname "$prefix")"
+exec 9>"$prefix.lock"
+flock 9
+if built; then
+  echo "$prefix"; exit 0
+fi
+
 export DEBIAN_FRONTEND=noninteractive
 need=()
-for p in dpkg-dev build-essential zlib1g-dev; do
+for p in dpkg-dev build-essential zlib1g-dev libaec-dev libcurl4-openssl-dev libssl-dev; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || need+=("$p")
 done
 sources=/etc/apt/sources.list.d/hdf5-mapping-trixie-src.sources
@@ -44,9 +56,11 @@ dpkg-source -x --no-check ./hdf5_*.dsc src >/dev/null
 cd src
 echo "build-libhdf5: configuring and building libhdf5 $version into $prefix (about 10 minutes on 2 cores)" >&2
 ./configure --prefix="$prefix" --enable-threadsafe --enable-unsupported --enable-hl \
-  --disable-fortran --disable-cxx --disable-tests --disable-tools --with-zlib >/dev/null
-make -j"$(nproc)" >/dev/null 2>&1
-rm -rf "$prefix"
-make install >/dev/null
-touch "$prefix/.complete"
+  --disable-fortran --disable-cxx --disable-tests --disable-tools --with-zlib --with-szlib --enable-ros3-vfd >"$work/configure.log" 2>&1 \
+  || { tail -n 40 "$work/configure.log" >&2; echo "build-libhdf5: configure failed" >&2; exit 1; }
+log="$work/build.log"
+if ! make -j"$(nproc)" >"$log" 2>&1 || ! { rm -rf "$prefix" && make install >>"$log" 2>&1; }; then
+  tail -n 40 "$log" >&2; echo "build-libhdf5: the build failed (log above)" >&2; exit 1
+fi
+echo "$config" > "$prefix/.complete"
 echo "$prefix"

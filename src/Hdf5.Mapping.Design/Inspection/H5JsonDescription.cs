@@ -20,7 +20,9 @@ public sealed class H5JsonOptions
 /// </summary>
 /// <remarks>Shape of the document: <c>{"path", "kind": "group", "attributes": [...], "members": [...]}</c> for groups,
 /// <c>{"path", "kind": "dataset", "type": {...}, "shape", "maxShape", "layout", "chunks", "filters", "scale", "dimensions",
-/// "attributes", "values"}</c> for datasets, <c>{"path", "kind": "softLink"|"externalLink", "target"}</c> for links.
+/// "attributes", "values"}</c> for datasets, <c>{"path", "kind": "softLink"|"externalLink", "target"}</c> for links,
+/// <c>{"path", "kind", "sameAs"}</c> for a further hard link to an object already described (a group linked into itself
+/// is described once).
 /// Types are <c>{"kind", "size", "text"}</c> plus <c>"stringKind"</c> for strings and <c>"fields"</c> for compounds.</remarks>
 public static class H5JsonDescription
 {
@@ -30,11 +32,12 @@ public static class H5JsonDescription
         ArgumentNullException.ThrowIfNull(obj);
         ArgumentNullException.ThrowIfNull(output);
         options ??= new H5JsonOptions();
-        using var json = new Utf8JsonWriter(output, new JsonWriterOptions { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
+        // Each group is two levels of JSON: deep (acyclic) files must not hit the writer's default limit of 1000.
+        using var json = new Utf8JsonWriter(output, new JsonWriterOptions { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping, MaxDepth = MaxDepth });
         switch (obj)
         {
-            case H5Group g: Group(json, g, options); break;
-            case H5Dataset d: Dataset(json, d, options); break;
+            case H5Group g: Group(json, g, g.Name, new H5Visits(g, g.Name), options); break;
+            case H5Dataset d: Dataset(json, d, d.Name, options); break;
             default: throw new ArgumentException($"{obj} is neither a group nor a dataset.", nameof(obj));
         }
     }
@@ -47,15 +50,17 @@ public static class H5JsonDescription
         return System.Text.Encoding.UTF8.GetString(stream.ToArray());
     }
 
-    private static void Group(Utf8JsonWriter json, H5Group group, H5JsonOptions options)
+    private const int MaxDepth = 1 << 16;
+
+    private static void Group(Utf8JsonWriter json, H5Group group, string path, H5Visits visits, H5JsonOptions options)
     {
-        options.Progress?.Report(group.Name);
+        options.Progress?.Report(path);
         json.WriteStartObject();
-        json.WriteString("path", group.Name);
+        json.WriteString("path", path);
         json.WriteString("kind", "group");
         Attributes(json, group);
         json.WriteStartArray("members");
-        var prefix = group.Name == "/" ? "/" : group.Name + "/";
+        var prefix = path == "/" ? "/" : path + "/";
         foreach (var name in group.Keys)
         {
             var link = group.GetLink(name);
@@ -68,13 +73,24 @@ public static class H5JsonDescription
                 json.WriteEndObject();
                 continue;
             }
+            var info = group.GetInfo(name);
+            if (visits.FirstVisit(info, prefix + name) is { } first)
+            {
+                // A second hard link, or a group linked into itself: described once, where it was first reached.
+                json.WriteStartObject();
+                json.WriteString("path", prefix + name);
+                json.WriteString("kind", info.Type switch { Native.H5O.Type.Group => "group", Native.H5O.Type.Dataset => "dataset", _ => "datatype" });
+                json.WriteString("sameAs", first);
+                json.WriteEndObject();
+                continue;
+            }
             switch (group.GetKind(name))
             {
                 case H5ObjectKind.Group:
-                    using (var g = group.OpenGroup(name)) Group(json, g, options);
+                    using (var g = group.OpenGroup(name)) Group(json, g, prefix + name, visits, options);
                     break;
                 case H5ObjectKind.Dataset:
-                    using (var d = group.OpenDataset(name)) Dataset(json, d, options);
+                    using (var d = group.OpenDataset(name)) Dataset(json, d, prefix + name, options);
                     break;
                 default:
                     json.WriteStartObject();
@@ -88,11 +104,11 @@ public static class H5JsonDescription
         json.WriteEndObject();
     }
 
-    private static void Dataset(Utf8JsonWriter json, H5Dataset dataset, H5JsonOptions options)
+    private static void Dataset(Utf8JsonWriter json, H5Dataset dataset, string path, H5JsonOptions options)
     {
-        options.Progress?.Report(dataset.Name);
+        options.Progress?.Report(path);
         json.WriteStartObject();
-        json.WriteString("path", dataset.Name);
+        json.WriteString("path", path);
         json.WriteString("kind", "dataset");
         using (var type = dataset.DType) Type(json, type);
         Longs(json, "shape", dataset.Shape);
@@ -128,7 +144,7 @@ public static class H5JsonDescription
         Attributes(json, dataset);
         if (dataset.Size <= options.MaxValues)
         {
-            if (H5Values.Read(dataset) is { } values) Values(json, values);
+            Values(json, H5Values.TryRead(() => H5Values.Read(dataset)));
         }
         json.WriteEndObject();
     }
@@ -143,7 +159,7 @@ public static class H5JsonDescription
             json.WriteString("name", name);
             using (var type = a.DType) Type(json, type);
             Longs(json, "shape", a.Shape);
-            if (H5Values.Read(a) is { } values) Values(json, values);
+            Values(json, H5Values.TryRead(() => H5Values.Read(a, obj)));
             json.WriteEndObject();
         }
         json.WriteEndArray();
@@ -187,23 +203,77 @@ public static class H5JsonDescription
     }
 
     // Values flat, in row-major order (the shape says how to fold them).
-    private static void Values(Utf8JsonWriter json, object?[] values)
+    private static void Values(Utf8JsonWriter json, (object?[]? Values, string? Error) read)
     {
-        json.WriteStartArray("values");
-        foreach (var v in values)
+        if (read.Error is not null)
         {
-            switch (v)
-            {
-                case null: json.WriteNullValue(); break;
-                case string s: json.WriteStringValue(s); break;
-                case bool b: json.WriteBooleanValue(b); break;
-                case long l: json.WriteNumberValue(l); break;
-                case ulong u: json.WriteNumberValue(u); break;
-                case double d when double.IsFinite(d): json.WriteNumberValue(d); break;
-                case double d: json.WriteStringValue(d.ToString(System.Globalization.CultureInfo.InvariantCulture)); break; // NaN, ±Infinity
-                default: json.WriteStringValue(v.ToString()); break;
-            }
+            json.WriteString("valuesError", read.Error);
+            return;
         }
+        json.WriteStartArray("values");
+        foreach (var v in read.Values!) Value(json, v);
         json.WriteEndArray();
+    }
+
+    // Numbers as JSON numbers in their own precision (a float32 is written as the shortest float text), NaN and
+    // infinities as strings, compounds as objects, arrays and sequences as arrays, regions as target and selection.
+    private static void Value(Utf8JsonWriter json, object? v)
+    {
+        switch (v)
+        {
+            case null: json.WriteNullValue(); break;
+            case string s: json.WriteStringValue(s); break;
+            case bool b: json.WriteBooleanValue(b); break;
+            case long l: json.WriteNumberValue(l); break;
+            case ulong u: json.WriteNumberValue(u); break;
+            case double d when double.IsFinite(d): json.WriteNumberValue(d); break;
+            case float f when float.IsFinite(f): json.WriteNumberValue(f); break;
+            case Half h when Half.IsFinite(h): json.WriteNumberValue((float)h); break;
+            case double or float or Half: json.WriteStringValue(((IFormattable)v).ToString(null, System.Globalization.CultureInfo.InvariantCulture)); break;
+            case H5RecordValue r:
+                json.WriteStartObject();
+                foreach (var (name, value) in r.Fields)
+                {
+                    json.WritePropertyName(name);
+                    Value(json, value);
+                }
+                json.WriteEndObject();
+                break;
+            case object?[] list:
+                json.WriteStartArray();
+                foreach (var item in list) Value(json, item);
+                json.WriteEndArray();
+                break;
+            case H5RegionValue region:
+                json.WriteStartObject();
+                json.WriteString("dataset", region.Dataset);
+                json.WriteString("selection", region.Region.ToString());
+                if (region.Region.PointList is { } points)
+                {
+                    json.WriteStartArray("points");
+                    for (int i = 0; i < points.GetLength(0); i++)
+                    {
+                        json.WriteStartArray();
+                        for (int d = 0; d < points.GetLength(1); d++) json.WriteNumberValue(points[i, d]);
+                        json.WriteEndArray();
+                    }
+                    json.WriteEndArray();
+                }
+                else
+                {
+                    json.WriteStartArray("blocks");
+                    foreach (var (start, count) in region.Region.BlockList)
+                    {
+                        json.WriteStartObject();
+                        Longs(json, "start", start);
+                        Longs(json, "count", count);
+                        json.WriteEndObject();
+                    }
+                    json.WriteEndArray();
+                }
+                json.WriteEndObject();
+                break;
+            default: json.WriteStringValue(v.ToString()); break;
+        }
     }
 }

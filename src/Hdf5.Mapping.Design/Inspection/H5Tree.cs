@@ -17,7 +17,8 @@ public static class H5Tree
         var sb = new StringBuilder();
         sb.Append(group.Name).Append("  ").AppendLine(GroupSummary(group));
         if (verbose) Details(sb, "", Attributes(group));
-        Children(sb, group, "", recursive, verbose, progress);
+        var walk = new Walk(new H5Visits(group, group.Name), recursive, verbose, progress);
+        Children(sb, group, group.Name, "", walk);
         return sb.ToString();
     }
 
@@ -48,7 +49,9 @@ public static class H5Tree
         return $"{H5TypeSchema.FromDatatype(type)} {dims}{scale}";
     }
 
-    private static void Children(StringBuilder sb, H5Group group, string indent, bool recursive, bool verbose, IProgress<string>? progress)
+    private sealed record Walk(H5Visits Visits, bool Recursive, bool Verbose, IProgress<string>? Progress);
+
+    private static void Children(StringBuilder sb, H5Group group, string path, string indent, Walk walk)
     {
         var keys = group.Keys;
         for (int i = 0; i < keys.Count; i++)
@@ -68,22 +71,31 @@ public static class H5Tree
                 sb.Append(branch).Append(name).Append(" -> ").Append(link.FileName).Append(':').AppendLine(link.Path);
                 continue;
             }
-            progress?.Report(group.Name.TrimEnd('/') + "/" + name);
+            var childPath = path.TrimEnd('/') + "/" + name;
+            walk.Progress?.Report(childPath);
+            var info = group.GetInfo(name);
+            if (walk.Visits.FirstVisit(info, childPath) is { } first)
+            {
+                // A second hard link (or a group linked into itself): described where it was first reached, as h5ls does.
+                var kind = info.Type == Native.H5O.Type.Group ? "/  group" : info.Type == Native.H5O.Type.Dataset ? "  dataset" : "  named datatype";
+                sb.Append(branch).Append(name).Append(kind).Append(", same as ").AppendLine(first);
+                continue;
+            }
             switch (group.GetKind(name))
             {
                 case H5ObjectKind.Group:
                     using (var g = group.OpenGroup(name))
                     {
                         sb.Append(branch).Append(name).Append("/  ").AppendLine(GroupSummary(g));
-                        if (verbose) Details(sb, below, Attributes(g));
-                        if (recursive) Children(sb, g, below, recursive, verbose, progress);
+                        if (walk.Verbose) Details(sb, below, Attributes(g));
+                        if (walk.Recursive) Children(sb, g, childPath, below, walk);
                     }
                     break;
                 case H5ObjectKind.Dataset:
                     using (var d = group.OpenDataset(name))
                     {
                         sb.Append(branch).Append(name).Append("  ").AppendLine(DatasetSummary(d));
-                        if (verbose) Details(sb, below, DatasetDetails(d));
+                        if (walk.Verbose) Details(sb, below, DatasetDetails(d));
                     }
                     break;
                 default:
@@ -107,7 +119,8 @@ public static class H5Tree
             using var type = a.DType;
             var shape = a.Shape;
             var dims = shape.Length == 0 ? "" : " (" + string.Join(", ", shape) + ")";
-            yield return $"@{name}: {H5TypeSchema.FromDatatype(type)}{dims} = {H5Values.Text(H5Values.Read(a), shape.Length == 0)}";
+            var (values, error) = H5Values.TryRead(() => H5Values.Read(a, obj));
+            yield return $"@{name}: {H5TypeSchema.FromDatatype(type)}{dims} = {(error is null ? H5Values.Text(values, shape.Length == 0) : $"(unreadable: {error})")}";
         }
     }
 

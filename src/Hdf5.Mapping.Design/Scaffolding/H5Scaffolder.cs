@@ -33,7 +33,7 @@ public static class H5Scaffolder
             if (!file.ContainsKey(p))
                 throw new ArgumentException($"{file.Filename} has no object at '{p}' (H5ScaffoldOptions.Paths).", nameof(options));
         var source = Path.GetFileName(file.Filename);
-        var run = new Run(options, source);
+        var run = new Run(options, source, new Inspection.H5Visits(file, "/"), file.CreatedLowBound);
         var rootName = options.RootClassName ?? CSharpNames.Pascal(Path.GetFileNameWithoutExtension(source));
         run.Types.Claim(rootName);
         var root = run.Group(file, "/", rootName, isRoot: true);
@@ -77,7 +77,7 @@ public static class H5Scaffolder
         public List<(string Name, string Type, string Init, string Args)> Attributes { get; } = [];
     }
 
-    private sealed class Run(H5ScaffoldOptions options, string source)
+    private sealed class Run(H5ScaffoldOptions options, string source, Inspection.H5Visits visits, H5LibraryVersion lowBound)
     {
         private readonly Dictionary<string, ClassModel> _classesByBody = new(StringComparer.Ordinal);
         private readonly List<ClassModel> _classes = [];
@@ -139,7 +139,14 @@ public static class H5Scaffolder
                     Skip(comments, child, $"a {link.Kind.ToString().ToLowerInvariant()} link (to {link.FileName}{(link.FileName is null ? "" : ":")}{link.Path}); mapped classes hold hard links only");
                     continue;
                 }
-                switch (group.GetKind(key))
+                var kind = group.GetKind(key);
+                if ((kind == H5ObjectKind.Group || Selected(child)) && visits.FirstVisit(group.GetInfo(key), child) is { } first)
+                {
+                    // A group linked into itself would otherwise nest classes without end: each object is mapped once.
+                    Skip(comments, child, $"another hard link to {first}, which is mapped there (each object is mapped once; writing stores it once)");
+                    continue;
+                }
+                switch (kind)
                 {
                     case H5ObjectKind.Dataset when Selected(child):
                         using (var ds = group.OpenDataset(key))
@@ -164,7 +171,7 @@ public static class H5Scaffolder
             lines.AddRange(groupLines);
 
             var body = new StringBuilder();
-            foreach (var c in comments) body.Append("    ").Append(c).Append('\n');
+            foreach (var c in comments) body.Append("    ").Append(CSharpNames.CommentLine(c)).Append('\n');
             if (comments.Count > 0 && lines.Count > 0) body.Append('\n');
             body.Append(string.Join("\n", lines));
 
@@ -214,13 +221,16 @@ public static class H5Scaffolder
                     Skip(comments, path, $"a string attribute of rank {shape.Length} (mapped string attributes are scalars or 1-D)");
                     return null;
                 }
-                var args = described.StringKind == H5StringKind.Fixed ? $", FixedLength = {described.Size}" : "";
+                var args = described.StringKind == H5StringKind.Fixed ? $", FixedLength = {described.Size}{FixedCharSet(type)}" : "";
                 return shape.Length == 0 ? ("string", " = \"\";", args) : ("string[]", " = [];", args);
             }
             var element = ElementType(type, described, path, comments, allowCompound: false);
             if (element is null) return null;
             return shape.Length == 0 ? (element, "", "") : (ArrayType(element, shape.Length), ArrayInit(element, shape.Length), "");
         }
+
+        // A fixed-length UTF-8 type keeps its character set: declared ASCII, its strings could not hold what they hold.
+        private static string FixedCharSet(H5Datatype type) => type.CharSet == H5CharSet.Utf8 ? ", CharSet = H5CharSet.Utf8" : "";
 
         private DatasetPlan? PlanDataset(H5Dataset ds, string key, string path, List<string> comments)
         {
@@ -242,7 +252,7 @@ public static class H5Scaffolder
                 }
                 plan.Type = rank == 0 ? "string" : "string[]";
                 plan.Initializer = rank == 0 ? " = \"\";" : " = [];";
-                if (described.StringKind == H5StringKind.Fixed) plan.Arguments.Add($"FixedLength = {described.Size}");
+                if (described.StringKind == H5StringKind.Fixed) plan.Arguments.Add($"FixedLength = {described.Size}{FixedCharSet(type)}");
             }
             else if (described.Kind == H5ValueKind.RegionReference)
             {
@@ -298,7 +308,7 @@ public static class H5Scaffolder
                 var label = dim.Label;
                 var scales = dim.ScalePaths;
                 foreach (var s in scales) plan.Attach.Add((d, s, scales[0] == s && label.Length > 0 ? label : null));
-                if (scales.Count == 0 && label.Length > 0) plan.Comments.Add($"// The file labels dimension {d} \"{label}\" without a scale; [AttachScale] labels only dimensions that have one.");
+                if (scales.Count == 0 && label.Length > 0) plan.Comments.Add($"// The file labels dimension {d} {CSharpNames.Literal(label)} without a scale; [AttachScale] labels only dimensions that have one.");
             }
             foreach (var name in new[] { "description", "long_name" })
                 if (plan.Summary is null && ds.Attrs.ContainsKey(name))
@@ -357,6 +367,24 @@ public static class H5Scaffolder
             return target;
         }
 
+        // Shuffle, and one compression filter the table gives an H5FilterKind to, with its level when it has one.
+        private static string? FilterArguments(H5Filter f, ref bool compression)
+        {
+            if (f.Id == H5FilterTable.ShuffleId) return $"{nameof(H5DatasetAttribute.Shuffle)} = true";
+            if (compression || H5FilterTable.FromId(f.Id) is not { Kind: not H5FilterKind.None } known) return null;
+            string? level = known.LevelKind switch
+            {
+                // FilterLevel = 0 means the default, so a stored level 0 (deflate without compression) cannot be said.
+                H5FilterLevelKind.Level when f.ClientData.Count > 0 => f.ClientData[0] == 0 ? "" : ((int)f.ClientData[0]).ToString(CultureInfo.InvariantCulture),
+                H5FilterLevelKind.PowerOfTen => f.ZfpParameters is (3, var tolerance) && Math.Log10(tolerance) is var e && e == Math.Round(e)
+                    ? ((int)e).ToString(CultureInfo.InvariantCulture) : "",
+                _ => null,
+            };
+            if (level == "") return null; // a ZFP mode or tolerance FilterLevel cannot say
+            compression = true;
+            return $"{nameof(H5DatasetAttribute.Filter)} = {nameof(H5FilterKind)}.{known.Kind}" + (level is null ? "" : $", {nameof(H5DatasetAttribute.FilterLevel)} = {level}");
+        }
+
         private void Storage(H5Dataset ds, DatasetPlan plan, H5TypeSchema described, string path, List<string> comments)
         {
             switch (ds.Layout)
@@ -373,22 +401,7 @@ public static class H5Scaffolder
                     var compression = false;
                     foreach (var f in ds.Filters)
                     {
-                        var level = f.ClientData.Count > 0 ? (int)f.ClientData[0] : 0;
-                        string? mapped = f.Id switch
-                        {
-                            2 => "Shuffle = true",
-                            1 => $"Filter = H5FilterKind.Deflate, FilterLevel = {level}",
-                            32015 => $"Filter = H5FilterKind.Zstd{(level > 0 ? $", FilterLevel = {level}" : "")}",
-                            32004 => "Filter = H5FilterKind.Lz4",
-                            307 => $"Filter = H5FilterKind.Bzip2{(level > 0 ? $", FilterLevel = {level}" : "")}",
-                            32001 => "Filter = H5FilterKind.Blosc",
-                            _ => null,
-                        };
-                        if (mapped is not null && mapped.StartsWith("Filter", StringComparison.Ordinal))
-                        {
-                            if (compression) mapped = null;
-                            compression = true;
-                        }
+                        var mapped = FilterArguments(f, ref compression);
                         if (mapped is not null) plan.Arguments.Add(mapped);
                         else plan.Comments.Add($"// The file also filters with {f}; [H5Dataset] cannot express it, reading is unaffected.");
                     }
@@ -405,7 +418,7 @@ public static class H5Scaffolder
         private IEnumerable<string> DatasetLines(DatasetPlan plan, Dictionary<string, DatasetPlan> byPath, CSharpNames.Scope names, List<string> comments)
         {
             var sb = new StringBuilder();
-            foreach (var c in plan.Comments) sb.Append("    ").Append(c).Append('\n');
+            foreach (var c in plan.Comments) sb.Append("    ").Append(CSharpNames.CommentLine(c)).Append('\n');
             var args = new List<string>(plan.Arguments);
             if (plan.RegionTarget is not null)
             {
@@ -548,7 +561,7 @@ public static class H5Scaffolder
         public List<H5ScaffoldFile> Files()
         {
             var files = new List<H5ScaffoldFile>();
-            var header = $"// Scaffolded by Hdf5.Mapping from {source}. Edit freely: the HDF5 names live in the attributes.\n" +
+            var header = CSharpNames.CommentLine($"// Scaffolded by Hdf5.Mapping from {source}. Edit freely: the HDF5 names live in the attributes.") + "\n" +
                          "// Build with the Hdf5.Mapping package: its source generator adds Read, Write, Validate and H5Schema.\n";
             foreach (var c in _classes)
             {
@@ -557,7 +570,8 @@ public static class H5Scaffolder
                 sb.Append("namespace ").Append(options.Namespace).Append(";\n\n");
                 var where = string.Join(", ", c.Paths.Take(8).Select(p => $"<c>{CSharpNames.Doc(p)}</c>")) + (c.Paths.Count > 8 ? $" and {c.Paths.Count - 8} more" : "");
                 sb.Append("/// <summary>").Append(c.IsFile ? $"The root group of files like <c>{CSharpNames.Doc(source)}</c>." : $"The group{(c.Paths.Count > 1 ? "s" : "")} {where}.").Append("</summary>\n");
-                sb.Append(c.IsFile ? "[H5File]\n" : "[H5Group]\n");
+                // The file's format bound is kept: a latest-format file may hold what the earliest format cannot (dense attributes).
+                sb.Append(!c.IsFile ? "[H5Group]\n" : lowBound == H5LibraryVersion.Earliest ? "[H5File]\n" : $"[H5File(LibverLow = H5LibraryVersion.{lowBound})]\n");
                 sb.Append("public partial class ").Append(c.Name).Append("\n{\n").Append(c.Body).Append(c.Body.EndsWith('\n') || c.Body.Length == 0 ? "" : "\n").Append("}\n");
                 files.Add(new H5ScaffoldFile(c.Name + ".cs", sb.ToString()));
             }

@@ -24,6 +24,13 @@ internal static class ToolCommand
             Console.Error.WriteLine($"h5m: {e.Message}");
             return ExitCodes.Failure;
         }
+        catch (Exception e)
+        {
+            // Anything unforeseen is still one line and exit 5: left to System.CommandLine it would print the stack
+            // and exit 1, which scripts read as "does not conform".
+            Console.Error.WriteLine($"h5m: internal error ({e.GetType().Name}): {FirstLine(e.Message)}");
+            return ExitCodes.Failure;
+        }
     }
 
     private static string FirstLine(string s) => s.Split('\n')[0].TrimEnd();

@@ -38,6 +38,15 @@ public static class H5Call
         return status;
     }
 
+    /// <summary>As <see cref="Check(int, string?)"/>, for a call about one object: a corrupt-file failure names
+    /// <paramref name="objectPath"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static int Check(int status, string? context, string? objectPath)
+    {
+        if (status < 0) throw H5ErrorTable.Create(H5ErrorStack.Capture(), context, objectPath);
+        return status;
+    }
+
     /// <summary>Throws when <paramref name="value"/> is negative (<c>hid_t</c>, <c>hssize_t</c>, <c>ssize_t</c> results).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static long Check(long value, string? context = null)

@@ -18,6 +18,14 @@ public static class H5Globals
         return *(long*)address;
     }
 
+    /// <summary>Reads the <c>hid_t</c> global <paramref name="symbol"/>, or -1 (never a valid id) when the loaded libhdf5
+    /// does not define it: an error class that one version lacks then matches nothing instead of failing the lookup.</summary>
+    public static unsafe long ReadIdOrInvalid(string symbol)
+    {
+        if (H5LibraryResolver.CoreHandle == 0) H5Library.EnsureInitialized();
+        return NativeLibrary.TryGetExport(H5LibraryResolver.CoreHandle, symbol, out var address) ? *(long*)address : -1;
+    }
+
     private static DatatypeId Type(string symbol) => new(ReadId(symbol), ownsHandle: false);
 
     // Native datatypes (H5T_NATIVE_*).
@@ -50,7 +58,10 @@ public static class H5Globals
     /// <summary>H5T_STD_REF_DSETREG (hdset_reg_ref_t)</summary>
     public static DatatypeId StdRefDsetReg => s_refReg ??= Type("H5T_STD_REF_DSETREG_g");
 
-    private static DatatypeId? s_i8, s_u8, s_i16, s_u16, s_i32, s_u32, s_i64, s_u64, s_f32, s_f64, s_ieee32, s_cs1, s_refObj, s_refReg;
+    /// <summary>H5T_STD_REF (<c>H5R_ref_t</c>, libhdf5 1.12 and later only)</summary>
+    public static DatatypeId StdRef => s_ref ??= Type("H5T_STD_REF_g");
+
+    private static DatatypeId? s_ref, s_i8, s_u8, s_i16, s_u16, s_i32, s_u32, s_i64, s_u64, s_f32, s_f64, s_ieee32, s_cs1, s_refObj, s_refReg;
 
     // Property list classes (H5P_*), used with H5Pcreate.
     /// <summary>H5P_FILE_CREATE</summary>
@@ -76,47 +87,47 @@ public static class H5Globals
     public static class Errors
     {
         /// <summary>Major: H5E_FILE</summary>
-        public static long File => s_file ??= ReadId("H5E_FILE_g");
+        public static long File => s_file ??= ReadIdOrInvalid("H5E_FILE_g");
         /// <summary>Major: H5E_PLINE (filter pipeline)</summary>
-        public static long Pline => s_pline ??= ReadId("H5E_PLINE_g");
+        public static long Pline => s_pline ??= ReadIdOrInvalid("H5E_PLINE_g");
         /// <summary>Major: H5E_PLUGIN</summary>
-        public static long Plugin => s_plugin ??= ReadId("H5E_PLUGIN_g");
+        public static long Plugin => s_plugin ??= ReadIdOrInvalid("H5E_PLUGIN_g");
         /// <summary>Major: H5E_DATASPACE</summary>
-        public static long Dataspace => s_dataspace ??= ReadId("H5E_DATASPACE_g");
+        public static long Dataspace => s_dataspace ??= ReadIdOrInvalid("H5E_DATASPACE_g");
         /// <summary>Minor: H5E_NOTFOUND</summary>
-        public static long NotFound => s_notFound ??= ReadId("H5E_NOTFOUND_g");
+        public static long NotFound => s_notFound ??= ReadIdOrInvalid("H5E_NOTFOUND_g");
         /// <summary>Minor: H5E_NOTHDF5</summary>
-        public static long NotHdf5 => s_notHdf5 ??= ReadId("H5E_NOTHDF5_g");
+        public static long NotHdf5 => s_notHdf5 ??= ReadIdOrInvalid("H5E_NOTHDF5_g");
         /// <summary>Minor: H5E_TRUNCATED</summary>
-        public static long Truncated => s_truncated ??= ReadId("H5E_TRUNCATED_g");
+        public static long Truncated => s_truncated ??= ReadIdOrInvalid("H5E_TRUNCATED_g");
         /// <summary>Minor: H5E_EXISTS</summary>
-        public static long Exists => s_exists ??= ReadId("H5E_EXISTS_g");
+        public static long Exists => s_exists ??= ReadIdOrInvalid("H5E_EXISTS_g");
         /// <summary>Minor: H5E_FILEEXISTS</summary>
-        public static long FileExists => s_fileExists ??= ReadId("H5E_FILEEXISTS_g");
+        public static long FileExists => s_fileExists ??= ReadIdOrInvalid("H5E_FILEEXISTS_g");
         /// <summary>Minor: H5E_CANTOPENFILE</summary>
-        public static long CantOpenFile => s_cantOpenFile ??= ReadId("H5E_CANTOPENFILE_g");
+        public static long CantOpenFile => s_cantOpenFile ??= ReadIdOrInvalid("H5E_CANTOPENFILE_g");
         /// <summary>Minor: H5E_CANTCONVERT</summary>
-        public static long CantConvert => s_cantConvert ??= ReadId("H5E_CANTCONVERT_g");
+        public static long CantConvert => s_cantConvert ??= ReadIdOrInvalid("H5E_CANTCONVERT_g");
         /// <summary>Minor: H5E_BADRANGE</summary>
-        public static long BadRange => s_badRange ??= ReadId("H5E_BADRANGE_g");
+        public static long BadRange => s_badRange ??= ReadIdOrInvalid("H5E_BADRANGE_g");
         /// <summary>Minor: H5E_CANTLOAD (plugin could not be loaded)</summary>
-        public static long CantLoad => s_cantLoad ??= ReadId("H5E_CANTLOAD_g");
+        public static long CantLoad => s_cantLoad ??= ReadIdOrInvalid("H5E_CANTLOAD_g");
         /// <summary>Minor: H5E_NOFILTER</summary>
-        public static long NoFilter => s_noFilter ??= ReadId("H5E_NOFILTER_g");
-        /// <summary>Minor: H5E_BADATOM (an id that is not valid)</summary>
-        public static long BadId => s_badId ??= ReadId("H5E_BADATOM_g");
+        public static long NoFilter => s_noFilter ??= ReadIdOrInvalid("H5E_NOFILTER_g");
+        /// <summary>Minor: H5E_BADID (an id that is not valid; H5E_BADATOM before libhdf5 1.12)</summary>
+        public static long BadId => s_badId ??= ReadIdOrInvalid(H5Api.UsesTokens ? "H5E_BADID_g" : "H5E_BADATOM_g");
         /// <summary>Minor: H5E_SEEKERROR</summary>
-        public static long SeekError => s_seekError ??= ReadId("H5E_SEEKERROR_g");
+        public static long SeekError => s_seekError ??= ReadIdOrInvalid("H5E_SEEKERROR_g");
         /// <summary>Minor: H5E_READERROR</summary>
-        public static long ReadError => s_readError ??= ReadId("H5E_READERROR_g");
+        public static long ReadError => s_readError ??= ReadIdOrInvalid("H5E_READERROR_g");
         /// <summary>Minor: H5E_CANTDECODE</summary>
-        public static long CantDecode => s_cantDecode ??= ReadId("H5E_CANTDECODE_g");
+        public static long CantDecode => s_cantDecode ??= ReadIdOrInvalid("H5E_CANTDECODE_g");
         /// <summary>Minor: H5E_BADFILE</summary>
-        public static long BadFile => s_badFile ??= ReadId("H5E_BADFILE_g");
+        public static long BadFile => s_badFile ??= ReadIdOrInvalid("H5E_BADFILE_g");
         /// <summary>Minor: H5E_WRITEERROR</summary>
-        public static long WriteError => s_writeError ??= ReadId("H5E_WRITEERROR_g");
+        public static long WriteError => s_writeError ??= ReadIdOrInvalid("H5E_WRITEERROR_g");
         /// <summary>Minor: H5E_CANTFILTER</summary>
-        public static long CantFilter => s_cantFilter ??= ReadId("H5E_CANTFILTER_g");
+        public static long CantFilter => s_cantFilter ??= ReadIdOrInvalid("H5E_CANTFILTER_g");
 
         /// <summary>Major: H5E_CACHE (the metadata cache)</summary>
         public static long Cache => s_cache ??= ReadId("H5E_CACHE_g");

@@ -93,6 +93,7 @@ public static class H5Library
                 if (H5.Open() < 0) throw new H5LibraryException("H5open failed.");
                 H5.GetLibversion(out var major, out var minor, out var release);
                 Version = new Version((int)major, (int)minor, (int)release);
+                H5Api.Configure(Version);
                 if (Version < MinimumVersion)
                     throw new H5LibraryException(
                         $"libhdf5 {Version} is too old: Hdf5.Mapping needs {MinimumVersion} or newer. {H5LibraryResolver.InstallHint}");
@@ -102,6 +103,7 @@ public static class H5Library
                 PrepareThread();
                 H5Plugins.AddDefaultSearchPaths();
                 ZstdFilter.Register(); // no Zstd plugin ships with Debian: ours is managed
+                LzfFilter.Register();  // Debian's LZF plugin does not load (not linked against liblzf): ours is managed
                 s_initialized = true;
             }
             catch (Exception e) when (e is DllNotFoundException or EntryPointNotFoundException or H5LibraryException)

@@ -75,7 +75,8 @@ public static unsafe partial class H5D
     [LibraryImport(Libraries.Hdf5, EntryPoint = "H5Dset_extent")]
     public static partial int SetExtent(H5Id dsetId, ulong* size);
 
-    /// <summary><c>H5Dvlen_reclaim</c>: frees the buffers libhdf5 allocated for variable-length data.</summary>
+    /// <summary><c>H5Dvlen_reclaim</c>: frees the buffers libhdf5 allocated for variable-length data (deprecated
+    /// since 1.12 in favour of <c>H5Treclaim</c>; <see cref="LowLevel.H5Api.ReclaimVlen"/> calls the right one).</summary>
     [LibraryImport(Libraries.Hdf5, EntryPoint = "H5Dvlen_reclaim")]
     public static partial int VlenReclaim(H5Id typeId, H5Id spaceId, H5Id plistId, void* buf);
 
@@ -83,13 +84,24 @@ public static unsafe partial class H5D
     [LibraryImport(Libraries.Hdf5, EntryPoint = "H5Dflush")]
     public static partial int Flush(H5Id dsetId);
 
+    /// <summary><c>H5Drefresh</c>: re-reads the dataset's metadata from the file, so a SWMR reader sees the writer's
+    /// flushed extent and chunks (1.10 and later).</summary>
+    [LibraryImport(Libraries.Hdf5, EntryPoint = "H5Drefresh")]
+    public static partial int Refresh(H5Id dsetId);
+
     /// <summary><c>H5Dget_chunk_storage_size</c>.</summary>
     [LibraryImport(Libraries.Hdf5, EntryPoint = "H5Dget_chunk_storage_size")]
     public static partial int GetChunkStorageSize(H5Id dsetId, ulong* offset, out ulong chunkBytes);
 
-    /// <summary><c>H5Dread_chunk</c>: the raw (still filtered) bytes of one chunk.</summary>
+    /// <summary><c>H5Dread_chunk</c> of libhdf5 1.10.3-1.14: the raw (still filtered) bytes of one chunk (a macro
+    /// for <c>H5Dread_chunk2</c> since 2.0, where this symbol is gone).</summary>
     [LibraryImport(Libraries.Hdf5, EntryPoint = "H5Dread_chunk")]
     public static partial int ReadChunk(H5Id dsetId, H5Id dxplId, ulong* offset, uint* filters, void* buf);
+
+    /// <summary><c>H5Dread_chunk2</c> (libhdf5 2.0 and later): <paramref name="bufSize"/> is the buffer's size in,
+    /// the chunk's size out.</summary>
+    [LibraryImport(Libraries.Hdf5, EntryPoint = "H5Dread_chunk2")]
+    public static partial int ReadChunk2(H5Id dsetId, H5Id dxplId, ulong* offset, uint* filters, void* buf, nuint* bufSize);
 
     /// <summary><c>H5Dwrite_chunk</c>: stores already-filtered bytes as one chunk.</summary>
     [LibraryImport(Libraries.Hdf5, EntryPoint = "H5Dwrite_chunk")]

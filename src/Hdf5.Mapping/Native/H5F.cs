@@ -75,9 +75,13 @@ public static unsafe partial class H5F
     [LibraryImport(Libraries.Hdf5, EntryPoint = "H5Fflush")]
     public static partial int Flush(H5Id objectId, Scope scope);
 
-    /// <summary><c>H5Fis_hdf5</c>.</summary>
+    /// <summary><c>H5Fis_hdf5</c> (deprecated since 1.12, absent from builds without deprecated symbols).</summary>
     [LibraryImport(Libraries.Hdf5, EntryPoint = "H5Fis_hdf5", StringMarshalling = StringMarshalling.Utf8)]
     public static partial int IsHdf5(string filename);
+
+    /// <summary><c>H5Fis_accessible</c> (libhdf5 1.12 and later): whether the file can be opened as HDF5.</summary>
+    [LibraryImport(Libraries.Hdf5, EntryPoint = "H5Fis_accessible", StringMarshalling = StringMarshalling.Utf8)]
+    public static partial int IsAccessible(string filename, H5Id faplId);
 
     /// <summary><c>H5Fget_obj_count</c> on a raw id (<see cref="ObjIdAllFiles"/> for all files).</summary>
     [LibraryImport(Libraries.Hdf5, EntryPoint = "H5Fget_obj_count")]
@@ -122,6 +126,41 @@ public static unsafe partial class H5F
     /// <summary><c>H5Fget_file_image</c>: copies the file's bytes (core driver or any file) into a buffer.</summary>
     [LibraryImport(Libraries.Hdf5, EntryPoint = "H5Fget_file_image")]
     public static partial nint GetFileImage(H5Id fileId, void* bufPtr, nuint bufLen);
+
+    /// <summary><c>H5Fstart_swmr_write</c>: switches a file opened read-write into single-writer/multiple-reader
+    /// writing (1.10 and later).</summary>
+    [LibraryImport(Libraries.Hdf5, EntryPoint = "H5Fstart_swmr_write")]
+    public static partial int StartSwmrWrite(H5Id fileId);
+
+    /// <summary><c>H5Fget_info2</c>: superblock, free-space and shared-message versions and sizes (1.10 and later).</summary>
+    [LibraryImport(Libraries.Hdf5, EntryPoint = "H5Fget_info2")]
+    public static partial int GetInfo2(H5Id objId, out Info2 info);
+
+    /// <summary><c>H5F_info2_t</c> (the same layout in 1.10, 1.12 and 1.14).</summary>
+    [StructLayout(LayoutKind.Sequential)]
+    public struct Info2
+    {
+        /// <summary><c>super.version</c>: the superblock version (3 and later for the 1.10 format SWMR needs).</summary>
+        public uint SuperVersion;
+        /// <summary><c>super.super_size</c></summary>
+        public ulong SuperSize;
+        /// <summary><c>super.super_ext_size</c></summary>
+        public ulong SuperExtSize;
+        /// <summary><c>free.version</c></summary>
+        public uint FreeVersion;
+        /// <summary><c>free.meta_size</c></summary>
+        public ulong FreeMetaSize;
+        /// <summary><c>free.tot_space</c></summary>
+        public ulong FreeTotalSpace;
+        /// <summary><c>sohm.version</c></summary>
+        public uint SohmVersion;
+        /// <summary><c>sohm.hdr_size</c></summary>
+        public ulong SohmHeaderSize;
+        /// <summary><c>sohm.msgs_info.index_size</c></summary>
+        public ulong SohmIndexSize;
+        /// <summary><c>sohm.msgs_info.heap_size</c></summary>
+        public ulong SohmHeapSize;
+    }
 
     /// <summary><c>H5Fget_page_buffering_stats</c>.</summary>
     [LibraryImport(Libraries.Hdf5, EntryPoint = "H5Fget_page_buffering_stats")]

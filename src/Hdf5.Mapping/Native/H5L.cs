@@ -19,7 +19,7 @@ public static unsafe partial class H5L
         External = 64,
     }
 
-    /// <summary><c>H5L_info_t</c> (1.10 layout).</summary>
+    /// <summary><c>H5L_info_t</c> of libhdf5 1.10 (<c>H5L_info1_t</c> since 1.12): the target as an address.</summary>
     [StructLayout(LayoutKind.Sequential)]
     public struct Info
     {
@@ -35,13 +35,34 @@ public static unsafe partial class H5L
         public ulong AddressOrValSize;
     }
 
+    /// <summary><c>H5L_info2_t</c> (libhdf5 1.12 and later): the target as an object token.</summary>
+    [StructLayout(LayoutKind.Sequential)]
+    public struct Info2
+    {
+        /// <summary>type</summary>
+        public Type Type;
+        /// <summary>corder_valid (hbool_t)</summary>
+        public byte CorderValid;
+        /// <summary>corder</summary>
+        public long Corder;
+        /// <summary>cset</summary>
+        public H5T.Cset Cset;
+        /// <summary>u.token, or u.val_size in its first eight bytes</summary>
+        public H5O.Token TokenOrValSize;
+    }
+
     /// <summary><c>H5Lexists</c>.</summary>
     [LibraryImport(Libraries.Hdf5, EntryPoint = "H5Lexists", StringMarshalling = StringMarshalling.Utf8)]
     public static partial int Exists(H5Id locId, string name, H5Id laplId);
 
-    /// <summary><c>H5Lget_info</c>.</summary>
+    /// <summary><c>H5Lget_info</c> of libhdf5 1.10 (a macro since 1.12, where this symbol is gone).
+    /// <see cref="LowLevel.H5LinkDetails.Get"/> calls the entry point of the loaded version.</summary>
     [LibraryImport(Libraries.Hdf5, EntryPoint = "H5Lget_info", StringMarshalling = StringMarshalling.Utf8)]
     public static partial int GetInfo(H5Id locId, string name, Info* linfo, H5Id laplId);
+
+    /// <summary><c>H5Lget_info2</c> (libhdf5 1.12 and later).</summary>
+    [LibraryImport(Libraries.Hdf5, EntryPoint = "H5Lget_info2", StringMarshalling = StringMarshalling.Utf8)]
+    public static partial int GetInfo2(H5Id locId, string name, Info2* linfo, H5Id laplId);
 
     /// <summary><c>H5Lget_name_by_idx</c>.</summary>
     [LibraryImport(Libraries.Hdf5, EntryPoint = "H5Lget_name_by_idx", StringMarshalling = StringMarshalling.Utf8)]

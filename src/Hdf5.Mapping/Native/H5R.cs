@@ -3,7 +3,8 @@ using Hdf5.Mapping.LowLevel;
 
 namespace Hdf5.Mapping.Native;
 
-/// <summary>Bindings to <c>H5Rpublic.h</c> (1.10 references: <c>hobj_ref_t</c> and <c>hdset_reg_ref_t</c>).</summary>
+/// <summary>Bindings to <c>H5Rpublic.h</c>: the 1.10 references (<c>hobj_ref_t</c> and <c>hdset_reg_ref_t</c>, which every
+/// later version keeps with these functions) and the basics of the opaque <c>H5R_ref_t</c> of libhdf5 1.12 and later.</summary>
 public static unsafe partial class H5R
 {
     /// <summary><c>H5R_type_t</c></summary>
@@ -17,7 +18,22 @@ public static unsafe partial class H5R
         DatasetRegion = 1,
     }
 
-    /// <summary><c>H5Rcreate</c>.</summary>
+    /// <summary><c>H5R_ref_t</c> (libhdf5 1.12 and later): 64 opaque bytes.</summary>
+    [StructLayout(LayoutKind.Sequential, Size = 64)]
+    public struct Ref
+    {
+        private long _align;
+    }
+
+    /// <summary><c>H5Rcreate_object</c> (libhdf5 1.12 and later); release the reference with <see cref="Destroy"/>.</summary>
+    [LibraryImport(Libraries.Hdf5, EntryPoint = "H5Rcreate_object", StringMarshalling = StringMarshalling.Utf8)]
+    public static partial int CreateObject(H5Id locId, string name, H5Id oaplId, Ref* refPtr);
+
+    /// <summary><c>H5Rdestroy</c> (libhdf5 1.12 and later).</summary>
+    [LibraryImport(Libraries.Hdf5, EntryPoint = "H5Rdestroy")]
+    public static partial int Destroy(Ref* refPtr);
+
+    /// <summary><c>H5Rcreate</c> (the 1.10 references, kept by every later version).</summary>
     [LibraryImport(Libraries.Hdf5, EntryPoint = "H5Rcreate", StringMarshalling = StringMarshalling.Utf8)]
     public static partial int Create(void* reference, H5Id locId, string name, Type refType, H5Id spaceId);
 

@@ -112,6 +112,10 @@ public static unsafe partial class H5T
     [LibraryImport(Libraries.Hdf5, EntryPoint = "H5Tequal")]
     public static partial int Equal(H5Id typeId1, H5Id typeId2);
 
+    /// <summary><c>H5Tdetect_class</c>: whether the type is, or contains, a type of class <paramref name="cls"/> (positive), not (0), or failure (negative).</summary>
+    [LibraryImport(Libraries.Hdf5, EntryPoint = "H5Tdetect_class")]
+    public static partial int DetectClass(H5Id typeId, Class cls);
+
     /// <summary><c>H5Tget_class</c>.</summary>
     [LibraryImport(Libraries.Hdf5, EntryPoint = "H5Tget_class")]
     public static partial Class GetClass(H5Id typeId);
@@ -236,6 +240,10 @@ public static unsafe partial class H5T
     [LibraryImport(Libraries.Hdf5, EntryPoint = "H5Tvlen_create")]
     public static partial long VlenCreate(H5Id baseId);
 
+    /// <summary><c>H5Treclaim</c> (libhdf5 1.12 and later; <c>H5Dvlen_reclaim</c> before).</summary>
+    [LibraryImport(Libraries.Hdf5, EntryPoint = "H5Treclaim")]
+    public static partial int Reclaim(H5Id typeId, H5Id spaceId, H5Id plistId, void* buf);
+
     /// <summary><c>H5Tcommit2</c>: stores a named (committed) datatype.</summary>
     [LibraryImport(Libraries.Hdf5, EntryPoint = "H5Tcommit2", StringMarshalling = StringMarshalling.Utf8)]
     public static partial int Commit2(H5Id locId, string name, H5Id typeId, H5Id lcplId, H5Id tcplId, H5Id taplId);
@@ -251,8 +259,4 @@ public static unsafe partial class H5T
     /// <summary><c>H5Tlock</c>.</summary>
     [LibraryImport(Libraries.Hdf5, EntryPoint = "H5Tlock")]
     public static partial int Lock(H5Id typeId);
-
-    /// <summary><c>H5Tdetect_class</c>.</summary>
-    [LibraryImport(Libraries.Hdf5, EntryPoint = "H5Tdetect_class")]
-    public static partial int DetectClass(H5Id typeId, Class cls);
 }

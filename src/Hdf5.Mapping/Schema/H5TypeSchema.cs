@@ -132,7 +132,12 @@ public sealed class H5TypeSchema : IEquatable<H5TypeSchema>
             case H5T.Class.String:
                 return H5Call.CheckBool(H5T.IsVariableStr(id)) ? VariableString : FixedString(size);
             case H5T.Class.Reference:
-                return size == 8 ? ObjectReference : RegionReference;
+                return size switch
+                {
+                    8 => ObjectReference,
+                    12 => RegionReference,
+                    _ => new(H5ValueKind.Other, size, detail: H5TypeMap.ReferenceText(size)),
+                };
             case H5T.Class.Enum:
                 var names = new List<string>();
                 var n = H5T.GetNmembers(id);

@@ -58,7 +58,7 @@ internal sealed unsafe class H5FileWalk
     [ThreadStatic] private static long t_nulls;
 
     private readonly H5UntrustedOptions _options;
-    private readonly HashSet<(ulong FileNo, ulong Address)> _visited = [];
+    private readonly HashSet<(ulong FileNumber, H5Token Token)> _visited = [];
     private long _groups, _datasets, _types, _attributes, _links, _elements, _references;
 
     private H5FileWalk(H5UntrustedOptions options) => _options = options;
@@ -75,12 +75,11 @@ internal sealed unsafe class H5FileWalk
         };
     }
 
-    private unsafe bool FirstVisit(H5Object o)
+    private bool FirstVisit(H5Object o)
     {
         using var scope = H5Library.Enter();
-        H5O.Info info;
-        H5Call.Check(H5O.GetInfo2(o.ObjectId, &info, H5O.InfoBasic), $"inspecting {o.What}", o.Path);
-        return _visited.Add((info.Fileno, info.Addr));
+        var info = H5ObjectInfo.Get(o.ObjectId, H5O.InfoBasic, $"inspecting {o.What}", o.Path);
+        return _visited.Add((info.FileNumber, info.Token));
     }
 
     private void Group(H5Group group)

@@ -86,9 +86,9 @@ public static class MappedValues
         null => null,
         string s => s,
         bool b => b,
-        Half h => (double)h,
-        float f => (double)f,
-        double d => d,
+        Half h => Float((double)h),
+        float f => Float(f),
+        double d => Float(d),
         Enum e => Convert.ToInt64(e, CultureInfo.InvariantCulture),
         ulong u => u,
         sbyte or byte or short or ushort or int or uint or long => Convert.ToInt64(v, CultureInfo.InvariantCulture),
@@ -102,6 +102,10 @@ public static class MappedValues
         _ when v.GetType().IsValueType => Struct(v, file),
         _ => throw new InvalidOperationException($"no canonical form for {v.GetType()}"),
     };
+
+    // JSON has no NaN or infinities: both sides write them as Python's repr does.
+    private static JsonNode Float(double d) =>
+        double.IsFinite(d) ? d : double.IsNaN(d) ? "nan" : d > 0 ? "inf" : "-inf";
 
     private static JsonObject Struct(object v, H5File file)
     {

@@ -162,7 +162,7 @@ def one(v, dt):
     if isinstance(v, str): return v
     if dt.kind == 'b': return bool(v)
     if dt.kind in 'iu': return int(v)
-    if dt.kind == 'f': return float(v)
+    if dt.kind == 'f': return float(v) if numpy.isfinite(v) else repr(float(v))
     if dt.kind in 'SO': return v.decode('utf-8') if isinstance(v, (bytes, numpy.bytes_)) else str(v)
     raise Exception('unexpected ' + str(dt))
 def entry(value, dt):
