@@ -17,7 +17,7 @@ public sealed class LargeAttributeTests : H5TestBase
         using var f = H5File.Create(Files.NewPath("earliest.h5"));
         using var g = f.CreateGroup("instrument");
         var e = Assert.Throws<H5Exception>(() => g.Attrs.Set("large", Large));
-        Assert.Contains("creating attribute 'large' on '/instrument'", e.Message);
+        Assert.Contains("creating attribute 'large' on group '/instrument'", e.Message);
         Assert.Contains("object header message is too large", e.Message);
         Assert.Contains("LibverLow = H5LibraryVersion.V18", e.Message);
         Assert.NotEmpty(e.ErrorStack);

@@ -27,9 +27,11 @@ public sealed partial class AtomicWriteTests : H5TestBase
         for (int trial = 0; trial < 4; trial++)
         {
             using var p = Process.Start(new ProcessStartInfo("dotnet", ["exec", Writer, path]) { RedirectStandardOutput = true, RedirectStandardError = true })!;
-            // Once the first version is written (a line on stdout), the writer is inside the next write most of the time.
+            // Once the first version is written (a line on stdout), the writer goes on with the next: kill it at a random
+            // moment while one of its temporary files is being written.
             Assert.NotNull(p.StandardOutput.ReadLine());
             Thread.Sleep(random.Next(0, 800));
+            WaitUntilWriting(path, p.Id);
             p.Kill(entireProcessTree: true);
             p.WaitForExit();
 
@@ -46,6 +48,17 @@ public sealed partial class AtomicWriteTests : H5TestBase
         new Snapshot { Version = 100, Values = new double[2, 2] }.Write(path);
         Assert.Empty(Leftovers(path));
         Assert.Equal(100, Snapshot.Read(path).Version);
+    }
+
+    // Waits (bounded) until the writer `pid` has a temporary file beside `path`: between two versions it has none.
+    private static void WaitUntilWriting(string path, int pid)
+    {
+        var clock = Stopwatch.StartNew();
+        while (!Leftovers(path).Any(f => Path.GetFileName(f).Contains($".{pid}.", StringComparison.Ordinal)))
+        {
+            if (clock.Elapsed > TimeSpan.FromSeconds(60)) throw new TimeoutException($"writer {pid} never started a write");
+            Thread.Sleep(5);
+        }
     }
 
     [GeneratedRegex(@"^\.(?<target>.+)\.(?<host>[0-9a-f]{8})\.(?<pid>[0-9]+)\.[0-9a-f]{12}\.tmp$")]
