@@ -10,22 +10,28 @@ namespace Hdf5.Mapping;
 /// that are created are remembered. <see cref="Commit"/> deletes what was parked; <see cref="Rollback"/> deletes what
 /// was created and puts the parked links and attributes back under their names.
 /// </summary>
-/// <remarks>It covers links and attributes, which is everything a mapped type's writer changes; element data written
-/// into a dataset that already existed is not journaled. A process killed during a journaled change leaves the parked
-/// objects in the file under names ending in <c>.h5m-saving-…</c>.</remarks>
+/// <remarks>It covers links, attributes, dimension-scale attachments and the elements and shape of datasets written in
+/// place: before the first in-place write or resize of a dataset that existed before the change, its elements are read
+/// into memory (what a save of a large dataset costs: its size in memory while the save runs; an append keeps only the
+/// shape). A process killed during a journaled change leaves the parked objects in the file under names ending in
+/// <c>.h5m-saving-…</c>, and data written in place as far as it got.</remarks>
 internal sealed class H5ChangeJournal
 {
-    private abstract record Change;
+    internal abstract record Change;
     private sealed record LinkCreated(string Path) : Change;
     private sealed record LinkParked(string Path, string ParkedAt) : Change;
     private sealed record AttributeCreated(string Owner, string Name) : Change;
     private sealed record AttributeParked(string Owner, string Name, string ParkedAs) : Change;
+    private sealed record LinkMoved(string From, string To) : Change;
+    private sealed record ScaleAttached(string Host, int Dimension, string Scale) : Change;
+    private sealed record ScaleDetached(string Host, int Dimension, string Scale) : Change;
 
     /// <summary>The marker of parked names; one per journal, so names never collide with an earlier run's.</summary>
     internal const string ParkedMarker = ".h5m-saving-";
 
     private readonly H5File _file;
     private readonly List<Change> _changes = [];
+    private readonly Dictionary<string, bool> _dataKept = new(StringComparer.Ordinal); // path -> whether its elements are kept
     private readonly string _suffix = ParkedMarker + Guid.NewGuid().ToString("N")[..12] + "-";
     private int _parked;
 
@@ -70,6 +76,34 @@ internal sealed class H5ChangeJournal
         _changes.Add(new AttributeParked(ownerPath, name, parked));
     }
 
+    /// <summary>Records that the link <paramref name="from"/> was moved to <paramref name="to"/> (both absolute).</summary>
+    public void Moved(string from, string to) => _changes.Add(new LinkMoved(from, to));
+
+    /// <summary>Records that a scale was attached to dimension <paramref name="dimension"/> of <paramref name="host"/>.</summary>
+    public void Attached(string host, int dimension, string scale) => _changes.Add(new ScaleAttached(host, dimension, scale));
+
+    /// <summary>Records that a scale was detached from dimension <paramref name="dimension"/> of <paramref name="host"/>.</summary>
+    public void Detached(string host, int dimension, string scale) => _changes.Add(new ScaleDetached(host, dimension, scale));
+
+    /// <summary>Called before a dataset that existed before this change is written in place or resized: keeps its shape
+    /// and, unless <paramref name="growOnly"/> (rows are only added), its elements, to be put back by a rollback. A
+    /// dataset created in this change is not kept (a rollback removes it).</summary>
+    public void BeforeDataChange(H5Dataset dataset, bool growOnly = false)
+    {
+        var path = dataset.Path;
+        if (_dataKept.TryGetValue(path, out var kept) && (kept || growOnly)) return;
+        if (IsNew(path)) return;
+        _dataKept[path] = !growOnly;
+        _changes.Add(H5DataKept.Take(dataset, path, elements: !growOnly));
+    }
+
+    private bool IsNew(string path)
+    {
+        foreach (var change in _changes)
+            if (change is LinkCreated c && (path == c.Path || path.StartsWith(c.Path + "/", StringComparison.Ordinal))) return true;
+        return false;
+    }
+
     /// <summary>Records that the attribute <paramref name="name"/> of <paramref name="ownerPath"/> was created.</summary>
     public void AttributeAdded(string ownerPath, string name) => _changes.Add(new AttributeCreated(ownerPath, name));
 
@@ -86,7 +120,7 @@ internal sealed class H5ChangeJournal
                 else if (change is AttributeParked a)
                     H5Call.Check(H5A.DeleteByName(_file.Id, a.Owner, a.ParkedAs, PropertyListId.Default), $"deleting the earlier attribute '{a.Name}' of '{a.Owner}'", a.Owner);
             });
-        _changes.Clear();
+        DisposeKept();
         if (failures.Count > 0)
             throw new H5Exception($"Saved '{_file.Filename}', but {failures.Count} earlier object(s) set aside could not be deleted (they remain under names containing '{ParkedMarker}').",
                 null, new AggregateException(failures));
@@ -102,16 +136,46 @@ internal sealed class H5ChangeJournal
             var change = _changes[i];
             Try(failures, () => Undo(change));
         }
-        _changes.Clear();
+        DisposeKept();
         if (failures.Count > 0)
             throw new H5Exception($"Saving '{_file.Filename}' failed and {failures.Count} change(s) could not be undone; objects set aside remain under names containing '{ParkedMarker}'.",
                 null, new AggregateException([cause, .. failures]));
+    }
+
+    private void DisposeKept()
+    {
+        foreach (var change in _changes)
+            if (change is H5DataKept kept) kept.Dispose();
+        _changes.Clear();
+        _dataKept.Clear();
     }
 
     private void Undo(Change change)
     {
         switch (change)
         {
+            case H5DataKept kept:
+                kept.Restore(_file);
+                break;
+            case LinkMoved m:
+                if (LinkExists(m.To))
+                    H5Call.Check(H5L.Move(_file.Id, m.To, _file.Id, m.From, H5Links.CreatePropertiesFor(m.From), PropertyListId.Default), $"moving '{m.To}' back to '{m.From}'", m.To);
+                break;
+            case ScaleAttached a:
+                if (LinkExists(a.Host) && LinkExists(a.Scale))
+                {
+                    using var host = _file.OpenDataset(a.Host);
+                    using var scale = _file.OpenDataset(a.Scale);
+                    if (host.Dims[a.Dimension].IsAttached(scale)) host.Dims[a.Dimension].Detach(scale);
+                }
+                break;
+            case ScaleDetached d:
+            {
+                using var host = _file.OpenDataset(d.Host);
+                using var scale = _file.OpenDataset(d.Scale);
+                if (!host.Dims[d.Dimension].IsAttached(scale)) host.Dims[d.Dimension].Attach(scale);
+                break;
+            }
             case LinkCreated c:
                 if (LinkExists(c.Path)) H5Call.Check(H5L.Delete(_file.Id, c.Path, PropertyListId.Default), $"removing the new '{c.Path}'", c.Path);
                 break;

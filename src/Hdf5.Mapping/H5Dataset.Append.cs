@@ -136,7 +136,8 @@ public sealed partial class H5Dataset
         var grownDims = (long[])dims.Clone();
         grownDims[0] = length;
         var native = H5Shape.ToNative(grownDims, "shape");
-        fixed (ulong* p = native) H5Call.Check(H5D.SetExtent(Id, p), $"Appending {rows} rows to {What}");
+        File.Journal?.BeforeDataChange(this, growOnly: true);
+        fixed (ulong* p = native) H5Call.Check(H5D.SetExtent(Id, p), $"Appending {rows} rows to {What}", Path);
         DataspaceId? fileSpace = null;
         try
         {

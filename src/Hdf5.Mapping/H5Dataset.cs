@@ -94,6 +94,7 @@ public sealed partial class H5Dataset : H5Object
             if (max[i] != Unlimited && shape[i] > max[i])
                 throw new H5SelectionException($"Cannot resize {What} to {H5Shape.Format(shape)}: dimension {i} exceeds the maximum shape {H5Shape.Format(max)}.");
         var d = H5Shape.ToNative(shape, nameof(shape));
+        File.Journal?.BeforeDataChange(this);
         fixed (ulong* p = d) H5Call.Check(H5D.SetExtent(Id, p), $"Resizing {What}", Path);
     }
 
@@ -391,8 +392,11 @@ public sealed partial class H5Dataset : H5Object
         protected override unsafe int ReadNative(DatatypeId memType, DataspaceId memSpace, DataspaceId fileSpace, void* buffer) =>
             H5D.Read(owner.Id, memType, memSpace, fileSpace, PropertyListId.Default, buffer);
 
-        protected override unsafe int WriteNative(DatatypeId memType, DataspaceId memSpace, DataspaceId fileSpace, void* buffer) =>
-            H5D.Write(owner.Id, memType, memSpace, fileSpace, PropertyListId.Default, buffer);
+        protected override unsafe int WriteNative(DatatypeId memType, DataspaceId memSpace, DataspaceId fileSpace, void* buffer)
+        {
+            owner.File.Journal?.BeforeDataChange(owner); // in an undoable change, what it overwrites is kept first
+            return H5D.Write(owner.Id, memType, memSpace, fileSpace, PropertyListId.Default, buffer);
+        }
 
         protected override Exception? DiagnoseReadFailure(H5ErrorStack stack) => owner.MissingFilter(stack);
 

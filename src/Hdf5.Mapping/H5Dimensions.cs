@@ -148,6 +148,7 @@ public sealed class H5Dimension
         _dataset.File.RefuseUnderSwmr($"attach {scale.What} to dimension {Index} of {_dataset.What}");
         if (!scale.IsScale) throw new ArgumentException($"{scale.What} is not a dimension scale: call MakeScale first.", nameof(scale));
         H5ScaleCalls.Check(H5DS.AttachScale(_dataset.Id, scale.Id, (uint)Index), _dataset, [H5ScaleCalls.DimensionList], $"attaching {scale.What} to dimension {Index} of {_dataset.What}");
+        _dataset.File.Journal?.Attached(_dataset.Path, Index, scale.Path);
     }
 
     /// <summary>Detaches a scale (h5py: <c>ds.dims[i].detach_scale(scale)</c>).</summary>
@@ -157,6 +158,7 @@ public sealed class H5Dimension
         using var scope = H5Library.Enter();
         _dataset.File.RefuseUnderSwmr($"detach {scale.What} from dimension {Index} of {_dataset.What}");
         H5ScaleCalls.Check(H5DS.DetachScale(_dataset.Id, scale.Id, (uint)Index), _dataset, [H5ScaleCalls.DimensionList], $"detaching {scale.What} from dimension {Index} of {_dataset.What}");
+        _dataset.File.Journal?.Detached(_dataset.Path, Index, scale.Path);
     }
 
     /// <summary>Whether <paramref name="scale"/> is attached to this dimension.</summary>

@@ -467,6 +467,7 @@ public class H5Group : H5Object, IEnumerable<string>
         File.RefuseUnderSwmr($"move '{source}' in {What}");
         H5Call.Check(H5L.Move(LocationId, source, LocationId, destination, H5Links.CreatePropertiesFor(destination), PropertyListId.Default),
             $"moving '{source}' to '{destination}' in {What}", Resolve(source));
+        File.Journal?.Moved(Resolve(source), Resolve(destination));
     }
 
     /// <summary>Creates a soft link (h5py: <c>group[path] = h5py.SoftLink(target)</c>).</summary>

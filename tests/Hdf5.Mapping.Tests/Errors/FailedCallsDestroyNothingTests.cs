@@ -127,6 +127,27 @@ public sealed class FailedCallsDestroyNothingTests : H5TestBase
     }
 
     [Fact]
+    public void ASaveThatFailsAfterWritingADatasetInPlace_PutsItsElementsBack()
+    {
+        var path = Files.NewPath();
+        Sample().Write(path);
+        var before = Dump(path);
+        using (var view = Ledger.Open(path, writable: true))
+        {
+            view.Value.Values = [7, 8, 9]; // the same shape: written into the existing dataset
+            view.Value.Entries[0].Amount = 11;
+            view.Value.Entries[1].Tag = "far too long";
+            Assert.Throws<ArgumentException>(view.Save);
+            using var values = view.File.OpenDataset("values");
+            Assert.Equal([1.0, 2, 3], values.Read<double>());
+        }
+        Assert.Equal(before, Dump(path));
+        var json = Peers.PythonJson("import sys\nf = h5py.File(sys.argv[1], 'r')\nprint(json.dumps([f['values'][()].tolist(), float(f['entries/0'].attrs['amount'])]))", path);
+        Assert.Equal([1.0, 2.0, 3.0], json[0].EnumerateArray().Select(e => e.GetDouble()));
+        Assert.Equal(10.0, json[1].GetDouble());
+    }
+
+    [Fact]
     public void ASaveThatSucceeds_ReplacesTheMembers_AndLeavesNothingSetAside()
     {
         var path = Files.NewPath();
