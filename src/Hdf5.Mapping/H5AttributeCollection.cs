@@ -164,7 +164,7 @@ public sealed class H5AttributeCollection : IEnumerable<string>
     public void Set<T>(string name, T value) where T : unmanaged
     {
         using var scope = H5Library.Enter();
-        using var a = Recreate(name, H5TypeMap.MemoryType<T>(), []);
+        using var a = Recreate(name, H5TypeMap.FileType<T>(), []);
         a.Write(in value, 1);
     }
 
@@ -173,7 +173,7 @@ public sealed class H5AttributeCollection : IEnumerable<string>
     {
         ArgumentNullException.ThrowIfNull(values);
         using var scope = H5Library.Enter();
-        using var a = Recreate(name, H5TypeMap.MemoryType<T>(), [values.LongLength]);
+        using var a = Recreate(name, H5TypeMap.FileType<T>(), [values.LongLength]);
         a.Write(in MemoryMarshal.GetArrayDataReference(values), values.LongLength);
     }
 
@@ -183,7 +183,7 @@ public sealed class H5AttributeCollection : IEnumerable<string>
         ArgumentNullException.ThrowIfNull(values);
         H5Dataset.CheckElementType<T>(values);
         using var scope = H5Library.Enter();
-        using var a = Recreate(name, H5TypeMap.MemoryType<T>(), H5Shape.Of(values));
+        using var a = Recreate(name, H5TypeMap.FileType<T>(), H5Shape.Of(values));
         a.Write(in H5Dataset.ArrayRef<T>(values), values.LongLength);
     }
 

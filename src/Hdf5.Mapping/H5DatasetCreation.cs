@@ -29,7 +29,7 @@ internal static class H5DatasetCreation
         if (layout == H5Layout.Chunked)
         {
             if (shape.Length == 0) throw new ArgumentException($"Dataset '{path}': a scalar dataset cannot be chunked.");
-            chunks ??= H5ChunkGuess.Guess(shape, maxShape, (long)H5T.GetSize(type));
+            chunks ??= H5ChunkGuess.Guess(shape, maxShape, type.GetSize());
             ValidateChunks(path, shape, maxShape, chunks);
         }
 
@@ -44,9 +44,11 @@ internal static class H5DatasetCreation
         foreach (var filter in options.Filters) filter.Apply(dcpl);
         if (options.FillValue is { } fill)
         {
-            if ((long)H5T.GetSize(type) != fill.Bytes.Length)
-                throw new ArgumentException($"Dataset '{path}': the fill value is a {fill.Type.Name} ({fill.Bytes.Length} bytes) but elements are {H5T.GetSize(type)} bytes.");
-            fixed (byte* p = fill.Bytes) H5Call.Check(H5P.SetFillValue(dcpl, type, p), $"setting the fill value of '{path}'");
+            // The value is given in its memory type; libhdf5 converts it to the stored type (which may be packed).
+            var problems = H5TypeCompatibility.Problems(H5TypeReader.Read(type), H5TypeReader.Read(fill.MemoryType), writing: true);
+            if (problems.Count > 0)
+                throw new ArgumentException($"Dataset '{path}': the fill value is a {fill.Type.Name}, which does not convert to {H5TypeMap.Describe(type)}: {string.Join("; ", problems)}.");
+            fixed (byte* p = fill.Bytes) H5Call.Check(H5P.SetFillValue(dcpl, fill.MemoryType, p), $"setting the fill value of '{path}'");
         }
 
         using var space = H5Shape.CreateSpace(shape, maxShape);

@@ -185,7 +185,7 @@ public class H5Group : H5Object, IEnumerable<string>
     public H5Dataset CreateDataset<T>(string path, long[] shape, H5DatasetOptions? options = null) where T : unmanaged
     {
         using var scope = H5Library.Enter();
-        return H5DatasetCreation.Create(this, path, H5TypeMap.MemoryType<T>(), shape, options);
+        return H5DatasetCreation.Create(this, path, H5TypeMap.FileType<T>(options?.AlignCompounds ?? false), shape, options);
     }
 
     /// <summary>Creates a dataset of the given datatype and shape.</summary>
@@ -322,7 +322,7 @@ public class H5Group : H5Object, IEnumerable<string>
         using var fileType = ds.DType;
         try
         {
-            H5TypeMap.ForWrite<T>(fileType.Id, $"dataset '{path}'");
+            H5TransferPlan.ForWrite<T>(fileType.Id, fileType.Description, $"dataset '{path}'").Dispose();
         }
         catch
         {

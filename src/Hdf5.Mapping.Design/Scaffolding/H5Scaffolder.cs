@@ -467,9 +467,9 @@ public static class H5Scaffolder
                 case H5ValueKind.ObjectReference:
                     return "H5ObjectReference";
                 case H5ValueKind.Enum:
-                    return Enum(type, path);
+                    return Enum((H5EnumType)type.Description, path);
                 case H5ValueKind.Compound when allowCompound:
-                    return Struct(type, described, path, comments);
+                    return Struct((H5CompoundType)type.Description, described, path, comments);
                 case H5ValueKind.Compound:
                     Skip(comments, path, "a compound attribute (mapped attributes hold numbers, bool, enums and strings)");
                     return null;
@@ -495,15 +495,14 @@ public static class H5Scaffolder
             _ => null,
         };
 
-        private string Enum(H5Datatype type, string path)
+        private string Enum(H5EnumType type, string path)
         {
-            using var baseType = type.BaseType;
-            var underlying = Primitive(H5TypeSchema.FromDatatype(baseType)) ?? "int";
+            var underlying = Primitive(H5TypeSchema.FromDescriptor(type.BaseType)) ?? "int";
             var members = new CSharpNames.Scope();
             var body = new StringBuilder();
             // Members keep their HDF5 names: libhdf5 converts enum values by member name, so renamed members would not read.
             body.Append("    // Member names are the file's: libhdf5 converts enums by name, so keep them when renaming.\n");
-            foreach (var (name, value) in type.EnumValues)
+            foreach (var (name, value) in type.Members)
             {
                 var member = CSharpNames.IsIdentifier(name) ? name : members.Claim(CSharpNames.Pascal(name));
                 if (member != name) Skipped.Add($"{path}: enum member '{name}' is not a C# identifier; named {member}, values of it will not convert");
@@ -513,19 +512,18 @@ public static class H5Scaffolder
             return Declare($"{CSharpNames.Pascal(leaf)}Kind", $"enum : {underlying}", body.ToString(), path);
         }
 
-        private string? Struct(H5Datatype type, H5TypeSchema described, string path, List<string> comments)
+        private string? Struct(H5CompoundType type, H5TypeSchema described, string path, List<string> comments)
         {
             var body = new StringBuilder();
             var fields = new CSharpNames.Scope();
             for (int i = 0; i < described.Fields.Count; i++)
             {
                 var field = described.Fields[i];
-                using var memberType = type.MemberType(i);
                 string? element = field.Type.Kind switch
                 {
                     H5ValueKind.SignedInteger or H5ValueKind.UnsignedInteger or H5ValueKind.Float => Primitive(field.Type),
                     H5ValueKind.Boolean => "bool",
-                    H5ValueKind.Enum => Enum(memberType, path + "." + field.Name),
+                    H5ValueKind.Enum => Enum((H5EnumType)type.Members[i].Type, path + "." + field.Name),
                     _ => null,
                 };
                 if (element is null)
