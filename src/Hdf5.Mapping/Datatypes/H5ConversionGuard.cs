@@ -57,6 +57,8 @@ internal static unsafe class H5ConversionGuard
         switch (kind)
         {
             case RangeHigh or RangeLow:
+                // Hard double-to-float conversions report an infinity as out of range; it is one in float too.
+                if (IsInfinity(sourceType, source) && ClassOf(destinationType) == H5T.Class.Float) return Unhandled;
                 t_refused = kind;
                 return Abort;
             case NotANumber or PositiveInfinity or NegativeInfinity:
@@ -80,18 +82,21 @@ internal static unsafe class H5ConversionGuard
         return H5T.GetClass(id);
     }
 
-    private static bool IsNaN(long type, void* value)
+    private static bool IsNaN(long type, void* value) => NativeFloat(type, value) is { } v && double.IsNaN(v);
+
+    private static bool IsInfinity(long type, void* value) => NativeFloat(type, value) is { } v && double.IsInfinity(v);
+
+    // The value of a native-order float32 or float64 element; null for other types.
+    private static double? NativeFloat(long type, void* value)
     {
         var id = new DatatypeId(type, ownsHandle: false);
-        if (H5T.GetClass(id) != H5T.Class.Float) return false;
-        var size = H5T.GetSize(id);
-        var order = H5T.GetOrder(id);
-        if (order != (BitConverter.IsLittleEndian ? H5T.Order.LittleEndian : H5T.Order.BigEndian)) return false;
-        return size switch
+        if (H5T.GetClass(id) != H5T.Class.Float) return null;
+        if (H5T.GetOrder(id) != (BitConverter.IsLittleEndian ? H5T.Order.LittleEndian : H5T.Order.BigEndian)) return null;
+        return H5T.GetSize(id) switch
         {
-            4 => float.IsNaN(Unsafe.ReadUnaligned<float>(value)),
-            8 => double.IsNaN(Unsafe.ReadUnaligned<double>(value)),
-            _ => false,
+            4 => Unsafe.ReadUnaligned<float>(value),
+            8 => Unsafe.ReadUnaligned<double>(value),
+            _ => null,
         };
     }
 

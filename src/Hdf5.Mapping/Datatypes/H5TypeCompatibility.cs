@@ -26,9 +26,16 @@ internal static class H5TypeCompatibility
         switch (file, memory)
         {
             case var _ when IsNumber(file) && IsNumber(memory):
-            case (H5EnumType, H5EnumType):
             case (H5ReferenceType fr, H5ReferenceType mr) when fr.Kind == mr.Kind:
             case (H5StringType, H5StringType):
+                return;
+            case (H5EnumType fe, H5EnumType me):
+                // libhdf5 converts enums by member name and only from a subset of the destination's members.
+                var (from, to) = writing ? (me, fe) : (fe, me);
+                var lacking = from.Members.Where(m => to.Members.All(t => t.Name != m.Name)).Select(m => m.Name).ToList();
+                if (lacking.Count > 0)
+                    problems.Add((path.Length == 0 ? "" : $"member '{path}': ") + $"enum {Plural(lacking.Count, "member")} {string.Join(", ", lacking)} "
+                        + $"of the {(writing ? "memory" : "file")} type {(lacking.Count == 1 ? "has" : "have")} no counterpart in the {(writing ? "file" : "memory")} type {to}");
                 return;
             case (H5OpaqueType fo, H5OpaqueType mo):
                 if (fo.Size != mo.Size || fo.Tag != mo.Tag) problems.Add(At(path, $"is {file} in the file, {memory} in memory (opaque types must agree in size and tag)"));
