@@ -238,6 +238,7 @@ public sealed partial class H5Dataset : H5Object
     public string ReadScalarString()
     {
         var all = ReadStrings();
+        if (all.Length == 0 && IsNull) throw new H5NullDataspaceException($"{What} has a null dataspace (h5py.Empty): it holds no string.");
         if (all.Length != 1) throw new H5SelectionException($"{What} holds {all.Length} strings, not one.");
         return all[0];
     }

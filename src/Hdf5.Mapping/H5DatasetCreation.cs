@@ -10,10 +10,11 @@ namespace Hdf5.Mapping;
 /// </summary>
 internal static class H5DatasetCreation
 {
-    public static unsafe H5Dataset Create(H5Group parent, string path, DatatypeId type, long[] shape, H5DatasetOptions? options)
+    /// <summary>Creates the dataset; a null <paramref name="shape"/> gives a null dataspace (h5py: <c>h5py.Empty</c>).</summary>
+    public static unsafe H5Dataset Create(H5Group parent, string path, DatatypeId type, long[]? shape, H5DatasetOptions? options)
     {
         H5Names.Validate(path, nameof(path));
-        ArgumentNullException.ThrowIfNull(shape);
+        if (shape is null) return CreateEmpty(parent, path, type, options);
         options ??= new H5DatasetOptions();
         parent.File.RefuseUnderSwmr($"create dataset '{path}' in {parent.Describe()}");
         if (parent.ContainsKey(path))
@@ -54,6 +55,20 @@ internal static class H5DatasetCreation
         using var space = H5Shape.CreateSpace(shape, maxShape);
         var id = H5D.Create2(parent.LocationId, path, type, space, H5Links.CreateProperties, dcpl, PropertyListId.Default);
         if (id < 0) H5Call.Throw($"Creating dataset '{path}' {H5Shape.Format(shape)} in {parent.Describe()}");
+        return new H5Dataset(new DatasetId(id), parent.File);
+    }
+
+    private static H5Dataset CreateEmpty(H5Group parent, string path, DatatypeId type, H5DatasetOptions? options)
+    {
+        if (options is not null && (options.Chunks is not null || options.MaxShape is not null || options.Filters.Count > 0 || options.Layout is H5Layout.Chunked))
+            throw new ArgumentException($"Dataset '{path}': a dataset with a null dataspace holds no data, so it has no chunks, filters or maximum shape.");
+        if (parent.ContainsKey(path))
+            throw new H5AlreadyExistsException($"Cannot create dataset '{path}' in {parent.Describe()}: the name already exists.");
+        using var dcpl = new PropertyListId(H5Call.Check(H5P.Create(H5Globals.DatasetCreate)));
+        H5Call.Check(H5P.SetObjTrackTimes(dcpl, options?.TrackTimes ?? false));
+        using var space = H5Shape.CreateNullSpace();
+        var id = H5D.Create2(parent.LocationId, path, type, space, H5Links.CreateProperties, dcpl, PropertyListId.Default);
+        if (id < 0) H5Call.Throw($"Creating dataset '{path}' with a null dataspace in {parent.Describe()}");
         return new H5Dataset(new DatasetId(id), parent.File);
     }
 

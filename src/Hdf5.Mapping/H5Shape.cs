@@ -38,6 +38,9 @@ internal static class H5Shape
         return "(" + string.Join(", ", dims.ToArray()) + ")";
     }
 
+    /// <summary>Creates a null dataspace: no elements, not even one (h5py: <c>h5py.Empty</c>).</summary>
+    public static DataspaceId CreateNullSpace() => new(H5Call.Check(H5S.Create(H5S.Class.Null), "creating a null dataspace"));
+
     /// <summary>Creates a simple dataspace (rank 0 gives a scalar dataspace); <paramref name="maxShape"/> may use -1 for unlimited.</summary>
     public static unsafe DataspaceId CreateSpace(ReadOnlySpan<long> shape, ReadOnlySpan<long> maxShape = default)
     {
