@@ -46,7 +46,7 @@ public sealed class H5Attribute : IDisposable
     }
 
     /// <summary>Whether the dataspace is null: the attribute has a type but no value (h5py: <c>h5py.Empty</c>).
-    /// <see cref="Read{T}"/> then returns an empty array and <see cref="ReadScalar{T}"/> raises <see cref="H5NullDataspaceException"/>.</summary>
+    /// <see cref="Read{T}()"/> then returns an empty array and <see cref="ReadScalar{T}()"/> raises <see cref="H5NullDataspaceException"/>.</summary>
     public bool IsNull
     {
         get
@@ -115,6 +115,26 @@ public sealed class H5Attribute : IDisposable
         _io.Read(ref value, 1, DataspaceId.All, DataspaceId.All);
         return value;
     }
+
+    /// <summary>Reads every element through <paramref name="type"/> (strings, sequences, compounds with such members).</summary>
+    public T[] Read<T>(H5ElementType<T> type)
+    {
+        ArgumentNullException.ThrowIfNull(type);
+        using var scope = H5Library.Enter();
+        return _io.ReadElements(type, Size, DataspaceId.All, DataspaceId.All);
+    }
+
+    /// <summary>Reads variable-length sequences into one flat array with offsets (a <c>DIMENSION_LIST</c> holds
+    /// sequences of object references).</summary>
+    public H5Ragged<T> ReadRagged<T>() where T : unmanaged
+    {
+        using var scope = H5Library.Enter();
+        return _io.ReadRagged<T>(Size, DataspaceId.All, DataspaceId.All);
+    }
+
+    internal void WriteElements<T>(ReadOnlySpan<T> values, H5ElementType<T> type) => _io.WriteElements(type, values, DataspaceId.All, DataspaceId.All);
+
+    internal void WriteRagged<T>(H5Ragged<T> values) where T : unmanaged => _io.WriteRagged(values, DataspaceId.All, DataspaceId.All);
 
     /// <summary>Reads string elements (variable or fixed length).</summary>
     public string[] ReadStrings()

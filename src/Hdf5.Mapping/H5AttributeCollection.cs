@@ -245,6 +245,63 @@ public sealed class H5AttributeCollection : IEnumerable<string>
         a.Write(in MemoryMarshal.GetReference(values), values.Length);
     }
 
+    /// <summary>Reads a one-element attribute through <paramref name="type"/> (a record with strings, a sequence, ...).</summary>
+    public T Get<T>(string name, H5ElementType<T> type)
+    {
+        using var a = Open(name);
+        var all = a.Read(type);
+        if (all.Length == 0 && a.IsNull) throw new H5NullDataspaceException($"Attribute '{name}' of {OwnerText} has a null dataspace (h5py.Empty): it holds no value.");
+        if (all.Length != 1) throw new H5SelectionException($"Attribute '{name}' of {OwnerText} holds {all.Length} elements, not one.");
+        return all[0];
+    }
+
+    /// <summary>Reads all elements of an attribute through <paramref name="type"/>.</summary>
+    public T[] GetArray<T>(string name, H5ElementType<T> type)
+    {
+        using var a = Open(name);
+        return a.Read(type);
+    }
+
+    /// <summary>Reads an attribute of variable-length sequences as arrays (h5py: a <c>vlen_dtype</c> attribute; the
+    /// dimension-scale attribute <c>DIMENSION_LIST</c> is one of object references).</summary>
+    public T[][] GetSequences<T>(string name) where T : unmanaged
+    {
+        using var a = Open(name);
+        return a.ReadRagged<T>().ToArrays();
+    }
+
+    /// <summary>Sets a scalar attribute whose value <paramref name="type"/> describes (h5py: <c>attrs[name] = numpy.void record</c>).</summary>
+    public void Set<T>(string name, T value, H5ElementType<T> type) => SetElements(name, [value], [], type);
+
+    /// <summary>Sets a 1-D attribute whose elements <paramref name="type"/> describes.</summary>
+    public void Set<T>(string name, T[] values, H5ElementType<T> type)
+    {
+        ArgumentNullException.ThrowIfNull(values);
+        SetElements(name, values, [values.LongLength], type);
+    }
+
+    /// <summary>Sets a 1-D attribute of variable-length sequences (h5py: <c>attrs.create(name, data, dtype=vlen_dtype(T))</c>).</summary>
+    public void SetSequences<T>(string name, IReadOnlyList<T[]> sequences) where T : unmanaged
+    {
+        ArgumentNullException.ThrowIfNull(sequences);
+        var sequence = H5ElementType.Sequence<T>();
+        var values = sequences.ToArray();
+        sequence.CheckEncodable(values);
+        using var scope = H5Library.Enter();
+        using var type = new DatatypeId(H5Call.Check(H5T.VlenCreate(H5TypeMap.FileType<T>()), "creating a variable-length sequence type"));
+        using var a = Recreate(name, type, [values.LongLength]);
+        a.WriteRagged(H5Ragged<T>.From(values));
+    }
+
+    private void SetElements<T>(string name, T[] values, long[] shape, H5ElementType<T> type)
+    {
+        ArgumentNullException.ThrowIfNull(type);
+        type.CheckEncodable(values); // before the old attribute goes
+        using var scope = H5Library.Enter();
+        using var a = Recreate(name, type.MemoryType, shape);
+        a.WriteElements<T>(values, type);
+    }
+
     /// <summary>Sets an attribute with a null dataspace: a type but no value (h5py: <c>attrs[name] = h5py.Empty(dtype)</c>).</summary>
     public void SetEmpty<T>(string name) where T : unmanaged
     {

@@ -12,7 +12,7 @@ namespace Hdf5.Mapping;
 /// pinned and handed to <c>H5Dread</c>/<c>H5Dwrite</c>, which convert and copy once.
 /// Strings are the exception by nature: they are encoded/decoded between UTF-8 and .NET strings.
 /// </summary>
-internal abstract class H5DataIO : IDisposable
+internal abstract partial class H5DataIO : IDisposable
 {
     private readonly System.Collections.Concurrent.ConcurrentDictionary<(Type, bool), H5TransferPlan> _plans = new();
     private H5TypeDescriptor? _fileDescriptor;

@@ -66,7 +66,7 @@ public sealed partial class H5Dataset : H5Object
 
     /// <summary>Whether the dataspace is null: the dataset has a type but no value, not even a scalar one (h5py:
     /// <c>h5py.Empty</c>; <c>ds.shape</c> is <c>None</c>). <see cref="Shape"/> is then empty and <see cref="Size"/> 0;
-    /// <see cref="Read{T}()"/> returns an empty array and <see cref="ReadScalar{T}"/> raises <see cref="H5NullDataspaceException"/>.</summary>
+    /// <see cref="Read{T}()"/> returns an empty array and <see cref="ReadScalar{T}()"/> raises <see cref="H5NullDataspaceException"/>.</summary>
     public bool IsNull
     {
         get
@@ -250,6 +250,61 @@ public sealed partial class H5Dataset : H5Object
         return _io.ReadFixedStringBytes(Size, DataspaceId.All, DataspaceId.All);
     }
 
+    // ---- elements of an element type, variable-length sequences -------------------------------------
+
+    /// <summary>Reads every element through <paramref name="type"/> (strings, sequences, arrays, compounds with such
+    /// members; h5py: <c>ds[()]</c> of a structured or vlen dtype). A string member stored with a fixed length is read
+    /// too; a member of the element type that the stored compound lacks is an error.</summary>
+    public T[] Read<T>(H5ElementType<T> type)
+    {
+        ArgumentNullException.ThrowIfNull(type);
+        using var scope = H5Library.Enter();
+        return _io.ReadElements(type, Size, DataspaceId.All, DataspaceId.All);
+    }
+
+    /// <summary>Reads a scalar dataset (or one of one element) through <paramref name="type"/>.</summary>
+    public T ReadScalar<T>(H5ElementType<T> type)
+    {
+        ArgumentNullException.ThrowIfNull(type);
+        using var scope = H5Library.Enter();
+        CheckWholeSize(1);
+        return _io.ReadElements(type, 1, DataspaceId.All, DataspaceId.All)[0];
+    }
+
+    /// <summary>Writes every element through <paramref name="type"/>; the values are encoded (and checked) before the file changes.</summary>
+    public void Write<T>(ReadOnlySpan<T> values, H5ElementType<T> type)
+    {
+        ArgumentNullException.ThrowIfNull(type);
+        using var scope = H5Library.Enter();
+        CheckWholeSize(values.Length);
+        _io.WriteElements(type, values, DataspaceId.All, DataspaceId.All);
+    }
+
+    /// <summary>Writes a scalar dataset (or one of one element) through <paramref name="type"/>.</summary>
+    public void WriteScalar<T>(T value, H5ElementType<T> type) => Write([value], type);
+
+    /// <summary>Reads a dataset of variable-length sequences (h5py: <c>vlen_dtype</c>) as arrays.</summary>
+    public T[][] ReadSequences<T>() where T : unmanaged => Read(H5ElementType.Sequence<T>());
+
+    /// <summary>Reads a dataset of variable-length sequences into one flat array with offsets (no array per sequence).</summary>
+    public H5Ragged<T> ReadRagged<T>() where T : unmanaged
+    {
+        using var scope = H5Library.Enter();
+        return _io.ReadRagged<T>(Size, DataspaceId.All, DataspaceId.All);
+    }
+
+    /// <summary>Writes variable-length sequences, one per element.</summary>
+    public void WriteSequences<T>(IReadOnlyList<T[]> sequences) where T : unmanaged => WriteRagged(H5Ragged<T>.From(sequences));
+
+    /// <summary>Writes variable-length sequences from one flat array with offsets, without copying the values.</summary>
+    public void WriteRagged<T>(H5Ragged<T> sequences) where T : unmanaged
+    {
+        ArgumentNullException.ThrowIfNull(sequences);
+        using var scope = H5Library.Enter();
+        CheckWholeSize(sequences.Count);
+        _io.WriteRagged(sequences, DataspaceId.All, DataspaceId.All);
+    }
+
     // ---- selections ---------------------------------------------------------------------------------
 
     /// <summary>A hyperslab of this dataset, as h5py's <c>ds[...]</c>: <c>ds[10..12, 500..510].Read2D&lt;double&gt;()</c>.
@@ -337,6 +392,35 @@ public sealed partial class H5Dataset : H5Object
         selection.SelectOn(fileSpace);
         using var memSpace = H5Shape.CreateSpace([selection.Size]);
         _io.Write(in source, count, memSpace, fileSpace);
+    }
+
+    internal T[] ReadSelectionElements<T>(H5Selection selection, H5ElementType<T> type)
+    {
+        using var scope = H5Library.Enter();
+        using var fileSpace = FileSpace();
+        selection.SelectOn(fileSpace);
+        using var memSpace = H5Shape.CreateSpace([selection.Size]);
+        return _io.ReadElements(type, selection.Size, memSpace, fileSpace);
+    }
+
+    internal void WriteSelectionElements<T>(H5Selection selection, ReadOnlySpan<T> values, H5ElementType<T> type)
+    {
+        if (values.Length != selection.Size)
+            throw new H5SelectionException($"The selection {selection} of {What} has {selection.Size} elements; the data has {values.Length}.");
+        using var scope = H5Library.Enter();
+        using var fileSpace = FileSpace();
+        selection.SelectOn(fileSpace);
+        using var memSpace = H5Shape.CreateSpace([selection.Size]);
+        _io.WriteElements(type, values, memSpace, fileSpace);
+    }
+
+    internal H5Ragged<T> ReadSelectionRagged<T>(H5Selection selection) where T : unmanaged
+    {
+        using var scope = H5Library.Enter();
+        using var fileSpace = FileSpace();
+        selection.SelectOn(fileSpace);
+        using var memSpace = H5Shape.CreateSpace([selection.Size]);
+        return _io.ReadRagged<T>(selection.Size, memSpace, fileSpace);
     }
 
     internal string[] ReadSelectionStrings(H5Selection selection)

@@ -70,6 +70,26 @@ public sealed class H5DatasetSlice
         return value;
     }
 
+    /// <summary>Reads the selected elements through <paramref name="type"/> (see <see cref="H5Dataset.Read{T}(H5ElementType{T})"/>).</summary>
+    public T[] Read<T>(H5ElementType<T> type)
+    {
+        ArgumentNullException.ThrowIfNull(type);
+        return _dataset.ReadSelectionElements(_selection, type);
+    }
+
+    /// <summary>Writes the selected elements through <paramref name="type"/>.</summary>
+    public void Write<T>(ReadOnlySpan<T> values, H5ElementType<T> type)
+    {
+        ArgumentNullException.ThrowIfNull(type);
+        _dataset.WriteSelectionElements(_selection, values, type);
+    }
+
+    /// <summary>Reads the selected variable-length sequences as arrays.</summary>
+    public T[][] ReadSequences<T>() where T : unmanaged => Read(H5ElementType.Sequence<T>());
+
+    /// <summary>Reads the selected variable-length sequences into one flat array with offsets.</summary>
+    public H5Ragged<T> ReadRagged<T>() where T : unmanaged => _dataset.ReadSelectionRagged<T>(_selection);
+
     /// <summary>Reads the selected strings.</summary>
     public string[] ReadStrings() => _dataset.ReadSelectionStrings(_selection);
 

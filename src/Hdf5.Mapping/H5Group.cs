@@ -247,6 +247,42 @@ public class H5Group : H5Object, IEnumerable<string>
         return WriteOrDelete(ds, path, () => ds.WriteArray<T>(data));
     }
 
+    /// <summary>Creates a dataset of elements described by <paramref name="type"/> (h5py: <c>create_dataset(path, shape, dtype=...)</c>
+    /// with a structured or vlen dtype).</summary>
+    public H5Dataset CreateDataset<T>(string path, H5ElementType<T> type, long[] shape, H5DatasetOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(type);
+        using var scope = H5Library.Enter();
+        return H5DatasetCreation.Create(this, path, type.MemoryType, shape, options);
+    }
+
+    /// <summary>Creates a 1-D dataset holding <paramref name="data"/>, each element stored as <paramref name="type"/>
+    /// describes it: records with strings, sequences, arrays or nested compounds (h5py: <c>group[path] = structured_array</c>).</summary>
+    public H5Dataset Add<T>(string path, T[] data, H5ElementType<T> type, H5DatasetOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        var ds = CreateDataset(path, type, [data.LongLength], options);
+        return WriteOrDelete(ds, path, () => ds.Write<T>(data, type));
+    }
+
+    /// <summary>Creates a 1-D dataset of variable-length sequences (h5py: <c>vlen_dtype(T)</c>), one per array.</summary>
+    public H5Dataset AddSequences<T>(string path, IReadOnlyList<T[]> data, H5DatasetOptions? options = null) where T : unmanaged
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        return AddRagged(path, H5Ragged<T>.From(data), options);
+    }
+
+    /// <summary>Creates a 1-D dataset of variable-length sequences from one flat array with offsets.</summary>
+    public H5Dataset AddRagged<T>(string path, H5Ragged<T> data, H5DatasetOptions? options = null) where T : unmanaged
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        H5Dataset ds;
+        using (H5Library.Enter())
+        using (var type = new LowLevel.DatatypeId(LowLevel.H5Call.Check(H5T.VlenCreate(H5TypeMap.FileType<T>(options?.AlignCompounds ?? false)), "creating a variable-length sequence type")))
+            ds = H5DatasetCreation.Create(this, path, type, [data.Count], options);
+        return WriteOrDelete(ds, path, () => ds.WriteRagged(data));
+    }
+
     /// <summary>Creates a dataset of <typeparamref name="T"/> with a null dataspace: a type but no value, not even a
     /// scalar one (h5py: <c>create_dataset(path, data=h5py.Empty(dtype))</c>).</summary>
     public H5Dataset AddEmpty<T>(string path, H5DatasetOptions? options = null) where T : unmanaged

@@ -6,6 +6,15 @@ namespace Hdf5.Mapping;
 /// describes them (native byte order), wherever the enums sit: alone, in compounds or in arrays.</summary>
 internal static class H5EnumValues
 {
+    /// <summary>Whether values of <paramref name="type"/> hold an enum other than h5py's bool (whose values .NET keeps to 0 and 1).</summary>
+    public static bool Contains(H5TypeDescriptor type) => type switch
+    {
+        H5EnumType e => !e.IsBoolean,
+        H5CompoundType c => c.Members.Any(m => Contains(m.Type)),
+        H5ArrayType a => Contains(a.BaseType),
+        _ => false,
+    };
+
     /// <summary>A description of the first undefined enum value in <paramref name="element"/>, or null when every value is a member.</summary>
     public static string? FindUndefined(H5TypeDescriptor type, ReadOnlySpan<byte> element, string path)
     {

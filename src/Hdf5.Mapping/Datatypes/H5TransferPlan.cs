@@ -20,7 +20,7 @@ internal sealed class H5TransferPlan : IDisposable
         _owned = owned;
         ValuesPerElement = valuesPerElement;
         Memory = memory;
-        ChecksEnumValues = ContainsEnum(memory);
+        ChecksEnumValues = H5EnumValues.Contains(memory);
     }
 
     /// <summary>The memory type passed to <c>H5Dread</c>/<c>H5Dwrite</c>.</summary>
@@ -94,14 +94,6 @@ internal sealed class H5TransferPlan : IDisposable
         new(writing
             ? $"{what} stores {file}; {typeof(T).Name} values cannot be written to it: {string.Join("; ", problems)}."
             : $"{what} stores {file}, which cannot be read as {typeof(T).Name}: {string.Join("; ", problems)}.");
-
-    private static bool ContainsEnum(H5TypeDescriptor d) => d switch
-    {
-        H5EnumType e => !e.IsBoolean,
-        H5CompoundType c => c.Members.Any(m => ContainsEnum(m.Type)),
-        H5ArrayType a => ContainsEnum(a.BaseType),
-        _ => false,
-    };
 
     /// <summary>Throws when an element of <paramref name="values"/> holds an enum value that is not a member of its enum
     /// type: libhdf5 would store it as it is, and readers would find a value their enum does not define.</summary>

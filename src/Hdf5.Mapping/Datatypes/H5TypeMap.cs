@@ -63,24 +63,29 @@ internal static class H5TypeMap
     public static H5TypeDescriptor DescriptorOf<T>() where T : unmanaged =>
         s_descriptors.TryGetValue(typeof(T), out var d) ? d : s_descriptors.GetOrAdd(typeof(T), _ => H5TypeReader.Read(MemoryType<T>()));
 
-    private static DatatypeId Create<T>() where T : unmanaged
+    private static DatatypeId Create<T>() where T : unmanaged => MemoryType(typeof(T), Unsafe.SizeOf<T>());
+
+    /// <summary>The memory type of <paramref name="type"/>, a type without references whose managed size is
+    /// <paramref name="size"/> (shared; never close it). For code that is generic without the unmanaged constraint.</summary>
+    public static DatatypeId MemoryType(Type type, int size)
     {
+        if (s_memory.TryGetValue(type, out var cached)) return cached;
         // Library scope before the gate, always in this order, so a thread holding the library lock never waits for
         // the gate while another holds the gate and waits for the library.
         using var scope = H5Library.Enter();
         lock (s_createGate)
         {
-            if (s_memory.TryGetValue(typeof(T), out var existing)) return existing;
-            var id = CreateFor(typeof(T));
-            if (H5T.GetSize(id) != (nuint)Unsafe.SizeOf<T>())
+            if (s_memory.TryGetValue(type, out var existing)) return existing;
+            var id = CreateFor(type);
+            if (H5T.GetSize(id) != (nuint)size)
             {
-                var size = H5T.GetSize(id);
+                var made = H5T.GetSize(id);
                 id.Dispose();
-                throw new H5TypeMismatchException($"The HDF5 type of {typeof(T)} has {size} bytes, but {typeof(T).Name} has {Unsafe.SizeOf<T>()}: "
+                throw new H5TypeMismatchException($"The HDF5 type of {type} has {made} bytes, but {type.Name} has {size}: "
                     + "a registered type must describe the struct's memory exactly.");
             }
-            H5Call.Check(H5T.Lock(id), $"locking the datatype of {typeof(T)}"); // shared and immutable from now on
-            s_memory[typeof(T)] = id;
+            H5Call.Check(H5T.Lock(id), $"locking the datatype of {type}"); // shared and immutable from now on
+            s_memory[type] = id;
             return id;
         }
     }

@@ -12,12 +12,22 @@ namespace Hdf5.Mapping;
 public static class H5TypeRegistry
 {
     internal static readonly ConcurrentDictionary<Type, Func<H5Datatype>> Factories = new();
+    internal static readonly ConcurrentDictionary<Type, Func<object>> ElementFactories = new();
 
     /// <summary>Registers the datatype factory of <typeparamref name="T"/> (the last registration wins).</summary>
     public static void Register<T>(Func<H5Datatype> factory) where T : unmanaged
     {
         ArgumentNullException.ThrowIfNull(factory);
         Factories[typeof(T)] = factory;
+    }
+
+    /// <summary>Registers the element type of <typeparamref name="T"/> (a class or struct with strings, sequences or other
+    /// members that are not blittable), which <see cref="H5ElementType.Of{T}"/> then returns; the source generator
+    /// registers the element types of the records it maps. The factory runs once, at the first use of the type.</summary>
+    public static void RegisterElementType<T>(Func<H5ElementType<T>> factory)
+    {
+        ArgumentNullException.ThrowIfNull(factory);
+        ElementFactories[typeof(T)] = factory;
     }
 
     /// <summary>Whether <typeparamref name="T"/> has a registered datatype.</summary>

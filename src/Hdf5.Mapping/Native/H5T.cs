@@ -122,6 +122,16 @@ public static unsafe partial class H5T
         Background = 2,
     }
 
+    /// <summary><c>hvl_t</c>: one variable-length sequence in memory (its length in elements and where they are).</summary>
+    [StructLayout(LayoutKind.Sequential)]
+    public struct Hvl
+    {
+        /// <summary>The number of elements.</summary>
+        public nuint Length;
+        /// <summary>The elements (allocated by libhdf5 on read; free them with <see cref="H5.FreeMemory"/>).</summary>
+        public void* Pointer;
+    }
+
     /// <summary><c>H5Tcreate</c>.</summary>
     [LibraryImport(Libraries.Hdf5, EntryPoint = "H5Tcreate")]
     public static partial long Create(Class type, nuint size);
