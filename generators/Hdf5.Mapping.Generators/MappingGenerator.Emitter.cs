@@ -200,9 +200,18 @@ public sealed partial class MappingGenerator
         {
             var compound = spec.Compounds.FirstOrDefault(c => c.TypeRef == m.ElementType);
             if (compound is null) return StringOr(m, $"{Schema}H5TypeSchema.Of<{m.ElementType}>()");
-            var fields = compound.Fields.Select(f => $"new {Schema}H5FieldSchema({Quote(f.H5Name)}, {Schema}H5TypeSchema.Of<{f.TypeRef}>())");
-            return $"{Schema}H5TypeSchema.Compound(global::System.Runtime.CompilerServices.Unsafe.SizeOf<{m.ElementType}>(), {string.Join(", ", fields)})";
+            var fields = compound.Fields.Select(f => $"new {Schema}H5FieldSchema({Quote(f.H5Name)}, {FieldSchema(f)})");
+            // A record's stored size depends on its strings and sequences: the schema checks its members only.
+            var size = compound.IsRecord ? "0" : $"global::System.Runtime.CompilerServices.Unsafe.SizeOf<{m.ElementType}>()";
+            return $"{Schema}H5TypeSchema.Compound({size}, {string.Join(", ", fields)})";
         }
+
+        private static string FieldSchema(FieldSpec f) => f.Kind switch
+        {
+            FieldKind.String => f.FixedLength > 0 ? $"{Schema}H5TypeSchema.FixedString({f.FixedLength})" : $"{Schema}H5TypeSchema.VariableString",
+            FieldKind.Sequence => $"{Schema}H5TypeSchema.Any",
+            _ => $"{Schema}H5TypeSchema.Of<{f.TypeRef}>()",
+        };
 
         // Compound datatypes are built here, at module load, from offsets measured on a default instance:
         // no reflection at run time, so trimming and NativeAOT keep working.
@@ -218,6 +227,11 @@ public sealed partial class MappingGenerator
             w.Open("internal static void Register()");
             foreach (var c in spec.Compounds)
             {
+                if (c.IsRecord)
+                {
+                    EmitRecordRegistration(w, c);
+                    continue;
+                }
                 w.Open($"{H5}H5TypeRegistry.Register<{c.TypeRef}>(static () =>");
                 w.Line($"var sample = default({c.TypeRef});");
                 w.Line($"ref byte start = ref global::System.Runtime.CompilerServices.Unsafe.As<{c.TypeRef}, byte>(ref sample);");
@@ -233,6 +247,23 @@ public sealed partial class MappingGenerator
             }
             w.Close();
             w.Close();
+        }
+
+        // A record is read and written member by member through an element type built once, at its first use.
+        private static void EmitRecordRegistration(IndentedWriter w, CompoundSpec c)
+        {
+            w.Line($"{H5}H5TypeRegistry.RegisterElementType<{c.TypeRef}>(static () => {H5}H5ElementType.Compound<{c.TypeRef}>()");
+            foreach (var f in c.Fields)
+            {
+                var type = f.Kind switch
+                {
+                    FieldKind.String when f.FixedLength > 0 => $", {H5}H5ElementType.FixedString({f.FixedLength})",
+                    FieldKind.Sequence => $", {H5}H5ElementType.Sequence<{f.SequenceOf}>()",
+                    _ => "",
+                };
+                w.Line($"    .Field<{f.TypeRef}>({Quote(f.H5Name)}, static v => v.{f.Name}, static (ref {c.TypeRef} v, {f.TypeRef} x) => v.{f.Name} = x{type})");
+            }
+            w.Line("    .Build());");
         }
 
         private static string Quote(string s) => "\"" + s.Replace("\\", "\\\\").Replace("\"", "\\\"") + "\"";
@@ -303,7 +334,12 @@ public sealed partial class MappingGenerator
                     break;
                 case MemberKind.Dataset:
                     w.Open($"using (var dataset = group.OpenDataset({name}))");
-                    if (m.Collection == "List")
+                    if (m.IsRecord)
+                    {
+                        var read = $"dataset.Read({H5}H5ElementType.Of<{m.ElementType}>())";
+                        w.Line($"value.{m.PropertyName} = {(m.Collection == "List" ? $"new global::System.Collections.Generic.List<{m.ElementType}>({read})" : read)};");
+                    }
+                    else if (m.Collection == "List")
                         w.Line($"value.{m.PropertyName} = new global::System.Collections.Generic.List<{m.ElementType}>({(m.IsString ? "dataset.ReadStrings()" : $"dataset.Read<{m.ElementType}>()")});");
                     else if (m.IsString) w.Line($"value.{m.PropertyName} = dataset.ReadStrings();");
                     else if (m.Rank == 1) w.Line($"value.{m.PropertyName} = dataset.Read<{m.ElementType}>();");
@@ -458,7 +494,9 @@ public sealed partial class MappingGenerator
                     var data = item;
                     if (m.Collection == "List")
                         data = m.IsString ? $"{item}.ToArray()" : $"global::System.Runtime.InteropServices.CollectionsMarshal.AsSpan({item})";
-                    var add = m.IsString ? $"group.Add({name}, {data}{(m.FixedLength > 0 ? $", {m.FixedLength}" : "")}{options}{(m.FixedLength > 0 ? CharSet(m) : "")})"
+                    if (m.IsRecord && m.Collection == "List") data = $"{item}.ToArray()";
+                    var add = m.IsRecord ? $"group.Add<{m.ElementType}>({name}, {data}, {H5}H5ElementType.Of<{m.ElementType}>(){options})"
+                        : m.IsString ? $"group.Add({name}, {data}{(m.FixedLength > 0 ? $", {m.FixedLength}" : "")}{options}{(m.FixedLength > 0 ? CharSet(m) : "")})"
                         : m.Rank <= 3 ? $"group.Add<{m.ElementType}>({name}, {data}{options})"
                         : $"group.AddArray<{m.ElementType}>({name}, {data}{options})";
                     w.Line($"using ({add}) {{ }}");

@@ -228,13 +228,16 @@ public sealed partial class MappingGenerator
                     EquatableArray<long>.Empty, null, false, null, IsList(property.Type, out _) ? "List" : null, RegionOf: regionOf);
             }
             var isString = element.SpecialType == SpecialType.System_String;
-            var compound = !isString && !IsNumeric(element) ? Compound(element) : null;
+            var compound = !isString && !IsNumeric(element) ? Compound(element) ?? Record(element) : null;
             if (compound is not null) compounds[compound.TypeRef] = compound;
-            if ((isString && rank > 1) || (!isString && !IsNumeric(element) && compound is null))
+            var isRecord = compound?.IsRecord == true;
+            if ((isString && rank > 1) || (!isString && !IsNumeric(element) && compound is null) || (isRecord && rank != 1))
             {
                 diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnsupportedType, location, property.Name, property.Type.ToDisplayString(), "a dataset",
                     isString ? "string datasets are scalars (string) or 1-D (string[])" :
-                    "elements must be numbers, bool, enums, or structs whose public fields are numbers, bool or enums"));
+                    isRecord ? "datasets of records (structs or classes with string or array members) are 1-D (T[] or List<T>)" :
+                    "elements must be numbers, bool, enums, structs whose public fields are numbers, bool or enums, "
+                    + "or records whose public fields and settable properties are those, strings or arrays of numbers"));
                 return null;
             }
             var h5Name = NameOf(attribute, property);
@@ -292,7 +295,7 @@ public sealed partial class MappingGenerator
                 new EquatableArray<long>(chunks), FilterExpression(filter, level), shuffle, null,
                 IsList(property.Type, out _) ? "List" : null,
                 new EquatableArray<long>(maxShape), Named<int>(attribute, "Layout"), fill,
-                FilterIds: new EquatableArray<int>(filterIds.ToArray()), Shape: new EquatableArray<long>(shape), Utf8: isString && IsUtf8(attribute));
+                FilterIds: new EquatableArray<int>(filterIds.ToArray()), Shape: new EquatableArray<long>(shape), Utf8: isString && IsUtf8(attribute), IsRecord: isRecord);
         }
 
         private static string Literal(double value) =>
@@ -412,6 +415,47 @@ public sealed partial class MappingGenerator
             return new CompoundSpec(Global(t), new EquatableArray<FieldSpec>(fields.Select(f => new FieldSpec(f.Name, Global(f.Type),
                 f.GetAttributes().FirstOrDefault(a => a.AttributeClass?.ToDisplayString() == "Hdf5.Mapping.H5FieldAttribute") is { } named
                     && named.ConstructorArguments.Length > 0 && named.ConstructorArguments[0].Value is string h5Name ? h5Name : f.Name)).ToArray()));
+        }
+
+        // A record: a struct or class (with an accessible parameterless constructor) whose public fields and settable
+        // properties are numbers, bool, enums, references, strings ([H5Field(FixedLength = n)] for fixed length) or arrays
+        // of numbers (variable-length sequences); stored as a compound through its registered element type.
+        private static CompoundSpec? Record(ITypeSymbol t)
+        {
+            if (t is not INamedTypeSymbol named || named.DeclaredAccessibility == Accessibility.Private || named.IsAbstract || named.IsGenericType) return null;
+            if (t.TypeKind == TypeKind.Class && !named.InstanceConstructors.Any(c => c.Parameters.Length == 0 && c.DeclaredAccessibility == Accessibility.Public)) return null;
+            if (t.TypeKind is not (TypeKind.Class or TypeKind.Struct)) return null;
+            var fields = new List<FieldSpec>();
+            foreach (var member in t.GetMembers())
+            {
+                ITypeSymbol type;
+                switch (member)
+                {
+                    case IFieldSymbol { IsStatic: false, IsConst: false, IsImplicitlyDeclared: false } f when f.DeclaredAccessibility == Accessibility.Public && !f.IsReadOnly:
+                        type = f.Type;
+                        break;
+                    case IPropertySymbol { IsStatic: false, IsIndexer: false } p when p.DeclaredAccessibility == Accessibility.Public
+                        && p.GetMethod?.DeclaredAccessibility == Accessibility.Public && p.SetMethod is { IsInitOnly: false, DeclaredAccessibility: Accessibility.Public }:
+                        type = p.Type;
+                        break;
+                    case IFieldSymbol { IsStatic: false, IsImplicitlyDeclared: false }:
+                        return null; // a non-public instance field would not round-trip
+                    default:
+                        continue;
+                }
+                var named2 = member.GetAttributes().FirstOrDefault(a => a.AttributeClass?.ToDisplayString() == "Hdf5.Mapping.H5FieldAttribute");
+                var h5Name = named2 is not null && named2.ConstructorArguments.Length > 0 && named2.ConstructorArguments[0].Value is string n ? n : member.Name;
+                var fixedLength = named2?.NamedArguments.FirstOrDefault(a => a.Key == "FixedLength").Value.Value is int fl ? fl : 0;
+                if (type.SpecialType == SpecialType.System_String)
+                    fields.Add(new FieldSpec(member.Name, "string", h5Name, FieldKind.String, fixedLength));
+                else if (type is IArrayTypeSymbol { Rank: 1 } array && IsNumeric(array.ElementType) && array.ElementType.SpecialType != SpecialType.System_Boolean)
+                    fields.Add(new FieldSpec(member.Name, Global(type), h5Name, FieldKind.Sequence, SequenceOf: Global(array.ElementType)));
+                else if (IsNumeric(type))
+                    fields.Add(new FieldSpec(member.Name, Global(type), h5Name));
+                else
+                    return null;
+            }
+            return fields.Count == 0 ? null : new CompoundSpec(Global(t), new EquatableArray<FieldSpec>(fields.ToArray()), IsRecord: true);
         }
 
         private static bool IsNumeric(ITypeSymbol t) =>

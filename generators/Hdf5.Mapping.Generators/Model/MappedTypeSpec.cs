@@ -12,16 +12,32 @@ namespace Hdf5.Mapping.Generators.Model;
 internal sealed record MappedTypeSpec(string? Namespace, string Name, string TypeRef, bool IsFile, bool IsPublic, EquatableArray<MemberSpec> Members,
     EquatableArray<CompoundSpec> Compounds, int LibverLow = 0);
 
-/// <summary>A blittable struct stored as an HDF5 compound type; its datatype is registered at module load.</summary>
-/// <param name="TypeRef">The global:: name of the struct.</param>
-/// <param name="Fields">Its public instance fields, in declaration order.</param>
-internal sealed record CompoundSpec(string TypeRef, EquatableArray<FieldSpec> Fields);
+/// <summary>A struct or class stored as an HDF5 compound type, registered at module load: a blittable struct as its
+/// datatype, a record (a class or struct with string or sequence members) as its element type.</summary>
+/// <param name="TypeRef">The global:: name of the struct or class.</param>
+/// <param name="Fields">Its mapped members, in declaration order.</param>
+/// <param name="IsRecord">True for a record (read and written through an element type), false for a blittable struct.</param>
+internal sealed record CompoundSpec(string TypeRef, EquatableArray<FieldSpec> Fields, bool IsRecord = false);
 
-/// <summary>One field of a compound struct.</summary>
-/// <param name="Name">The C# field name.</param>
-/// <param name="TypeRef">The global:: name of the field type (a number, bool or enum).</param>
-/// <param name="H5Name">The HDF5 member name: [H5Field("name")] or the field name.</param>
-internal sealed record FieldSpec(string Name, string TypeRef, string H5Name);
+/// <summary>How a member of a record is stored.</summary>
+internal enum FieldKind
+{
+    /// <summary>A number, bool, enum or reference, as it is.</summary>
+    Value,
+    /// <summary>A string, variable length or (with a fixed length) fixed.</summary>
+    String,
+    /// <summary>An array of numbers, as a variable-length sequence.</summary>
+    Sequence,
+}
+
+/// <summary>One member of a compound struct or record.</summary>
+/// <param name="Name">The C# field or property name.</param>
+/// <param name="TypeRef">The global:: name of the member type (for a sequence, the array type).</param>
+/// <param name="H5Name">The HDF5 member name: [H5Field("name")] or the member name.</param>
+/// <param name="Kind">How a record member is stored.</param>
+/// <param name="FixedLength">For a string member: [H5Field(FixedLength = n)], 0 for variable length.</param>
+/// <param name="SequenceOf">For a sequence member: the global:: name of the element type.</param>
+internal sealed record FieldSpec(string Name, string TypeRef, string H5Name, FieldKind Kind = FieldKind.Value, int FixedLength = 0, string? SequenceOf = null);
 
 /// <summary>How a property is stored.</summary>
 internal enum MemberKind
@@ -63,6 +79,7 @@ internal sealed record ScaleAttachment(int Dimension, string ScaleName, string? 
 /// <param name="FilterIds">HDF5 filter ids of the pipeline (2 for shuffle, then the compression filter), for the schema.</param>
 /// <param name="Shape">The expected shape (-1 for any length), empty when not declared; used by the schema only.</param>
 /// <param name="Utf8">For fixed-length strings: the type declares UTF-8 (<c>CharSet = H5CharSet.Utf8</c>) rather than ASCII.</param>
+/// <param name="IsRecord">Whether the elements are records (read and written through their registered element type).</param>
 internal sealed record MemberSpec(
     string PropertyName,
     string H5Name,
@@ -85,4 +102,5 @@ internal sealed record MemberSpec(
     EquatableArray<ScaleAttachment> Scales = default,
     EquatableArray<int> FilterIds = default,
     EquatableArray<long> Shape = default,
-    bool Utf8 = false);
+    bool Utf8 = false,
+    bool IsRecord = false);
