@@ -279,7 +279,7 @@ public static class H5Scaffolder
             }
             else
             {
-                var element = ElementType(type, described, path, comments, allowCompound: true);
+                var element = ElementType(type, described, path, comments, allowCompound: true, rank);
                 if (element is null) return null;
                 var lazy = options.LazyAboveBytes is { } limit && ds.NBytes > limit && rank > 0 && described.Kind != H5ValueKind.Compound;
                 if (lazy)
@@ -454,7 +454,7 @@ public static class H5Scaffolder
             rank == 1 ? " = [];" : $" = new {element}[{string.Join(", ", Enumerable.Repeat("0", rank))}];";
 
         // The C# element type of a numeric, bool, enum or compound datatype; null (and a comment) when there is none.
-        private string? ElementType(H5Datatype type, H5TypeSchema described, string path, List<string> comments, bool allowCompound)
+        private string? ElementType(H5Datatype type, H5TypeSchema described, string path, List<string> comments, bool allowCompound, int rank = 1)
         {
             switch (described.Kind)
             {
@@ -469,7 +469,7 @@ public static class H5Scaffolder
                 case H5ValueKind.Enum:
                     return Enum((H5EnumType)type.Description, path);
                 case H5ValueKind.Compound when allowCompound:
-                    return Struct((H5CompoundType)type.Description, described, path, comments);
+                    return Struct((H5CompoundType)type.Description, described, path, comments, rank);
                 case H5ValueKind.Compound:
                     Skip(comments, path, "a compound attribute (mapped attributes hold numbers, bool, enums and strings)");
                     return null;
@@ -512,28 +512,43 @@ public static class H5Scaffolder
             return Declare($"{CSharpNames.Pascal(leaf)}Kind", $"enum : {underlying}", body.ToString(), path);
         }
 
-        private string? Struct(H5CompoundType type, H5TypeSchema described, string path, List<string> comments)
+        // A compound of numbers, bool and enums becomes a blittable struct; one with (fixed- or variable-length) string
+        // members or variable-length sequences of numbers becomes a record struct, which mapped datasets hold 1-D only.
+        private string? Struct(H5CompoundType type, H5TypeSchema described, string path, List<string> comments, int rank)
         {
             var body = new StringBuilder();
             var fields = new CSharpNames.Scope();
+            var isRecord = false;
             for (int i = 0; i < described.Fields.Count; i++)
             {
                 var field = described.Fields[i];
+                var stored = type.Members[i].Type;
                 string? element = field.Type.Kind switch
                 {
                     H5ValueKind.SignedInteger or H5ValueKind.UnsignedInteger or H5ValueKind.Float => Primitive(field.Type),
                     H5ValueKind.Boolean => "bool",
-                    H5ValueKind.Enum => Enum((H5EnumType)type.Members[i].Type, path + "." + field.Name),
+                    H5ValueKind.Enum => Enum((H5EnumType)stored, path + "." + field.Name),
+                    H5ValueKind.String => "string",
+                    _ when stored is H5SequenceType { BaseType: var b } && Primitive(H5TypeSchema.FromDescriptor(b)) is { } p => p + "[]",
                     _ => null,
                 };
                 if (element is null)
                 {
-                    Skip(comments, path, $"compound member '{field.Name}' is {field.Type} (mapped structs hold numbers, bool and enums)");
+                    Skip(comments, path, $"compound member '{field.Name}' is {field.Type} (mapped structs hold numbers, bool, enums, strings and sequences of numbers)");
                     return null;
                 }
+                isRecord |= element == "string" || element.EndsWith("[]", StringComparison.Ordinal);
                 var name = fields.Claim(CSharpNames.Pascal(field.Name));
-                if (name != field.Name) body.Append("    [H5Field(").Append(CSharpNames.Literal(field.Name)).Append(")]\n");
+                var fixedLength = stored is H5StringType { IsVariableLength: false } s ? s.Size : 0;
+                if (fixedLength > 0)
+                    body.Append("    [H5Field(").Append(CSharpNames.Literal(field.Name)).Append(", FixedLength = ").Append(fixedLength.ToString(CultureInfo.InvariantCulture)).Append(")]\n");
+                else if (name != field.Name) body.Append("    [H5Field(").Append(CSharpNames.Literal(field.Name)).Append(")]\n");
                 body.Append("    public ").Append(element).Append(' ').Append(name).Append(";\n");
+            }
+            if (isRecord && rank != 1)
+            {
+                Skip(comments, path, $"a dataset of rank {rank} of compounds with string or sequence members (mapped record datasets are 1-D)");
+                return null;
             }
             var leaf = path.Split('/')[^1];
             return Declare($"{CSharpNames.Pascal(leaf)}Record", "struct", body.ToString(), path);
