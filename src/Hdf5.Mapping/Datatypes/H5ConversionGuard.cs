@@ -76,6 +76,8 @@ internal static unsafe class H5ConversionGuard
         }
     }
 
+    // Inside the callback libhdf5 is mid-conversion and no exception may cross back into it: raw calls, failures
+    // read as "not a float/integer", which leaves the decision to libhdf5's default.
     private static H5T.Class ClassOf(long type)
     {
         var id = new DatatypeId(type, ownsHandle: false);
@@ -105,7 +107,7 @@ internal static unsafe class H5ConversionGuard
     /// two element sizes per element. Returns false when the conversion failed (the error stack is left for the caller).</summary>
     public static bool Convert(DatatypeId source, DatatypeId destination, long count, void* buffer)
     {
-        var background = NativeMemory.AllocZeroed((nuint)Math.Max(1, count * (long)H5T.GetSize(destination)));
+        var background = NativeMemory.AllocZeroed((nuint)Math.Max(1, count * destination.GetSize()));
         try
         {
             return H5T.Convert(source, destination, (nuint)count, buffer, background, TransferList) >= 0;

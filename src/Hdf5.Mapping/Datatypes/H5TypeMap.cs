@@ -77,9 +77,9 @@ internal static class H5TypeMap
         {
             if (s_memory.TryGetValue(type, out var existing)) return existing;
             var id = CreateFor(type);
-            if (H5T.GetSize(id) != (nuint)size)
+            if (id.GetSize() != size)
             {
-                var made = H5T.GetSize(id);
+                var made = id.GetSize();
                 id.Dispose();
                 throw new H5TypeMismatchException($"The HDF5 type of {type} has {made} bytes, but {type.Name} has {size}: "
                     + "a registered type must describe the struct's memory exactly.");

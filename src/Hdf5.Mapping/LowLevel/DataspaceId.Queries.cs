@@ -42,6 +42,15 @@ public sealed partial class DataspaceId
         return H5Call.Check(H5S.GetSimpleExtentNpoints(this), "counting the elements of a dataspace");
     }
 
+    /// <summary>How elements are selected: none, points, hyperslabs or all (<c>H5Sget_select_type</c>).</summary>
+    public H5S.SelType GetSelectionType()
+    {
+        using var scope = H5Library.Enter();
+        var t = H5S.GetSelectType(this);
+        if (t == H5S.SelType.Error) H5Call.Throw("reading the selection type of a dataspace");
+        return t;
+    }
+
     /// <summary>The number of selected elements (<c>H5Sget_select_npoints</c>).</summary>
     public long GetSelectedCount()
     {
