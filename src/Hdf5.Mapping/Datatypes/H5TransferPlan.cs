@@ -91,9 +91,18 @@ internal sealed class H5TransferPlan : IDisposable
     }
 
     private static H5TypeMismatchException Mismatch<T>(H5TypeDescriptor file, string what, bool writing, List<string> problems) =>
-        new(writing
+        new((writing
             ? $"{what} stores {file}; {typeof(T).Name} values cannot be written to it: {string.Join("; ", problems)}."
-            : $"{what} stores {file}, which cannot be read as {typeof(T).Name}: {string.Join("; ", problems)}.");
+            : $"{what} stores {file}, which cannot be read as {typeof(T).Name}: {string.Join("; ", problems)}.") + Hint(file, writing));
+
+    // Where the values of a type that blittable elements cannot hold are read and written instead.
+    private static string Hint(H5TypeDescriptor file, bool writing) => file switch
+    {
+        H5SequenceType => writing ? " Write it with WriteSequences or WriteRagged." : " Read it with ReadSequences<T>() or ReadRagged<T>().",
+        H5StringType => writing ? " Write it with WriteStrings." : " Read it with ReadStrings().",
+        { HasVariableLengthData: true } => " Use an element type: H5ElementType.Compound<T>()...Build(), or a generator-mapped record.",
+        _ => "",
+    };
 
     /// <summary>Throws when an element of <paramref name="values"/> holds an enum value that is not a member of its enum
     /// type: libhdf5 would store it as it is, and readers would find a value their enum does not define.</summary>

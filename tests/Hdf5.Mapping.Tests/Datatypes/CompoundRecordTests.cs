@@ -134,6 +134,31 @@ public sealed class CompoundRecordTests : H5TestBase
     }
 
     [Fact]
+    public void SequencesOfRecordsWithStrings_RoundTrip_AndH5dumpReadsThem()
+    {
+        var path = Files.NewPath();
+        var type = H5ElementType.Sequence(LabelType);
+        Label[][] rows = [[new Label("a", 1), new Label("bé", 2)], [], [new Label("", -1)]];
+        using (var f = H5File.Create(path))
+        {
+            f.Add("rows", rows, type).Dispose();
+            f.Attrs.Set("rows", rows, type);
+        }
+        using (var f = H5File.Open(path))
+        using (var d = f.OpenDataset("rows"))
+        {
+            var back = d.Read(type);
+            Assert.Equal(rows.Select(r => r.ToArray()), back);
+            Assert.Equal(rows, f.Attrs.GetArray("rows", type));
+            using var t = d.DType;
+            Assert.Equal("variable-length sequence of compound {text: string (variable length, UTF-8), weight: int16}", t.ToString());
+        }
+        var dump = Peers.H5Dump("-d", "rows", path);
+        Assert.Contains("\"a\",", dump);
+        Assert.Contains("-1", dump);
+    }
+
+    [Fact]
     public void StringMembersStoredFixedOrVariable_AreReadEitherWay()
     {
         var path = Files.NewPath();
