@@ -86,7 +86,7 @@ internal sealed class H5TransferPlan : IDisposable
         if (file.Size != memory.Size || file.BaseType.IsSigned != memory.IsSigned)
             throw new H5TypeMismatchException($"{what} stores {file}, which can be read as its base integer {file.BaseType.ToString()} but not as {typeof(T).Name}.");
         using var scope = H5Library.Enter();
-        var native = new DatatypeId(H5Call.Check(H5T.GetNativeType(fileType, H5T.Direction.Default), $"reading the native type of {what}"));
+        var native = fileType.GetNativeType();
         return new H5TransferPlan(native, native, 1, memory);
     }
 

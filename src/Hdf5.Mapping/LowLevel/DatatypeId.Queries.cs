@@ -213,6 +213,13 @@ public sealed partial class DatatypeId
         return H5Call.CheckBool(H5T.Equal(this, other), "comparing two datatypes");
     }
 
+    /// <summary>The native memory type that holds this type's values (<c>H5Tget_native_type</c>); the caller owns it.</summary>
+    public DatatypeId GetNativeType()
+    {
+        using var scope = H5Library.Enter();
+        return new DatatypeId(H5Call.Check(H5T.GetNativeType(this, H5T.Direction.Default), "finding the native type of a datatype"));
+    }
+
     /// <summary>A modifiable copy of this type (<c>H5Tcopy</c>); the caller owns it.</summary>
     public DatatypeId CopyType()
     {
