@@ -33,17 +33,20 @@ internal abstract partial class H5DataIO
         if (count == 0) return result;
         var size = bound.Size;
         var buffer = (byte*)NativeMemory.AllocZeroed((nuint)(count * size));
+        var filled = false;
         try
         {
             H5ConversionGuard.Reset();
             if (ReadNative(bound.MemoryType, memSpace, fileSpace, count, buffer) < 0) ThrowRead();
+            filled = true;
             for (long i = 0; i < count; i++) result[i] = bound.Decode(buffer + i * size);
             return result;
         }
         finally
         {
-            // The buffer started zeroed, so after a failure too every pointer in it is null or libhdf5's.
-            if (bound.HasPointers)
+            // What libhdf5 allocated in a buffer it filled is ours to free. After a failed read it is not: libhdf5 1.14
+            // frees the sequences of a conversion it abandoned itself, and freeing them again would corrupt the heap.
+            if (filled && bound.HasPointers)
                 for (long i = 0; i < count; i++) bound.Free(buffer + i * size);
             NativeMemory.Free(buffer);
         }
