@@ -234,6 +234,16 @@ public sealed class H5AttributeCollection : IEnumerable<string>
         a.WriteStrings(values);
     }
 
+    /// <summary>Sets a string attribute of an explicit string type (fixed or variable length, any padding and character set).</summary>
+    internal void SetStrings(string name, H5Datatype type, long[] shape, string[] values)
+    {
+        ArgumentNullException.ThrowIfNull(type);
+        ArgumentNullException.ThrowIfNull(values);
+        using var scope = H5Library.Enter();
+        using var a = Recreate(name, type.Id, shape);
+        a.WriteStrings(values);
+    }
+
     /// <summary>Sets an attribute of an explicit datatype and shape, written from raw elements of <typeparamref name="T"/>.</summary>
     public void Set<T>(string name, H5Datatype type, long[] shape, ReadOnlySpan<T> values) where T : unmanaged
     {
@@ -349,7 +359,7 @@ public sealed class H5AttributeCollection : IEnumerable<string>
         if (H5Call.CheckBool(H5A.Exists(_owner.LocationId, name)))
             H5Call.Check(H5A.Delete(_owner.LocationId, name), $"replacing attribute '{name}' of {OwnerText}");
         using var space = shape is null ? H5Shape.CreateNullSpace() : H5Shape.CreateSpace(shape);
-        var id = H5A.Create2(_owner.LocationId, name, type, space, H5Links.AttributeProperties, PropertyListId.Default);
+        var id = H5A.Create2(_owner.LocationId, name, type, space, H5Links.AttributePropertiesFor(name), PropertyListId.Default);
         if (id < 0) throw CreationFailure(name);
         return new H5Attribute(new AttributeId(id), name, OwnerText);
     }

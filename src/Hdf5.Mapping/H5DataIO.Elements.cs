@@ -26,6 +26,13 @@ internal abstract partial class H5DataIO
         return (H5ElementType<T>)_bound.GetOrAdd((type, writing), bound);
     }
 
+    /// <summary>Whether elements of <paramref name="type"/> can be written to the stored type without loss.</summary>
+    public bool Accepts<T>(H5ElementType<T> type)
+    {
+        using var scope = H5Library.Enter();
+        return H5TypeCompatibility.Problems(FileDescriptor, type.Bind(FileDescriptor).Description, writing: true).Count == 0;
+    }
+
     public unsafe T[] ReadElements<T>(H5ElementType<T> type, long count, DataspaceId memSpace, DataspaceId fileSpace)
     {
         var bound = Bind(type, writing: false);

@@ -100,6 +100,18 @@ public sealed partial class H5Dataset
         return value;
     }
 
+    /// <summary>When the fill value is written into new storage (h5py: <c>ds.id.get_create_plist().get_fill_time()</c>).</summary>
+    public H5FillTime FillTime
+    {
+        get
+        {
+            using var scope = H5Library.Enter();
+            using var dcpl = GetCreatePropertyList();
+            H5Call.Check(H5P.GetFillTime(dcpl, out var time), $"reading the fill time of {What}");
+            return (H5FillTime)time;
+        }
+    }
+
     /// <summary>Reads one chunk's stored (still filtered) bytes, as h5py's <c>id.read_direct_chunk</c>; also returns the
     /// filter mask (bit i set = filter i was skipped).</summary>
     public unsafe (byte[] Data, uint FilterMask) ReadRawChunk(params long[] offset)

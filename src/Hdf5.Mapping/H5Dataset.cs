@@ -280,6 +280,9 @@ public sealed partial class H5Dataset : H5Object
         _io.WriteElements(type, values, DataspaceId.All, DataspaceId.All);
     }
 
+    /// <summary>Whether elements of <paramref name="type"/> can be written to this dataset's stored type without loss.</summary>
+    internal bool Accepts<T>(H5ElementType<T> type) => _io.Accepts(type);
+
     /// <summary>Writes a scalar dataset (or one of one element) through <paramref name="type"/>.</summary>
     public void WriteScalar<T>(T value, H5ElementType<T> type) => Write([value], type);
 

@@ -8,7 +8,7 @@ namespace Hdf5.Mapping;
 /// The one place datasets are created (h5py's <c>make_new_dset</c>): validates the options against the shape,
 /// builds the creation property list and creates the dataset.
 /// </summary>
-internal static class H5DatasetCreation
+internal static partial class H5DatasetCreation
 {
     /// <summary>Creates the dataset; a null <paramref name="shape"/> gives a null dataspace (h5py: <c>h5py.Empty</c>).</summary>
     public static unsafe H5Dataset Create(H5Group parent, string path, DatatypeId type, long[]? shape, H5DatasetOptions? options)
@@ -42,19 +42,29 @@ internal static class H5DatasetCreation
             var c = H5Shape.ToNative(chunks!, "chunks");
             fixed (ulong* p = c) H5Call.Check(H5P.SetChunk(dcpl, c.Length, p), $"setting the chunk shape of '{path}'");
         }
+        if ((options.FillTime ?? (layout == H5Layout.Chunked ? H5FillTime.Alloc : null)) is { } fillTime)
+            H5Call.Check(H5P.SetFillTime(dcpl, (H5P.FillTime)fillTime), $"setting the fill time of '{path}'");
         foreach (var filter in options.Filters) filter.Apply(dcpl);
-        if (options.FillValue is { } fill)
-        {
-            // The value is given in its memory type; libhdf5 converts it to the stored type (which may be packed).
-            var problems = H5TypeCompatibility.Problems(H5TypeReader.Read(type), H5TypeReader.Read(fill.MemoryType), writing: true);
-            if (problems.Count > 0)
-                throw new ArgumentException($"Dataset '{path}': the fill value is a {fill.Type.Name}, which does not convert to {H5TypeMap.Describe(type)}: {string.Join("; ", problems)}.");
-            fixed (byte* p = fill.Bytes) H5Call.Check(H5P.SetFillValue(dcpl, fill.MemoryType, p), $"setting the fill value of '{path}'");
-        }
+        ApplyFillValue(dcpl, path, type, options);
 
         using var space = H5Shape.CreateSpace(shape, maxShape);
-        var id = H5D.Create2(parent.LocationId, path, type, space, H5Links.CreateProperties, dcpl, PropertyListId.Default);
-        if (id < 0) H5Call.Throw($"Creating dataset '{path}' {H5Shape.Format(shape)} in {parent.Describe()}");
+        return CreateWith(parent, path, type, space, dcpl, H5Shape.Format(shape));
+    }
+
+    private static unsafe void ApplyFillValue(PropertyListId dcpl, string path, DatatypeId type, H5DatasetOptions options)
+    {
+        if (options.FillValue is not { } fill) return;
+        // The value is given in its memory type; libhdf5 converts it to the stored type (which may be packed).
+        var problems = H5TypeCompatibility.Problems(H5TypeReader.Read(type), H5TypeReader.Read(fill.MemoryType), writing: true);
+        if (problems.Count > 0)
+            throw new ArgumentException($"Dataset '{path}': the fill value is a {fill.Type.Name}, which does not convert to {H5TypeMap.Describe(type)}: {string.Join("; ", problems)}.");
+        fixed (byte* p = fill.Bytes) H5Call.Check(H5P.SetFillValue(dcpl, fill.MemoryType, p), $"setting the fill value of '{path}'");
+    }
+
+    private static H5Dataset CreateWith(H5Group parent, string path, DatatypeId type, DataspaceId space, PropertyListId dcpl, string shape)
+    {
+        var id = H5D.Create2(parent.LocationId, path, type, space, H5Links.CreatePropertiesFor(path), dcpl, PropertyListId.Default);
+        if (id < 0) H5Call.Throw($"Creating dataset '{path}' {shape} in {parent.Describe()}");
         return new H5Dataset(new DatasetId(id), parent.File);
     }
 
@@ -62,14 +72,13 @@ internal static class H5DatasetCreation
     {
         if (options is not null && (options.Chunks is not null || options.MaxShape is not null || options.Filters.Count > 0 || options.Layout is H5Layout.Chunked))
             throw new ArgumentException($"Dataset '{path}': a dataset with a null dataspace holds no data, so it has no chunks, filters or maximum shape.");
+        parent.File.RefuseUnderSwmr($"create dataset '{path}' in {parent.Describe()}");
         if (parent.ContainsKey(path))
             throw new H5AlreadyExistsException($"Cannot create dataset '{path}' in {parent.Describe()}: the name already exists.");
         using var dcpl = new PropertyListId(H5Call.Check(H5P.Create(H5Globals.DatasetCreate)));
         H5Call.Check(H5P.SetObjTrackTimes(dcpl, options?.TrackTimes ?? false));
         using var space = H5Shape.CreateNullSpace();
-        var id = H5D.Create2(parent.LocationId, path, type, space, H5Links.CreateProperties, dcpl, PropertyListId.Default);
-        if (id < 0) H5Call.Throw($"Creating dataset '{path}' with a null dataspace in {parent.Describe()}");
-        return new H5Dataset(new DatasetId(id), parent.File);
+        return CreateWith(parent, path, type, space, dcpl, "with a null dataspace");
     }
 
     private static void ValidateChunks(string path, long[] shape, long[]? maxShape, long[] chunks)

@@ -31,6 +31,11 @@ public sealed class H5DatasetOptions
     /// read and write; aligned storage skips that conversion at the cost of the padding bytes.</summary>
     public bool AlignCompounds { get; set; }
 
+    /// <summary>When the fill value is written into new storage (h5py: <c>dcpl.set_fill_time</c>). Null gives h5py's
+    /// choice: <see cref="H5FillTime.Alloc"/> for chunked datasets (so chunks added by a resize read as the fill
+    /// value), libhdf5's default <see cref="H5FillTime.IfSet"/> for the other layouts.</summary>
+    public H5FillTime? FillTime { get; set; }
+
     /// <summary>The fill value's bytes, .NET type and memory type, if one was set.</summary>
     internal (byte[] Bytes, Type Type, LowLevel.DatatypeId MemoryType)? FillValue { get; private set; }
 

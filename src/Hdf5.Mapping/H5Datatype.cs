@@ -243,7 +243,7 @@ public sealed class H5Datatype : IDisposable
         ArgumentNullException.ThrowIfNull(group);
         using var scope = H5Library.Enter();
         group.File.RefuseUnderSwmr($"commit datatype '{name}' in {group.Describe()}");
-        H5Call.Check(H5T.Commit2(group.LocationId, name, Id, H5Links.CreateProperties, PropertyListId.Default, PropertyListId.Default), $"committing datatype '{name}'");
+        H5Call.Check(H5T.Commit2(group.LocationId, name, Id, H5Links.CreatePropertiesFor(name), PropertyListId.Default, PropertyListId.Default), $"committing datatype '{name}'");
     }
 
     /// <summary>The type in this library's one wording (<see cref="H5TypeDescriptor.ToString"/>): <c>float64</c>,

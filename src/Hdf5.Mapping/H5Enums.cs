@@ -18,7 +18,7 @@ public enum H5FileMode
 /// <summary>What a link in a group points to.</summary>
 public enum H5ObjectKind
 {
-    /// <summary>Nothing at that path (or a dangling soft/external link).</summary>
+    /// <summary>Nothing at that path.</summary>
     Missing,
     /// <summary>A group.</summary>
     Group,
@@ -26,26 +26,9 @@ public enum H5ObjectKind
     Dataset,
     /// <summary>A committed (named) datatype.</summary>
     Datatype,
-}
-
-/// <summary>Character set of an HDF5 string type (<c>H5T_cset_t</c>).</summary>
-public enum H5CharSet
-{
-    /// <summary>H5T_CSET_ASCII</summary>
-    Ascii = 0,
-    /// <summary>H5T_CSET_UTF8</summary>
-    Utf8 = 1,
-}
-
-/// <summary>Padding of a fixed-length HDF5 string (<c>H5T_str_t</c>).</summary>
-public enum H5StringPadding
-{
-    /// <summary>H5T_STR_NULLTERM</summary>
-    NullTerminated = 0,
-    /// <summary>H5T_STR_NULLPAD (what h5py writes for numpy <c>S</c> strings)</summary>
-    NullPad = 1,
-    /// <summary>H5T_STR_SPACEPAD (Fortran style)</summary>
-    SpacePad = 2,
+    /// <summary>A soft or external link whose target does not exist (h5py: <c>name in group</c> is true,
+    /// <c>group.get(name)</c> is <c>None</c>, <c>group[name]</c> raises <c>KeyError</c>).</summary>
+    DanglingLink,
 }
 
 /// <summary>The class of an HDF5 datatype (<c>H5T_class_t</c>).</summary>
@@ -73,6 +56,17 @@ public enum H5TypeClass
     VariableLength = 9,
     /// <summary>H5T_ARRAY</summary>
     Array = 10,
+}
+
+/// <summary>When libhdf5 writes the fill value into newly allocated storage (<c>H5D_fill_time_t</c>).</summary>
+public enum H5FillTime
+{
+    /// <summary>H5D_FILL_TIME_ALLOC: always, when the storage is allocated (what h5py sets for chunked datasets).</summary>
+    Alloc = 0,
+    /// <summary>H5D_FILL_TIME_NEVER: never; unwritten elements hold whatever the file held.</summary>
+    Never = 1,
+    /// <summary>H5D_FILL_TIME_IFSET: only when a fill value was set (libhdf5's default).</summary>
+    IfSet = 2,
 }
 
 /// <summary>Storage layout of a dataset (<c>H5D_layout_t</c>).</summary>

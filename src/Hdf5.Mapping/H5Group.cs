@@ -51,34 +51,58 @@ public class H5Group : H5Object, IEnumerable<string>
         }
     }
 
-    /// <summary>Whether <paramref name="path"/> names an object (h5py: <c>path in group</c>). Nested paths are walked
-    /// one link at a time, so a missing intermediate group or a dangling link gives false, not an error.</summary>
+    /// <summary>Whether a link named <paramref name="path"/> exists (h5py: <c>path in group</c>). Nested paths are walked
+    /// one link at a time: a missing or dangling intermediate link gives false, not an error. As in h5py, a final
+    /// soft or external link whose target is missing still counts (it is a link of this group; <see cref="GetKind"/>
+    /// says <see cref="H5ObjectKind.DanglingLink"/> and <see cref="TryGetValue"/> opens nothing).</summary>
     public bool ContainsKey(string path)
     {
         ArgumentNullException.ThrowIfNull(path);
         using var scope = H5Library.Enter();
-        return Exists(path);
+        return Resolve(path) != LinkState.Missing;
     }
 
-    private bool Exists(string path)
+    private enum LinkState { Missing, Dangling, Resolved }
+
+    // One walk for every question about a path: each intermediate component must be a link whose target exists
+    // (libhdf5 errors rather than answers "no" past a dangling one, so those errors mean "no" here); the last
+    // component may be a link to nothing.
+    private LinkState Resolve(string path)
     {
-        if (path is "/" or "." or "") return true;
+        if (path is "/" or "." or "") return LinkState.Resolved;
         var parts = path.Split('/', StringSplitOptions.RemoveEmptyEntries);
+        if (parts.Length == 0) return LinkState.Resolved;
         var prefix = path.StartsWith('/') ? "/" : "";
         for (int i = 0; i < parts.Length; i++)
         {
             prefix += (i == 0 ? "" : "/") + parts[i];
-            if (!H5Call.CheckBool(H5L.Exists(LocationId, prefix, PropertyListId.Default))) return false;
-            if (!H5Call.CheckBool(H5O.ExistsByName(LocationId, prefix, PropertyListId.Default))) return false;
+            // The first link is in this group: failing to look it up is a real error, not a "no".
+            var exists = H5L.Exists(LocationId, prefix, PropertyListId.Default);
+            if (!(i == 0 ? H5Call.CheckBool(exists) : Answer(exists))) return LinkState.Missing;
+            if (!Answer(H5O.ExistsByName(LocationId, prefix, PropertyListId.Default)))
+                return i == parts.Length - 1 ? LinkState.Dangling : LinkState.Missing;
         }
-        return true;
+        return LinkState.Resolved;
     }
 
-    /// <summary>What <paramref name="path"/> names: a group, a dataset, a named datatype, or nothing.</summary>
+    private static bool Answer(int htri)
+    {
+        if (htri >= 0) return htri > 0;
+        H5ErrorStack.Capture(); // a path that cannot be traversed: the answer is "no", the stack is dropped
+        return false;
+    }
+
+    /// <summary>What <paramref name="path"/> names: a group, a dataset, a named datatype, a soft or external link
+    /// whose target is missing (<see cref="H5ObjectKind.DanglingLink"/>), or nothing.</summary>
     public H5ObjectKind GetKind(string path)
     {
+        ArgumentNullException.ThrowIfNull(path);
         using var scope = H5Library.Enter();
-        if (!Exists(path)) return H5ObjectKind.Missing;
+        switch (Resolve(path))
+        {
+            case LinkState.Missing: return H5ObjectKind.Missing;
+            case LinkState.Dangling: return H5ObjectKind.DanglingLink;
+        }
         return H5ObjectInfo.GetByName(LocationId, path, H5O.InfoBasic, $"inspecting '{path}'").Type switch
         {
             H5O.Type.Group => H5ObjectKind.Group,
@@ -95,7 +119,7 @@ public class H5Group : H5Object, IEnumerable<string>
     {
         ArgumentNullException.ThrowIfNull(path);
         using var scope = H5Library.Enter();
-        if (!Exists(path)) throw NotFound(path);
+        if (Resolve(path) != LinkState.Resolved) throw NotFound(path);
         return H5ObjectInfo.GetByName(LocationId, path, H5O.InfoBasic | H5O.InfoNumAttrs, $"inspecting '{path}'");
     }
 
@@ -103,11 +127,13 @@ public class H5Group : H5Object, IEnumerable<string>
     /// <exception cref="H5LinkNotFoundException">Nothing is at that path.</exception>
     public H5Object this[string path] => OpenObject(path);
 
-    /// <summary>Opens the object at <paramref name="path"/> if it exists.</summary>
+    /// <summary>Opens the object at <paramref name="path"/> if it exists (h5py: <c>group.get(path)</c>); false, and no
+    /// object, for a missing path or a link whose target is missing (h5py's <c>get</c> gives <c>None</c> for both).</summary>
     public bool TryGetValue(string path, [NotNullWhen(true)] out H5Object? value)
     {
+        ArgumentNullException.ThrowIfNull(path);
         using var scope = H5Library.Enter();
-        value = Exists(path) ? OpenObject(path) : null;
+        value = Resolve(path) == LinkState.Resolved ? OpenObject(path) : null;
         return value is not null;
     }
 
@@ -116,7 +142,7 @@ public class H5Group : H5Object, IEnumerable<string>
     {
         ArgumentNullException.ThrowIfNull(path);
         using var scope = H5Library.Enter();
-        if (!Exists(path)) throw NotFound(path);
+        if (Resolve(path) != LinkState.Resolved) throw NotFound(path);
         var id = H5Call.Check(H5O.Open(LocationId, path, PropertyListId.Default), $"opening '{path}' in {Describe()}");
         return Wrap(id, File);
     }
@@ -144,12 +170,29 @@ public class H5Group : H5Object, IEnumerable<string>
     {
         var actual = GetKind(path);
         if (actual == kind) return;
-        if (actual == H5ObjectKind.Missing) throw NotFound(path);
+        if (actual is H5ObjectKind.Missing or H5ObjectKind.DanglingLink) throw NotFound(path);
         throw new H5TypeMismatchException($"'{path}' in {Describe()} is a {actual.ToString().ToLowerInvariant()}, not a {kind.ToString().ToLowerInvariant()}.");
     }
 
-    private H5LinkNotFoundException NotFound(string path) =>
-        new($"No object named '{path}' in {Describe()} (file '{File.Filename}').", path);
+    private H5LinkNotFoundException NotFound(string path)
+    {
+        if (Resolve(path) == LinkState.Dangling && DanglingTarget(path) is { } target)
+            return new($"'{path}' in {Describe()} (file '{File.Filename}') is a link to {target}, which does not exist.", path);
+        return new($"No object named '{path}' in {Describe()} (file '{File.Filename}').", path);
+    }
+
+    private string? DanglingTarget(string path)
+    {
+        try
+        {
+            var link = GetLink(path);
+            return link.Kind == H5LinkKind.External ? $"'{link.Path}' in file '{link.FileName}'" : $"'{link.Path}'";
+        }
+        catch (Exception e) when (e is IH5Exception)
+        {
+            return null; // the message is then the generic one; the failure to describe it is not the user's error
+        }
+    }
 
     internal string Describe() => this is H5File ? "the root group" : $"group '{Name}'";
 
@@ -163,14 +206,14 @@ public class H5Group : H5Object, IEnumerable<string>
         H5Names.Validate(path, nameof(path));
         using var scope = H5Library.Enter();
         File.RefuseUnderSwmr($"create group '{path}' in {Describe()}");
-        if (Exists(path)) throw new H5AlreadyExistsException($"Cannot create group '{path}' in {Describe()}: the name already exists.");
+        if (Resolve(path) != LinkState.Missing) throw new H5AlreadyExistsException($"Cannot create group '{path}' in {Describe()}: the name already exists.");
         using var gcpl = new PropertyListId(H5Call.Check(H5P.Create(H5Globals.GroupCreate)));
         if (trackOrder)
         {
             H5Call.Check(H5P.SetLinkCreationOrder(gcpl, H5P.CrtOrderTracked | H5P.CrtOrderIndexed));
             H5Call.Check(H5P.SetAttrCreationOrder(gcpl, H5P.CrtOrderTracked | H5P.CrtOrderIndexed));
         }
-        var id = H5Call.Check(H5G.Create2(LocationId, path, H5Links.CreateProperties, gcpl, PropertyListId.Default), $"creating group '{path}' in {Describe()}");
+        var id = H5Call.Check(H5G.Create2(LocationId, path, H5Links.CreatePropertiesFor(path), gcpl, PropertyListId.Default), $"creating group '{path}' in {Describe()}");
         return new H5Group(new GroupId(id), File);
     }
 
@@ -178,7 +221,7 @@ public class H5Group : H5Object, IEnumerable<string>
     public H5Group RequireGroup(string path)
     {
         using var scope = H5Library.Enter();
-        return GetKind(path) == H5ObjectKind.Missing ? CreateGroup(path) : OpenGroup(path);
+        return Resolve(path) == LinkState.Missing ? CreateGroup(path) : OpenGroup(path);
     }
 
     /// <summary>Creates a dataset of <typeparamref name="T"/> elements with the given shape (h5py: <c>create_dataset(name, shape, dtype)</c>).</summary>
@@ -194,6 +237,23 @@ public class H5Group : H5Object, IEnumerable<string>
         ArgumentNullException.ThrowIfNull(type);
         using var scope = H5Library.Enter();
         return H5DatasetCreation.Create(this, path, type.Id, shape, options);
+    }
+
+    /// <summary>Creates a virtual dataset of <typeparamref name="T"/> elements from <paramref name="layout"/> (h5py:
+    /// <c>create_virtual_dataset(name, layout, fillvalue=)</c>; the fill value, for regions no source maps or whose
+    /// source file is missing, goes in <paramref name="options"/>).</summary>
+    public H5Dataset CreateVirtualDataset<T>(string path, H5VirtualLayout layout, H5DatasetOptions? options = null) where T : unmanaged
+    {
+        using var scope = H5Library.Enter();
+        return H5DatasetCreation.CreateVirtual(this, path, H5TypeMap.MemoryType<T>(), layout, options);
+    }
+
+    /// <summary>Creates a virtual dataset of the given datatype from <paramref name="layout"/>.</summary>
+    public H5Dataset CreateVirtualDataset(string path, H5Datatype type, H5VirtualLayout layout, H5DatasetOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(type);
+        using var scope = H5Library.Enter();
+        return H5DatasetCreation.CreateVirtual(this, path, type.Id, layout, options);
     }
 
     /// <summary>Creates a 1-D dataset holding <paramref name="data"/> (h5py: <c>group[path] = data</c>, or
@@ -390,7 +450,7 @@ public class H5Group : H5Object, IEnumerable<string>
     public H5Dataset RequireDataset<T>(string path, long[] shape, H5DatasetOptions? options = null) where T : unmanaged
     {
         using var scope = H5Library.Enter();
-        if (GetKind(path) == H5ObjectKind.Missing) return CreateDataset<T>(path, shape, options);
+        if (Resolve(path) == LinkState.Missing) return CreateDataset<T>(path, shape, options);
         var ds = OpenDataset(path);
         if (!ds.Shape.AsSpan().SequenceEqual(shape))
         {
@@ -418,9 +478,21 @@ public class H5Group : H5Object, IEnumerable<string>
     {
         using var scope = H5Library.Enter();
         File.RefuseUnderSwmr($"remove '{path}' from {Describe()}");
-        if (!H5Call.CheckBool(H5L.Exists(LocationId, path, PropertyListId.Default))) return false;
+        if (Resolve(path) == LinkState.Missing) return false;
         H5Call.Check(H5L.Delete(LocationId, path, PropertyListId.Default), $"removing '{path}' from {Describe()}");
         return true;
+    }
+
+    /// <summary>Moves (renames) the link at <paramref name="source"/> to <paramref name="destination"/>, both relative to this
+    /// group (h5py: <c>group.move(source, dest)</c>); open objects keep working under the new name.</summary>
+    public void Move(string source, string destination)
+    {
+        H5Names.Validate(source, nameof(source));
+        H5Names.Validate(destination, nameof(destination));
+        using var scope = H5Library.Enter();
+        File.RefuseUnderSwmr($"move '{source}' in {Describe()}");
+        H5Call.Check(H5L.Move(LocationId, source, LocationId, destination, H5Links.CreatePropertiesFor(destination), PropertyListId.Default),
+            $"moving '{source}' to '{destination}' in {Describe()}");
     }
 
     /// <summary>Creates a soft link (h5py: <c>group[path] = h5py.SoftLink(target)</c>).</summary>
@@ -429,7 +501,7 @@ public class H5Group : H5Object, IEnumerable<string>
         H5Names.Validate(path, nameof(path));
         using var scope = H5Library.Enter();
         File.RefuseUnderSwmr($"create soft link '{path}' in {Describe()}");
-        H5Call.Check(H5L.CreateSoft(target, LocationId, path, H5Links.CreateProperties, PropertyListId.Default), $"creating soft link '{path}'");
+        H5Call.Check(H5L.CreateSoft(target, LocationId, path, H5Links.CreatePropertiesFor(path), PropertyListId.Default), $"creating soft link '{path}'");
     }
 
     /// <summary>Creates a hard link to an existing object (h5py: <c>group[path] = obj</c>).</summary>
@@ -439,7 +511,7 @@ public class H5Group : H5Object, IEnumerable<string>
         H5Names.Validate(path, nameof(path));
         using var scope = H5Library.Enter();
         File.RefuseUnderSwmr($"create hard link '{path}' in {Describe()}");
-        H5Call.Check(H5O.Link(target.ObjectId, LocationId, path, H5Links.CreateProperties, PropertyListId.Default), $"creating hard link '{path}'");
+        H5Call.Check(H5O.Link(target.ObjectId, LocationId, path, H5Links.CreatePropertiesFor(path), PropertyListId.Default), $"creating hard link '{path}'");
     }
 
     /// <summary>Creates an external link (h5py: <c>group[path] = h5py.ExternalLink(file, objectPath)</c>).</summary>
@@ -448,14 +520,14 @@ public class H5Group : H5Object, IEnumerable<string>
         H5Names.Validate(path, nameof(path));
         using var scope = H5Library.Enter();
         File.RefuseUnderSwmr($"create external link '{path}' in {Describe()}");
-        H5Call.Check(H5L.CreateExternal(fileName, objectPath, LocationId, path, H5Links.CreateProperties, PropertyListId.Default), $"creating external link '{path}'");
+        H5Call.Check(H5L.CreateExternal(fileName, objectPath, LocationId, path, H5Links.CreatePropertiesFor(path), PropertyListId.Default), $"creating external link '{path}'");
     }
 
     /// <summary>Describes the link at <paramref name="path"/> without following it (h5py: <c>group.get(path, getlink=True)</c>).</summary>
     public unsafe H5LinkInfo GetLink(string path)
     {
         using var scope = H5Library.Enter();
-        if (!H5Call.CheckBool(H5L.Exists(LocationId, path, PropertyListId.Default))) throw NotFound(path);
+        if (Resolve(path) == LinkState.Missing) throw NotFound(path);
         var info = H5LinkDetails.Get(LocationId, path, $"reading link '{path}'");
         switch (info.Type)
         {

@@ -68,22 +68,34 @@ internal static class H5Shape
 }
 
 /// <summary>Link and attribute creation property lists shared by every creating call.</summary>
+/// <remarks>Names are marked as h5py marks them: a name that is pure ASCII is stored with the ASCII character set
+/// (libhdf5's default, which keeps the compact group and attribute storage every reader expects), any other name
+/// as UTF-8. h5py marks non-ASCII link names made by <c>group[name] = ...</c> and <c>create_group</c> as UTF-8 but
+/// leaves those of <c>create_dataset</c> and of attributes ASCII-marked; we mark every non-ASCII name UTF-8, which is
+/// what its bytes are. Intermediate groups made on the way to a nested path are marked ASCII by libhdf5 whatever
+/// their name, for h5py as for us.</remarks>
 internal static class H5Links
 {
-    private static PropertyListId? s_lcpl, s_acpl;
+    private static PropertyListId? s_lcplAscii, s_lcplUtf8, s_acplUtf8;
 
-    /// <summary>Creates missing intermediate groups and marks link names as UTF-8, as h5py does.</summary>
-    public static PropertyListId CreateProperties => s_lcpl ??= Make(H5Globals.LinkCreate, intermediate: true);
+    /// <summary>Creates missing intermediate groups (as h5py's link creation list does) and marks the name's character set.</summary>
+    public static PropertyListId CreatePropertiesFor(string path) => IsAscii(path)
+        ? s_lcplAscii ??= Make(H5Globals.LinkCreate, intermediate: true, H5T.Cset.Ascii)
+        : s_lcplUtf8 ??= Make(H5Globals.LinkCreate, intermediate: true, H5T.Cset.Utf8);
 
-    /// <summary>Marks attribute names as UTF-8, as h5py does.</summary>
-    public static PropertyListId AttributeProperties => s_acpl ??= Make(H5Globals.AttributeCreate, intermediate: false);
+    /// <summary>The attribute creation list for <paramref name="name"/>: the default for ASCII names, UTF-8 otherwise.</summary>
+    public static PropertyListId AttributePropertiesFor(string name) => IsAscii(name)
+        ? PropertyListId.Default
+        : s_acplUtf8 ??= Make(H5Globals.AttributeCreate, intermediate: false, H5T.Cset.Utf8);
 
-    private static PropertyListId Make(long cls, bool intermediate)
+    private static bool IsAscii(string name) => System.Text.Ascii.IsValid(name);
+
+    private static PropertyListId Make(long cls, bool intermediate, H5T.Cset cset)
     {
         using var scope = H5Library.Enter();
         var p = new PropertyListId(H5Call.Check(H5P.Create(cls)));
         if (intermediate) H5Call.Check(H5P.SetCreateIntermediateGroup(p, 1));
-        H5Call.Check(H5P.SetCharEncoding(p, H5T.Cset.Utf8));
+        if (cset != H5T.Cset.Ascii) H5Call.Check(H5P.SetCharEncoding(p, cset));
         return p;
     }
 }

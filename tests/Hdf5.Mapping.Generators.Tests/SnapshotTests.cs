@@ -56,7 +56,7 @@ public sealed class SnapshotTests
         var (diagnostics, sources, errors) = GeneratorHarness.Run(Input);
         Assert.Empty(diagnostics);
         Assert.Empty(errors);
-        Assert.Equal(["Samples.Experiment.H5Mapping.g.cs", "Samples.Metadata.H5Mapping.g.cs"], sources.Select(s => s.HintName).Order());
+        Assert.Equal(["Hdf5.Mapping.CompoundTypes.g.cs", "Samples.Experiment.H5Mapping.g.cs", "Samples.Metadata.H5Mapping.g.cs"], sources.Select(s => s.HintName).Order());
         foreach (var source in sources) Verify(source.HintName, source.SourceText.ToString());
     }
 
@@ -86,7 +86,10 @@ public sealed class SnapshotTests
         var (diagnostics, sources, errors) = GeneratorHarness.Run(RecordInput);
         Assert.Empty(diagnostics);
         Assert.Empty(errors);
-        Verify(Assert.Single(sources).HintName, sources[0].SourceText.ToString());
+        Assert.Equal(["Hdf5.Mapping.CompoundTypes.g.cs", "Samples.Catalog.H5Mapping.g.cs"], sources.Select(s => s.HintName).Order());
+        // The one registration file of the compilation holds the record's element type; its snapshot is this test's.
+        foreach (var source in sources)
+            Verify(source.HintName.Replace("Hdf5.Mapping.CompoundTypes", "Samples.Catalog.RecordTypes"), source.SourceText.ToString());
     }
 
     internal static void Verify(string hintName, string actual, [CallerFilePath] string caller = "")

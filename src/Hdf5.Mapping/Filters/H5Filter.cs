@@ -33,36 +33,61 @@ public sealed partial class H5Filter : IEquatable<H5Filter>
     /// <summary>The flags as stored (<c>H5Z_FLAG_*</c>).</summary>
     public uint Flags => Optional ? H5Z.FlagOptional : H5Z.FlagMandatory;
 
-    /// <summary>Deflate (gzip) at <paramref name="level"/> 0–9 (h5py: <c>compression="gzip", compression_opts=level</c>).</summary>
+    /// <summary>Deflate (gzip) at <paramref name="level"/> 0–9 (h5py: <c>compression="gzip", compression_opts=level</c>);
+    /// optional, as <c>H5Pset_deflate</c> makes it.</summary>
     public static H5Filter Deflate(int level = 4)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(level, 0);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(level, 9);
-        return new H5Filter(H5Z.FilterDeflate, "deflate", [(uint)level]);
+        return new H5Filter(H5Z.FilterDeflate, "deflate", [(uint)level], optional: true);
     }
 
-    /// <summary>Byte shuffle (h5py: <c>shuffle=True</c>); put it before a compressor.</summary>
-    public static H5Filter Shuffle() => new(H5Z.FilterShuffle, "shuffle", []);
+    /// <summary>Byte shuffle (h5py: <c>shuffle=True</c>); put it before a compressor. Optional, as <c>H5Pset_shuffle</c> makes it.</summary>
+    public static H5Filter Shuffle() => new(H5Z.FilterShuffle, "shuffle", [], optional: true);
 
-    /// <summary>Fletcher-32 checksum (h5py: <c>fletcher32=True</c>).</summary>
+    /// <summary>Fletcher-32 checksum (h5py: <c>fletcher32=True</c>); mandatory, as <c>H5Pset_fletcher32</c> makes it.</summary>
     public static H5Filter Fletcher32() => new(H5Z.FilterFletcher32, "fletcher32", []);
 
     /// <summary>Scale-offset (h5py: <c>scaleoffset=</c>): for floats, keep <paramref name="factor"/> decimal digits
     /// (<c>H5Z_SO_FLOAT_DSCALE</c>); for integers, <paramref name="factor"/> bits (0 lets libhdf5 choose).</summary>
     public static H5Filter ScaleOffset(int factor, bool forFloatingPoint) =>
-        new(H5Z.FilterScaleoffset, "scaleoffset", [forFloatingPoint ? 0u : 2u, (uint)factor]);
+        new(H5Z.FilterScaleoffset, "scaleoffset", [forFloatingPoint ? 0u : 2u, (uint)factor], optional: true);
 
     /// <summary>N-bit packing of integer or float data with less precision than its size.</summary>
-    public static H5Filter NBit() => new(H5Z.FilterNbit, "nbit", []);
+    public static H5Filter NBit() => new(H5Z.FilterNbit, "nbit", [], optional: true);
 
     /// <summary>SZIP (h5py: <c>compression="szip"</c>): <paramref name="optionsMask"/> 32 for nearest-neighbour, 4 for entropy coding.</summary>
     public static H5Filter Szip(int pixelsPerBlock = 32, int optionsMask = 32) =>
-        new(H5Z.FilterSzip, "szip", [(uint)optionsMask, (uint)pixelsPerBlock]);
+        new(H5Z.FilterSzip, "szip", [(uint)optionsMask, (uint)pixelsPerBlock], optional: true);
 
-    /// <summary>Any registered filter by id and <c>cd_values</c> (h5py: <c>compression=id, compression_opts=values</c>).</summary>
-    public static H5Filter Custom(int id, params uint[] cdValues) => new(id, H5FilterCatalog.NameOf(id), cdValues);
+    /// <summary>Any registered filter by id and <c>cd_values</c> (h5py: <c>compression=id, compression_opts=values</c>),
+    /// optional as h5py flags it.</summary>
+    public static H5Filter Custom(int id, params uint[] cdValues) => new(id, H5FilterCatalog.NameOf(id), cdValues, optional: true);
 
-    /// <summary>Adds this filter to a dataset creation property list.</summary>
+    /// <summary>The filter a mapped dataset names with <c>[H5Dataset(Filter = kind, FilterLevel = level)]</c>; a
+    /// <paramref name="level"/> of 0 selects the filter's default (see <see cref="H5FilterTable"/>). For
+    /// <see cref="H5FilterKind.ZfpAccuracy"/> the level is a power of ten: -4 means accuracy 1e-4.</summary>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="kind"/> is <see cref="H5FilterKind.None"/> or unknown.</exception>
+    public static H5Filter Of(H5FilterKind kind, int level = 0)
+    {
+        var known = H5FilterTable.FromKind(kind) ?? throw new ArgumentOutOfRangeException(nameof(kind), kind, "No filter has this kind.");
+        if (level == 0) level = known.DefaultLevel;
+        return kind switch
+        {
+            H5FilterKind.Deflate => Deflate(level),
+            H5FilterKind.Zstd => Zstd(level),
+            // Parsed, not Math.Pow: "1e-4" is the double closest to 10^-4, as Python's 1e-4 is (same cd_values as hdf5plugin).
+            H5FilterKind.ZfpAccuracy => ZfpAccuracy(double.Parse("1e" + level.ToString(System.Globalization.CultureInfo.InvariantCulture), System.Globalization.CultureInfo.InvariantCulture)),
+            H5FilterKind.Lz4 => Lz4(),
+            H5FilterKind.Bzip2 => Bzip2(level),
+            H5FilterKind.Blosc => Blosc(),
+            H5FilterKind.Lzf => Lzf(),
+            _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "No filter has this kind."),
+        };
+    }
+
+    /// <summary>Adds this filter to a dataset creation property list. Scale-offset, n-bit and szip go through their
+    /// libhdf5 helpers, which compute private parameters and flag the filter optional (hence their factories here do too).</summary>
     internal unsafe void Apply(PropertyListId dcpl)
     {
         H5FilterCatalog.EnsureAvailable(Id, Name);

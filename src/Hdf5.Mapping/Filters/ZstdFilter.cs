@@ -19,10 +19,11 @@ public static class ZstdFilter
     public static unsafe void Register()
     {
         if (Interlocked.Exchange(ref s_registered, 1) != 0) return;
-        // Keep the name alive for the process: libhdf5 stores the pointer, not a copy.
-        var name = (byte*)NativeMemory.Alloc(64);
-        var text = "zstd (Hdf5.Mapping managed)\0"u8;
-        text.CopyTo(new Span<byte>(name, 64));
+        // Keep the name alive for the process: libhdf5 stores the pointer, not a copy. Datasets store the name in
+        // their pipeline: it is the HDF Group plugin's, so our files carry the same bytes as the plugin's.
+        var text = "Zstandard compression: http://www.zstd.net\0"u8;
+        var name = (byte*)NativeMemory.Alloc((nuint)text.Length);
+        text.CopyTo(new Span<byte>(name, text.Length));
         var cls = new H5Z.Class2
         {
             Version = H5Z.ClassTVers,

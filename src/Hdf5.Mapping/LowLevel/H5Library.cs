@@ -103,6 +103,7 @@ public static class H5Library
                 PrepareThread();
                 H5Plugins.AddDefaultSearchPaths();
                 ZstdFilter.Register(); // no Zstd plugin ships with Debian: ours is managed
+                LzfFilter.Register();  // Debian's LZF plugin does not load (not linked against liblzf): ours is managed
                 s_initialized = true;
             }
             catch (Exception e) when (e is DllNotFoundException or EntryPointNotFoundException or H5LibraryException)

@@ -263,4 +263,49 @@ public static unsafe partial class H5P
     /// <summary><c>H5Pset_nlinks</c>.</summary>
     [LibraryImport(Libraries.Hdf5, EntryPoint = "H5Pset_nlinks")]
     public static partial int SetNlinks(H5Id plistId, nuint nlinks);
+
+    /// <summary><c>H5Pget_fill_time</c>.</summary>
+    [LibraryImport(Libraries.Hdf5, EntryPoint = "H5Pget_fill_time")]
+    public static partial int GetFillTime(H5Id plistId, out FillTime fillTime);
+
+    /// <summary><c>H5Pget_userblock</c>.</summary>
+    [LibraryImport(Libraries.Hdf5, EntryPoint = "H5Pget_userblock")]
+    public static partial int GetUserblock(H5Id plistId, out ulong size);
+
+    /// <summary><c>H5Pget_filter_by_id2</c>: the flags and <c>cd_values</c> of one filter of a pipeline.</summary>
+    [LibraryImport(Libraries.Hdf5, EntryPoint = "H5Pget_filter_by_id2")]
+    public static partial int GetFilterById2(H5Id plistId, int filterId, uint* flags, nuint* cdNelmts, uint* cdValues,
+        nuint nameLength, byte* name, uint* filterConfig);
+
+    /// <summary><c>H5Pmodify_filter</c>: replaces the flags and <c>cd_values</c> of a filter already in a pipeline.</summary>
+    [LibraryImport(Libraries.Hdf5, EntryPoint = "H5Pmodify_filter")]
+    public static partial int ModifyFilter(H5Id plistId, int filterId, uint flags, nuint cdNelmts, uint* cdValues);
+
+    // ---- virtual datasets (libhdf5 1.10 and later) -----------------------------------------------------------
+
+    /// <summary><c>H5Pset_virtual</c>: maps the selection of <paramref name="vspaceId"/> to the selection of
+    /// <paramref name="srcSpaceId"/> in dataset <paramref name="srcDsetName"/> of file <paramref name="srcFileName"/>
+    /// ("." for the virtual dataset's own file).</summary>
+    [LibraryImport(Libraries.Hdf5, EntryPoint = "H5Pset_virtual", StringMarshalling = StringMarshalling.Utf8)]
+    public static partial int SetVirtual(H5Id dcplId, H5Id vspaceId, string srcFileName, string srcDsetName, H5Id srcSpaceId);
+
+    /// <summary><c>H5Pget_virtual_count</c>.</summary>
+    [LibraryImport(Libraries.Hdf5, EntryPoint = "H5Pget_virtual_count")]
+    public static partial int GetVirtualCount(H5Id dcplId, out nuint count);
+
+    /// <summary><c>H5Pget_virtual_vspace</c>: a copy of mapping <paramref name="index"/>'s virtual dataspace and selection.</summary>
+    [LibraryImport(Libraries.Hdf5, EntryPoint = "H5Pget_virtual_vspace")]
+    public static partial long GetVirtualVspace(H5Id dcplId, nuint index);
+
+    /// <summary><c>H5Pget_virtual_srcspace</c>: a copy of mapping <paramref name="index"/>'s source dataspace and selection.</summary>
+    [LibraryImport(Libraries.Hdf5, EntryPoint = "H5Pget_virtual_srcspace")]
+    public static partial long GetVirtualSrcspace(H5Id dcplId, nuint index);
+
+    /// <summary><c>H5Pget_virtual_filename</c>.</summary>
+    [LibraryImport(Libraries.Hdf5, EntryPoint = "H5Pget_virtual_filename")]
+    public static partial nint GetVirtualFilename(H5Id dcplId, nuint index, byte* name, nuint size);
+
+    /// <summary><c>H5Pget_virtual_dsetname</c>.</summary>
+    [LibraryImport(Libraries.Hdf5, EntryPoint = "H5Pget_virtual_dsetname")]
+    public static partial nint GetVirtualDsetname(H5Id dcplId, nuint index, byte* name, nuint size);
 }

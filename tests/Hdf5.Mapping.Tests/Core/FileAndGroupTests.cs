@@ -120,7 +120,8 @@ public sealed class FileAndGroupTests : H5TestBase
             Assert.Equal(new H5LinkInfo(H5LinkKind.Soft, "/target/ds", null), f.GetLink("soft"));
             Assert.Equal(new H5LinkInfo(H5LinkKind.External, "/data", other), f.GetLink("ext"));
             Assert.Equal(H5LinkKind.Hard, f.GetLink("hard").Kind);
-            Assert.False(f.ContainsKey("dangling")); // as in h5py: a dangling link is not "in" the group
+            Assert.True(f.ContainsKey("dangling")); // as in h5py: the link is "in" the group, though its target is missing
+            Assert.Equal(H5ObjectKind.DanglingLink, f.GetKind("dangling"));
             using (var viaSoft = f.OpenDataset("soft")) Assert.Equal([1.5, 2.5], viaSoft.Read<double>());
             using (var viaExt = f.OpenDataset("ext")) Assert.Equal([7, 8, 9], viaExt.Read<int>());
         }
@@ -131,12 +132,14 @@ public sealed class FileAndGroupTests : H5TestBase
               'soft': f.get('soft', getlink=True).path,
               'ext': [f.get('ext', getlink=True).filename, f.get('ext', getlink=True).path],
               'hard_same': f['hard'] == f['target/ds'],
+              'dangling_in': 'dangling' in f,
               'ext_values': f['ext'][()].tolist(),
               'soft_values': f['soft'][()].tolist()}))
             """, path);
         Assert.Equal("/target/ds", json.GetProperty("soft").GetString());
         Assert.Equal(other, json.GetProperty("ext")[0].GetString());
         Assert.True(json.GetProperty("hard_same").GetBoolean());
+        Assert.True(json.GetProperty("dangling_in").GetBoolean());
         Assert.Equal([7, 8, 9], json.GetProperty("ext_values").EnumerateArray().Select(e => e.GetInt32()));
         Assert.Equal([1.5, 2.5], json.GetProperty("soft_values").EnumerateArray().Select(e => e.GetDouble()));
     }
