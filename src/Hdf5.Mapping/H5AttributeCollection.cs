@@ -137,6 +137,7 @@ public sealed class H5AttributeCollection : IEnumerable<string>
     {
         using var a = Open(name);
         var all = a.ReadStrings();
+        if (all.Length == 0 && a.IsNull) throw new H5NullDataspaceException($"Attribute '{name}' of {OwnerText} has a null dataspace (h5py.Empty): it holds no string.");
         if (all.Length != 1) throw new H5SelectionException($"Attribute '{name}' of {OwnerText} holds {all.Length} strings, not one.");
         return all[0];
     }
@@ -166,7 +167,8 @@ public sealed class H5AttributeCollection : IEnumerable<string>
     public void Set<T>(string name, T value) where T : unmanaged
     {
         using var scope = H5Library.Enter();
-        using var pending = Replace(name, H5TypeMap.MemoryType<T>(), []);
+        CheckBeforeReplacing(name, H5TypeMap.FileType<T>(), new ReadOnlySpan<T>(in value), 1);
+        using var pending = Replace(name, H5TypeMap.FileType<T>(), []);
         pending.Attribute.Write(in value, 1);
         pending.Commit();
     }
@@ -176,7 +178,8 @@ public sealed class H5AttributeCollection : IEnumerable<string>
     {
         ArgumentNullException.ThrowIfNull(values);
         using var scope = H5Library.Enter();
-        using var pending = Replace(name, H5TypeMap.MemoryType<T>(), [values.LongLength]);
+        CheckBeforeReplacing<T>(name, H5TypeMap.FileType<T>(), values, values.LongLength);
+        using var pending = Replace(name, H5TypeMap.FileType<T>(), [values.LongLength]);
         pending.Attribute.Write(in MemoryMarshal.GetArrayDataReference(values), values.LongLength);
         pending.Commit();
     }
@@ -187,7 +190,8 @@ public sealed class H5AttributeCollection : IEnumerable<string>
         ArgumentNullException.ThrowIfNull(values);
         H5Dataset.CheckElementType<T>(values);
         using var scope = H5Library.Enter();
-        using var pending = Replace(name, H5TypeMap.MemoryType<T>(), H5Shape.Of(values));
+        CheckBeforeReplacing(name, H5TypeMap.FileType<T>(), MemoryMarshal.CreateReadOnlySpan(ref H5Dataset.ArrayRef<T>(values), checked((int)values.LongLength)), values.LongLength);
+        using var pending = Replace(name, H5TypeMap.FileType<T>(), H5Shape.Of(values));
         pending.Attribute.Write(in H5Dataset.ArrayRef<T>(values), values.LongLength);
         pending.Commit();
     }
@@ -257,23 +261,123 @@ public sealed class H5AttributeCollection : IEnumerable<string>
     {
         ArgumentNullException.ThrowIfNull(type);
         ArgumentNullException.ThrowIfNull(shape);
-        if (values.Length != H5Shape.Product(shape))
-            throw new H5SelectionException($"Attribute '{name}' of shape {H5Shape.Format(shape)} needs {H5Shape.Product(shape)} values; {values.Length} given.");
         using var scope = H5Library.Enter();
+        CheckBeforeReplacing(name, type.Id, values, H5Shape.Product(shape));
         using var pending = Replace(name, type.Id, shape);
         pending.Attribute.Write(in MemoryMarshal.GetReference(values), values.Length);
         pending.Commit();
     }
 
-    // h5py semantics: assigning replaces. A replacement is made under a temporary name; Commit swaps it in.
-    private PendingAttribute Replace(string name, DatatypeId type, long[] shape)
+    /// <summary>Reads a one-element attribute through <paramref name="type"/> (a record with strings, a sequence, ...).</summary>
+    public T Get<T>(string name, H5ElementType<T> type)
+    {
+        using var a = Open(name);
+        var all = a.Read(type);
+        if (all.Length == 0 && a.IsNull) throw new H5NullDataspaceException($"Attribute '{name}' of {OwnerText} has a null dataspace (h5py.Empty): it holds no value.");
+        if (all.Length != 1) throw new H5SelectionException($"Attribute '{name}' of {OwnerText} holds {all.Length} elements, not one.");
+        return all[0];
+    }
+
+    /// <summary>Reads all elements of an attribute through <paramref name="type"/>.</summary>
+    public T[] GetArray<T>(string name, H5ElementType<T> type)
+    {
+        using var a = Open(name);
+        return a.Read(type);
+    }
+
+    /// <summary>Reads an attribute of variable-length sequences as arrays (h5py: a <c>vlen_dtype</c> attribute; the
+    /// dimension-scale attribute <c>DIMENSION_LIST</c> is one of object references).</summary>
+    public T[][] GetSequences<T>(string name) where T : unmanaged
+    {
+        using var a = Open(name);
+        return a.ReadRagged<T>().ToArrays();
+    }
+
+    /// <summary>Sets a scalar attribute whose value <paramref name="type"/> describes (h5py: <c>attrs[name] = numpy.void record</c>).</summary>
+    public void Set<T>(string name, T value, H5ElementType<T> type) => SetElements(name, [value], [], type);
+
+    /// <summary>Sets a 1-D attribute whose elements <paramref name="type"/> describes.</summary>
+    public void Set<T>(string name, T[] values, H5ElementType<T> type)
+    {
+        ArgumentNullException.ThrowIfNull(values);
+        SetElements(name, values, [values.LongLength], type);
+    }
+
+    /// <summary>Sets a 1-D attribute of variable-length sequences (h5py: <c>attrs.create(name, data, dtype=vlen_dtype(T))</c>).</summary>
+    public void SetSequences<T>(string name, IReadOnlyList<T[]> sequences) where T : unmanaged
+    {
+        ArgumentNullException.ThrowIfNull(sequences);
+        var sequence = H5ElementType.Sequence<T>();
+        var values = sequences.ToArray();
+        sequence.CheckEncodable(values);
+        using var scope = H5Library.Enter();
+        using var type = new DatatypeId(H5Call.Check(H5T.VlenCreate(H5TypeMap.FileType<T>()), "creating a variable-length sequence type"));
+        using var pending = Replace(name, type, [values.LongLength]);
+        pending.Attribute.WriteRagged(H5Ragged<T>.From(values));
+        pending.Commit();
+    }
+
+    private void SetElements<T>(string name, T[] values, long[] shape, H5ElementType<T> type)
+    {
+        ArgumentNullException.ThrowIfNull(type);
+        type.CheckEncodable(values); // before the old attribute goes
+        using var scope = H5Library.Enter();
+        using var pending = Replace(name, type.MemoryType, shape);
+        pending.Attribute.WriteElements<T>(values, type);
+        pending.Commit();
+    }
+
+    /// <summary>Sets an attribute with a null dataspace: a type but no value (h5py: <c>attrs[name] = h5py.Empty(dtype)</c>).</summary>
+    public void SetEmpty<T>(string name) where T : unmanaged
+    {
+        using var scope = H5Library.Enter();
+        using var pending = Replace(name, H5TypeMap.FileType<T>(), null);
+        pending.Commit();
+    }
+
+    /// <summary>Sets an attribute of <paramref name="type"/> with a null dataspace (h5py: <c>h5py.Empty(dtype)</c>).</summary>
+    public void SetEmpty(string name, H5Datatype type)
+    {
+        ArgumentNullException.ThrowIfNull(type);
+        using var scope = H5Library.Enter();
+        using var pending = Replace(name, type.Id, null);
+        pending.Commit();
+    }
+
+    /// <summary>Sets an attribute of opaque elements of <paramref name="elementSize"/> bytes with a tag (numpy <c>V</c>n
+    /// in h5py; <paramref name="bytes"/> holds the elements one after another).</summary>
+    public void SetOpaque(string name, ReadOnlySpan<byte> bytes, int elementSize, string tag = "")
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(elementSize, 1);
+        if (bytes.Length % elementSize != 0)
+            throw new ArgumentException($"{bytes.Length} bytes are not a whole number of {elementSize}-byte elements.", nameof(bytes));
+        using var type = H5Datatype.Opaque(elementSize, tag);
+        Set(name, type, [bytes.Length / elementSize], bytes);
+    }
+
+    // The checks a value must pass before an existing attribute is replaced, so that a refused value destroys nothing:
+    // the element type must convert, the count must fit the shape, enum values must be members.
+    private void CheckBeforeReplacing<T>(string name, DatatypeId fileType, ReadOnlySpan<T> values, long elements) where T : unmanaged
+    {
+        var what = $"attribute '{name}' of {OwnerText}";
+        var stored = H5TypeReader.Read(fileType);
+        using var plan = H5TransferPlan.ForWrite<T>(fileType, stored, what);
+        if (values.Length != elements * plan.ValuesPerElement)
+            throw new H5SelectionException($"{what} holds {elements} elements of {stored}" +
+                (plan.ValuesPerElement == 1 ? "" : $" ({elements * plan.ValuesPerElement} {typeof(T).Name} values)") + $"; {values.Length} values given.");
+        plan.CheckEnumValues(values, what);
+    }
+
+    // h5py semantics: assigning replaces. A replacement is made under a temporary name; Commit swaps it in, so that a
+    // value that fails to write (after the checks above) leaves the old attribute as it was.
+    private PendingAttribute Replace(string name, DatatypeId type, long[]? shape)
     {
         H5Names.ValidateAttribute(name, nameof(name));
         _owner.File.RefuseUnderSwmr($"write attribute '{name}' on {OwnerText}");
         var owner = _owner.LocationId;
         var replacing = H5Call.CheckBool(H5A.Exists(owner, name), $"looking up attribute '{name}' of {OwnerText}");
         var createdAs = replacing ? $"{name}.h5m-writing-{Guid.NewGuid():N}" : name;
-        using var space = H5Shape.CreateSpace(shape);
+        using var space = shape is null ? H5Shape.CreateNullSpace() : H5Shape.CreateSpace(shape);
         var id = H5A.Create2(owner, createdAs, type, space, H5Links.AttributePropertiesFor(name), PropertyListId.Default);
         if (id < 0) throw CreationFailure(name);
         return new PendingAttribute(this, new H5Attribute(new AttributeId(id), name, OwnerText), createdAs, replacing);
