@@ -28,9 +28,10 @@ namespace Samples
         [global::System.CodeDom.Compiler.GeneratedCode("Hdf5.Mapping.Generators", "0.1.0")]
         public static global::Hdf5.Mapping.Schema.H5ValidationResult Validate(string path, global::Hdf5.Mapping.Schema.H5ValidationOptions? options = null) => global::Hdf5.Mapping.Schema.H5SchemaValidator.Validate(path, H5Schema, options);
 
-        /// <summary>Writes this object to an HDF5 file, replacing an existing file atomically (written beside it, then renamed over it).</summary>
+        /// <summary>Writes this object to an HDF5 file, replacing an existing file atomically (written beside it, then renamed over it);
+        /// with <paramref name="durable"/>, the file and the rename are on disk when it returns.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("Hdf5.Mapping.Generators", "0.1.0")]
-        public void Write(string path) => global::Hdf5.Mapping.H5AtomicFile.Write(path, WriteTo);
+        public void Write(string path, bool durable = false) => global::Hdf5.Mapping.H5AtomicFile.Write(path, WriteTo, durable: durable);
 
         /// <summary>Opens a file as a live view: the file stays open (lazy members keep reading from it) until the view is disposed;
         /// with <paramref name="writable"/>, <see cref="global::Hdf5.Mapping.H5Mapped{T}.Save"/> writes the members that changed back in place.</summary>
