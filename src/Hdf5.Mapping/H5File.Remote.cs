@@ -33,6 +33,7 @@ public sealed partial class H5File
     public static unsafe H5File OpenRemote(string url, H5RemoteOptions? options = null)
     {
         ArgumentException.ThrowIfNullOrEmpty(url);
+        if (url.Contains('\0')) throw new ArgumentException($"'{url.Replace("\0", "\\0")}' contains NUL: no address has it.", nameof(url));
         options ??= new H5RemoteOptions();
         var address = ToHttpAddress(url, options.Region);
         if (!H5Api.HasRos3)

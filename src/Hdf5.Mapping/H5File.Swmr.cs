@@ -79,7 +79,7 @@ public sealed partial class H5File
     /// <returns>The file, open for SWMR writing: append to its datasets and flush.</returns>
     public static H5File CreateForSwmrWrite(string path, Action<H5File> build, H5FileOptions? options = null)
     {
-        ArgumentException.ThrowIfNullOrEmpty(path);
+        H5FilePaths.Validate(path, nameof(path));
         ArgumentNullException.ThrowIfNull(build);
         options ??= H5FileOptions.ForSwmr();
         if (options.Swmr) throw new ArgumentException("Leave H5FileOptions.Swmr unset: SWMR writing starts once build has run.", nameof(options));

@@ -64,7 +64,7 @@ public sealed class H5Mapped<T> : IDisposable where T : class
     public bool Refresh()
     {
         if (_refresh is null)
-            throw new NotSupportedException($"This view of {File} cannot refresh: open it with the generated OpenSwmrReader(path) of {typeof(T).Name}.");
+            throw new NotSupportedException($"This view of '{File.Filename}' cannot refresh: open it with the generated OpenSwmrReader(path) of {typeof(T).Name}.");
         return _refresh(Value, File);
     }
 

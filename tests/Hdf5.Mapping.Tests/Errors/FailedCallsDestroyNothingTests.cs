@@ -76,6 +76,9 @@ public sealed class FailedCallsDestroyNothingTests : H5TestBase
         Assert.Throws<ArgumentException>(() => H5AtomicFile.Write(path + "\0.bak", _ => { }));
         Assert.Throws<ArgumentException>(() => new Ledger().Write(path + "\0.bak"));
         Assert.Throws<ArgumentException>(() => H5File.IsHdf5(path + "\0.bak"));
+        Assert.Throws<ArgumentException>(() => H5File.CreateForSwmrWrite(path + "\0.bak", _ => { }));
+        Assert.Throws<ArgumentException>(() => H5File.WriteUserBlock(path + "\0.bak", [1, 2]));
+        Assert.Throws<ArgumentException>(() => H5File.OpenRemote("https://example.invalid/std.h5\0.bak"));
         Assert.Equal(bytes, File.ReadAllBytes(path));
 
         using (var f = H5File.Open(path, H5FileMode.ReadWrite))
