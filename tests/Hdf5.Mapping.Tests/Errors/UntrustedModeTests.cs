@@ -154,6 +154,6 @@ public sealed class UntrustedModeTests : H5TestBase
         var direct = H5m("ls", "-r", "-v", "--in-process", path);
         Assert.Equal(0, isolated.Code);
         Assert.Equal(direct, isolated);
-        Assert.Contains("strings  string (variable length) (3)", isolated.Stdout);
+        Assert.Contains("strings  string (variable length, UTF-8) (3)", isolated.Stdout);
     }
 }
