@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Hdf5.Mapping.LowLevel;
 using Hdf5.Mapping.Tests.Infrastructure;
 
 namespace Hdf5.Mapping.Tests.Errors;
@@ -6,14 +7,25 @@ namespace Hdf5.Mapping.Tests.Errors;
 /// <summary>
 /// Untrusted mode against files that crash and hang libhdf5 itself. They are made here by the corpus's seeded mutation:
 /// with Debian's libhdf5 1.10.8 the seeds below make it crash (SIGSEGV) or loop forever reading the mutants, and h5py
-/// crashes or hangs on the same files. This process survives, and each is reported as an H5UnsafeFileException.
+/// crashes or hangs on the same files; libhdf5 1.14.5 reads the crash seeds without crashing (no seed of 0..2000 crashes
+/// it) but loops forever on its own hang seed. This process survives, and each is reported as an H5UnsafeFileException.
 /// </summary>
 public sealed class UntrustedModeTests : H5TestBase
 {
     // Found by running the corpus mutator over seeds 0..2000 in child processes.
     private static readonly ulong[] ClassicCrashSeeds = [318, 909, 1133];
     private static readonly ulong[] LatestCrashSeeds = [53, 689, 722];
-    private const ulong LatestHangSeed = 26;
+    // 26 hangs 1.10.8 in the global heap; 481 hangs both 1.10.8 and 1.14.5.
+    private static bool OnLibhdf5_1_10
+    {
+        get
+        {
+            H5Library.EnsureInitialized();
+            return H5Library.Version.Major == 1 && H5Library.Version.Minor == 10;
+        }
+    }
+
+    private static ulong LatestHangSeed => OnLibhdf5_1_10 ? 26UL : 481UL;
 
     private List<string> Mutants(string script, IEnumerable<ulong> seeds)
     {
@@ -38,6 +50,14 @@ public sealed class UntrustedModeTests : H5TestBase
         var outcomes = H5UntrustedFile.CheckMany(mutants);
 
         var crashes = outcomes.Select(o => o.Failure).OfType<H5UnsafeFileException>().Where(u => u.Reason == H5UnsafeFileReason.Crashed).ToList();
+        if (!OnLibhdf5_1_10)
+        {
+            // This libhdf5 survives these files: each still gets an outcome of its own (a report or an ordinary failure).
+            Assert.Empty(crashes);
+            Assert.Equal(mutants, outcomes.Select(o => o.Path));
+            Assert.All(outcomes, o => Assert.True(o.Report is not null || o.Failure is H5InvalidFileException or H5FilterNotAvailableException, $"{o.Path}: {o.Failure}"));
+            return;
+        }
         Assert.True(crashes.Count >= 3, $"only {crashes.Count} of {mutants.Count} seeds still crash this libhdf5: " +
             string.Join("; ", outcomes.Select(o => $"{Path.GetFileName(o.Path)}: {o.Failure?.GetType().Name ?? "ok"}")));
         foreach (var crash in crashes)
@@ -69,7 +89,8 @@ public sealed class UntrustedModeTests : H5TestBase
         Assert.True(clock.Elapsed < TimeSpan.FromSeconds(60), $"took {clock.Elapsed}");
         Assert.Equal(H5UnsafeFileReason.Hung, e.Reason);
         Assert.StartsWith("The file is corrupt: libhdf5 hung (no progress for 3 s) while reading " + mutant, e.Message);
-        Assert.Equal("/", e.ObjectPath); // it loops in the global heap, reading the root group's string attribute
+        if (OnLibhdf5_1_10) Assert.Equal("/", e.ObjectPath); // it loops in the global heap, reading the root group's string attribute
+        else Assert.NotNull(e.ObjectPath);
         Assert.Null(e.ExitCode);
     }
 
@@ -135,8 +156,12 @@ public sealed class UntrustedModeTests : H5TestBase
     {
         var crash = Mutants(CorruptFiles.ClassicScript, [ClassicCrashSeeds[0]])[0];
         var (code, _, stderr) = H5m("dump", crash);
-        Assert.Equal(6, code);
-        Assert.StartsWith($"h5m: The file is corrupt: libhdf5 crashed while reading {crash} (reading dataset '/strings'", stderr);
+        if (OnLibhdf5_1_10)
+        {
+            Assert.Equal(6, code);
+            Assert.StartsWith($"h5m: The file is corrupt: libhdf5 crashed while reading {crash} (reading dataset '/strings'", stderr);
+        }
+        else Assert.NotEqual(6, code); // read without a crash: an ordinary outcome
         Assert.DoesNotContain("   at ", stderr);
 
         var hang = Mutants(CorruptFiles.LatestScript, [LatestHangSeed])[0];
