@@ -103,7 +103,7 @@ public sealed partial class H5Dataset : H5Object
     /// <summary>Writes the whole dataset from <paramref name="data"/> (row-major; its length must equal <see cref="Size"/>).</summary>
     public void Write<T>(ReadOnlySpan<T> data) where T : unmanaged
     {
-        using var scope = H5Library.Enter();
+        using var scope = EnterTransfer(writing: true);
         var size = CheckWholeSize(data.Length);
         _io.Write(ref MemoryMarshal.GetReference(data), size, DataspaceId.All, DataspaceId.All);
     }
@@ -120,9 +120,9 @@ public sealed partial class H5Dataset : H5Object
     /// <summary>Writes the whole dataset from an array of any rank (<c>T[,,,]</c>, ...) whose shape must equal <see cref="Shape"/>.</summary>
     public void WriteArray<T>(Array data) where T : unmanaged
     {
+        using var scope = EnterTransfer(writing: true);
         ArgumentNullException.ThrowIfNull(data);
         CheckElementType<T>(data);
-        using var scope = H5Library.Enter();
         CheckWholeShape(data);
         _io.Write(ref ArrayRef<T>(data), data.LongLength, DataspaceId.All, DataspaceId.All);
     }
@@ -130,7 +130,7 @@ public sealed partial class H5Dataset : H5Object
     /// <summary>Writes a scalar dataset (or a dataset of one element).</summary>
     public void WriteScalar<T>(T value) where T : unmanaged
     {
-        using var scope = H5Library.Enter();
+        using var scope = EnterTransfer(writing: true);
         CheckWholeSize(1);
         _io.Write(ref value, 1, DataspaceId.All, DataspaceId.All);
     }
@@ -138,7 +138,7 @@ public sealed partial class H5Dataset : H5Object
     /// <summary>Writes strings to a string dataset (variable or fixed length; too long fixed strings are an error).</summary>
     public void WriteStrings(ReadOnlySpan<string> values)
     {
-        using var scope = H5Library.Enter();
+        using var scope = EnterTransfer(writing: true);
         CheckWholeSize(values.Length);
         _io.WriteStrings(values, DataspaceId.All, DataspaceId.All);
     }
@@ -148,7 +148,7 @@ public sealed partial class H5Dataset : H5Object
     /// <summary>Reads every element, row-major (h5py: <c>ds[()]</c> flattened).</summary>
     public T[] Read<T>() where T : unmanaged
     {
-        using var scope = H5Library.Enter();
+        using var scope = EnterTransfer(writing: false);
         var result = GC.AllocateUninitializedArray<T>(checked((int)Size));
         _io.Read(ref MemoryMarshal.GetArrayDataReference(result), result.LongLength, DataspaceId.All, DataspaceId.All);
         return result;
@@ -157,7 +157,7 @@ public sealed partial class H5Dataset : H5Object
     /// <summary>Reads every element into <paramref name="destination"/>, whose length must equal <see cref="Size"/>.</summary>
     public void Read<T>(Span<T> destination) where T : unmanaged
     {
-        using var scope = H5Library.Enter();
+        using var scope = EnterTransfer(writing: false);
         var size = CheckWholeSize(destination.Length);
         _io.Read(ref MemoryMarshal.GetReference(destination), size, DataspaceId.All, DataspaceId.All);
     }
@@ -184,9 +184,9 @@ public sealed partial class H5Dataset : H5Object
     /// (h5py: <c>read_direct</c>).</summary>
     public void ReadInto<T>(Array destination) where T : unmanaged
     {
+        using var scope = EnterTransfer(writing: false);
         ArgumentNullException.ThrowIfNull(destination);
         CheckElementType<T>(destination);
-        using var scope = H5Library.Enter();
         CheckWholeShape(destination);
         _io.Read(ref ArrayRef<T>(destination), destination.LongLength, DataspaceId.All, DataspaceId.All);
     }
@@ -194,7 +194,7 @@ public sealed partial class H5Dataset : H5Object
     /// <summary>Reads a scalar dataset (or a dataset of one element).</summary>
     public T ReadScalar<T>() where T : unmanaged
     {
-        using var scope = H5Library.Enter();
+        using var scope = EnterTransfer(writing: false);
         CheckWholeSize(1);
         T value = default;
         _io.Read(ref value, 1, DataspaceId.All, DataspaceId.All);
@@ -204,7 +204,7 @@ public sealed partial class H5Dataset : H5Object
     /// <summary>Reads a string dataset, variable or fixed length (h5py 3: <c>ds.asstr()[()]</c>).</summary>
     public string[] ReadStrings()
     {
-        using var scope = H5Library.Enter();
+        using var scope = EnterTransfer(writing: false);
         return _io.ReadStrings(Size, DataspaceId.All, DataspaceId.All);
     }
 
@@ -219,7 +219,7 @@ public sealed partial class H5Dataset : H5Object
     /// <summary>Reads a fixed-length string dataset as raw bytes, padding removed (h5py 3 without <c>asstr()</c>).</summary>
     public byte[][] ReadFixedStringBytes()
     {
-        using var scope = H5Library.Enter();
+        using var scope = EnterTransfer(writing: false);
         return _io.ReadFixedStringBytes(Size, DataspaceId.All, DataspaceId.All);
     }
 
@@ -232,7 +232,7 @@ public sealed partial class H5Dataset : H5Object
         get
         {
             using var scope = H5Library.Enter();
-            return new H5DatasetSlice(this, H5Selection.Create(Shape, selection));
+            return SliceOf(selection);
         }
     }
 
@@ -240,8 +240,8 @@ public sealed partial class H5Dataset : H5Object
     /// one column per dimension), in that order (h5py: point selection).</summary>
     public T[] ReadPoints<T>(long[,] coordinates) where T : unmanaged
     {
+        using var scope = EnterTransfer(writing: false);
         ArgumentNullException.ThrowIfNull(coordinates);
-        using var scope = H5Library.Enter();
         using var fileSpace = SelectPoints(coordinates);
         var n = coordinates.GetLength(0);
         var result = new T[n];
@@ -253,10 +253,10 @@ public sealed partial class H5Dataset : H5Object
     /// <summary>Writes <paramref name="values"/> to the elements at the given coordinates.</summary>
     public void WritePoints<T>(long[,] coordinates, ReadOnlySpan<T> values) where T : unmanaged
     {
+        using var scope = EnterTransfer(writing: true);
         ArgumentNullException.ThrowIfNull(coordinates);
         var n = coordinates.GetLength(0);
         if (values.Length != n) throw new ArgumentException($"{n} points but {values.Length} values.", nameof(values));
-        using var scope = H5Library.Enter();
         using var fileSpace = SelectPoints(coordinates);
         using var memSpace = H5Shape.CreateSpace([n]);
         _io.Write(ref MemoryMarshal.GetReference(values), n, memSpace, fileSpace);
@@ -289,9 +289,9 @@ public sealed partial class H5Dataset : H5Object
 
     internal void ReadSelection<T>(H5Selection selection, ref T destination, long count) where T : unmanaged
     {
+        using var scope = EnterTransfer(writing: false);
         if (count != selection.Size)
             throw new H5SelectionException($"The selection {selection} of {What} has {selection.Size} elements; the destination has {count}.");
-        using var scope = H5Library.Enter();
         using var fileSpace = FileSpace();
         selection.SelectOn(fileSpace); // a fresh dataspace of our own: select on it, no copy
         using var memSpace = H5Shape.CreateSpace([Math.Max(selection.Size, 0)]);
@@ -300,9 +300,9 @@ public sealed partial class H5Dataset : H5Object
 
     internal void WriteSelection<T>(H5Selection selection, ref readonly T source, long count) where T : unmanaged
     {
+        using var scope = EnterTransfer(writing: true);
         if (count != selection.Size)
             throw new H5SelectionException($"The selection {selection} of {What} has {selection.Size} elements; the data has {count}.");
-        using var scope = H5Library.Enter();
         using var fileSpace = FileSpace();
         selection.SelectOn(fileSpace);
         using var memSpace = H5Shape.CreateSpace([selection.Size]);
@@ -311,7 +311,7 @@ public sealed partial class H5Dataset : H5Object
 
     internal string[] ReadSelectionStrings(H5Selection selection)
     {
-        using var scope = H5Library.Enter();
+        using var scope = EnterTransfer(writing: false);
         using var fileSpace = FileSpace();
         selection.SelectOn(fileSpace);
         using var memSpace = H5Shape.CreateSpace([selection.Size]);
@@ -375,10 +375,10 @@ public sealed partial class H5Dataset : H5Object
         public override DatatypeId FileType => _fileType ??= owner.FileType();
 
         protected override unsafe int ReadNative(DatatypeId memType, DataspaceId memSpace, DataspaceId fileSpace, void* buffer) =>
-            H5D.Read(owner.Id, memType, memSpace, fileSpace, PropertyListId.Default, buffer);
+            H5D.Read(owner.Id, memType, memSpace, fileSpace, owner.TransferList(), buffer);
 
         protected override unsafe int WriteNative(DatatypeId memType, DataspaceId memSpace, DataspaceId fileSpace, void* buffer) =>
-            H5D.Write(owner.Id, memType, memSpace, fileSpace, PropertyListId.Default, buffer);
+            H5D.Write(owner.Id, memType, memSpace, fileSpace, owner.TransferList(), buffer);
 
         protected override Exception? DiagnoseReadFailure(H5ErrorStack stack) => owner.MissingFilter(stack);
 

@@ -9,37 +9,52 @@ namespace Hdf5.Mapping;
 public sealed class H5DatasetSlice
 {
     private readonly H5Dataset _dataset;
-    private readonly H5Selection _selection;
+    private readonly H5Selection? _valid;
+    private readonly H5SelectionException? _invalid;
 
     internal H5DatasetSlice(H5Dataset dataset, H5Selection selection)
     {
         _dataset = dataset;
-        _selection = selection;
+        _valid = selection;
+    }
+
+    // A selection that does not fit the dataset, made while the dataset transfers collectively: the error is raised
+    // by the read or write, which first takes part in the collective transfer with nothing, so the other ranks do
+    // not wait for this one forever.
+    internal H5DatasetSlice(H5Dataset dataset, H5SelectionException invalid)
+    {
+        _dataset = dataset;
+        _invalid = invalid;
     }
 
     /// <summary>The shape of the selected data.</summary>
-    public long[] Shape => (long[])_selection.Shape.Clone();
+    public long[] Shape => (long[])Selection.Shape.Clone();
 
     /// <summary>The number of selected elements.</summary>
-    public long Size => _selection.Size;
+    public long Size => Selection.Size;
 
     /// <summary>Reads the selection, row-major.</summary>
     public T[] Read<T>() where T : unmanaged
     {
+        using var transfer = _dataset.EnterTransfer(writing: false);
         var result = GC.AllocateUninitializedArray<T>(checked((int)Size));
-        _dataset.ReadSelection(_selection, ref MemoryMarshal.GetArrayDataReference(result), result.LongLength);
+        _dataset.ReadSelection(Selection, ref MemoryMarshal.GetArrayDataReference(result), result.LongLength);
         return result;
     }
 
     /// <summary>Reads the selection into <paramref name="destination"/> (length must equal <see cref="Size"/>).</summary>
-    public void Read<T>(Span<T> destination) where T : unmanaged =>
-        _dataset.ReadSelection(_selection, ref MemoryMarshal.GetReference(destination), destination.Length);
+    public void Read<T>(Span<T> destination) where T : unmanaged
+    {
+        using var transfer = _dataset.EnterTransfer(writing: false);
+        _dataset.ReadSelection(Selection, ref MemoryMarshal.GetReference(destination), destination.Length);
+    }
 
     /// <summary>Reads a selection of rank 2 into a new <c>T[,]</c>.</summary>
     public T[,] Read2D<T>() where T : unmanaged
     {
+        using var transfer = _dataset.EnterTransfer(writing: false);
         RequireRank(2);
-        var result = new T[_selection.Shape[0], _selection.Shape[1]];
+        var result = new T[Selection.Shape[0], Selection.Shape[1]];
         ReadInto<T>(result);
         return result;
     }
@@ -47,8 +62,9 @@ public sealed class H5DatasetSlice
     /// <summary>Reads a selection of rank 3 into a new <c>T[,,]</c>.</summary>
     public T[,,] Read3D<T>() where T : unmanaged
     {
+        using var transfer = _dataset.EnterTransfer(writing: false);
         RequireRank(3);
-        var result = new T[_selection.Shape[0], _selection.Shape[1], _selection.Shape[2]];
+        var result = new T[Selection.Shape[0], Selection.Shape[1], Selection.Shape[2]];
         ReadInto<T>(result);
         return result;
     }
@@ -56,51 +72,65 @@ public sealed class H5DatasetSlice
     /// <summary>Reads the selection into an array of any rank with the selection's shape.</summary>
     public void ReadInto<T>(Array destination) where T : unmanaged
     {
+        using var transfer = _dataset.EnterTransfer(writing: false);
         ArgumentNullException.ThrowIfNull(destination);
         H5Dataset.CheckElementType<T>(destination);
         var shape = H5Shape.Of(destination);
-        if (!shape.AsSpan().SequenceEqual(_selection.Shape))
-            throw new H5SelectionException($"The selection {_selection} has shape {H5Shape.Format(_selection.Shape)}; the array has shape {H5Shape.Format(shape)}.");
-        _dataset.ReadSelection(_selection, ref H5Dataset.ArrayRef<T>(destination), destination.LongLength);
+        if (!shape.AsSpan().SequenceEqual(Selection.Shape))
+            throw new H5SelectionException($"The selection {Selection} has shape {H5Shape.Format(Selection.Shape)}; the array has shape {H5Shape.Format(shape)}.");
+        _dataset.ReadSelection(Selection, ref H5Dataset.ArrayRef<T>(destination), destination.LongLength);
     }
 
     /// <summary>Reads a one-element selection (all indices).</summary>
     public T ReadScalar<T>() where T : unmanaged
     {
+        using var transfer = _dataset.EnterTransfer(writing: false);
         T value = default;
-        _dataset.ReadSelection(_selection, ref value, 1);
+        _dataset.ReadSelection(Selection, ref value, 1);
         return value;
     }
 
     /// <summary>Reads the selected strings.</summary>
-    public string[] ReadStrings() => _dataset.ReadSelectionStrings(_selection);
+    public string[] ReadStrings()
+    {
+        using var transfer = _dataset.EnterTransfer(writing: false);
+        return _dataset.ReadSelectionStrings(Selection);
+    }
 
     /// <summary>Writes <paramref name="data"/> (row-major, length <see cref="Size"/>) into the selection.</summary>
-    public void Write<T>(ReadOnlySpan<T> data) where T : unmanaged =>
-        _dataset.WriteSelection(_selection, in MemoryMarshal.GetReference(data), data.Length);
+    public void Write<T>(ReadOnlySpan<T> data) where T : unmanaged
+    {
+        using var transfer = _dataset.EnterTransfer(writing: true);
+        _dataset.WriteSelection(Selection, in MemoryMarshal.GetReference(data), data.Length);
+    }
 
     /// <summary>Writes an array of the selection's shape into the selection.</summary>
     public void WriteArray<T>(Array data) where T : unmanaged
     {
+        using var transfer = _dataset.EnterTransfer(writing: true);
         ArgumentNullException.ThrowIfNull(data);
         H5Dataset.CheckElementType<T>(data);
         var shape = H5Shape.Of(data);
-        if (!shape.AsSpan().SequenceEqual(_selection.Shape))
-            throw new H5SelectionException($"The selection {_selection} has shape {H5Shape.Format(_selection.Shape)}; the array has shape {H5Shape.Format(shape)}.");
-        _dataset.WriteSelection(_selection, in H5Dataset.ArrayRef<T>(data), data.LongLength);
+        if (!shape.AsSpan().SequenceEqual(Selection.Shape))
+            throw new H5SelectionException($"The selection {Selection} has shape {H5Shape.Format(Selection.Shape)}; the array has shape {H5Shape.Format(shape)}.");
+        _dataset.WriteSelection(Selection, in H5Dataset.ArrayRef<T>(data), data.LongLength);
     }
 
     /// <summary>Writes one value into a one-element selection.</summary>
-    public void WriteScalar<T>(T value) where T : unmanaged => _dataset.WriteSelection(_selection, in value, 1);
+    public void WriteScalar<T>(T value) where T : unmanaged
+    {
+        using var transfer = _dataset.EnterTransfer(writing: true);
+        _dataset.WriteSelection(Selection, in value, 1);
+    }
 
     private void RequireRank(int rank)
     {
-        if (_selection.Shape.Length != rank)
-            throw new H5SelectionException($"The selection {_selection} has rank {_selection.Shape.Length} (shape {H5Shape.Format(_selection.Shape)}), not {rank}.");
+        if (Selection.Shape.Length != rank)
+            throw new H5SelectionException($"The selection {Selection} has rank {Selection.Shape.Length} (shape {H5Shape.Format(Selection.Shape)}), not {rank}.");
     }
 
-    internal H5Selection Selection => _selection;
+    internal H5Selection Selection => _valid ?? throw _invalid!;
 
     /// <inheritdoc/>
-    public override string ToString() => $"{_dataset.What}{_selection}";
+    public override string ToString() => $"{_dataset.What}{(object?)_valid ?? "[invalid selection]"}";
 }

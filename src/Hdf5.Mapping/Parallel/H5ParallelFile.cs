@@ -1,0 +1,31 @@
+using Hdf5.Mapping.LowLevel;
+using Hdf5.Mapping.Native;
+
+namespace Hdf5.Mapping.Parallel;
+
+/// <summary>What a file opened with MPI-IO keeps: its parallel options and the collective transfer list its datasets
+/// share (created once, closed with the file).</summary>
+internal sealed class H5ParallelFile : IDisposable
+{
+    private PropertyListId? _collective;
+
+    private H5ParallelFile(H5ParallelOptions options) => Options = options;
+
+    public static H5ParallelFile? For(H5ParallelOptions? options) => options is null ? null : new H5ParallelFile(options.Clone());
+
+    public H5ParallelOptions Options { get; }
+
+    /// <summary>A transfer list with <c>H5FD_MPIO_COLLECTIVE</c>.</summary>
+    public PropertyListId CollectiveTransfer
+    {
+        get
+        {
+            if (_collective is { } list) return list;
+            list = new PropertyListId(H5Call.Check(H5P.Create(H5Globals.DatasetXfer), "creating a transfer list"));
+            H5Call.Check(H5P.SetDxplMpio(list, H5P.MpioXfer.Collective), "setting collective transfers");
+            return _collective = list;
+        }
+    }
+
+    public void Dispose() => _collective?.Dispose();
+}
