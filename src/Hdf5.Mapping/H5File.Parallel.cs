@@ -1,5 +1,5 @@
 using Hdf5.Mapping.LowLevel;
-using Hdf5.Mapping.Parallel;
+using Hdf5.Mapping.Mpi;
 
 namespace Hdf5.Mapping;
 

@@ -52,7 +52,7 @@ public sealed partial class H5File : H5Group
         options ??= new H5FileOptions();
         using var scope = H5Library.Enter();
         var inMemory = options.InMemory && !options.BackingStore;
-        var exists = options.Parallel is { } parallel ? Parallel.H5ParallelAccess.AgreeExists(parallel, path) : System.IO.File.Exists(path);
+        var exists = options.Parallel is { } parallel ? Mpi.H5ParallelAccess.AgreeExists(parallel, path) : System.IO.File.Exists(path);
         if (mode == H5FileMode.Append) mode = exists ? H5FileMode.ReadWrite : H5FileMode.CreateExclusive;
         var openFlags = OpenFlags(path, mode, options);
         using var fapl = options.CreateAccessList(swmrWrite: (openFlags & H5F.AccSwmrWrite) != 0);
@@ -79,7 +79,7 @@ public sealed partial class H5File : H5Group
             default:
                 throw new ArgumentOutOfRangeException(nameof(mode), mode, null);
         }
-        return new H5File(new FileId(id), mode, path) { _parallel = Parallel.H5ParallelFile.For(options.Parallel) };
+        return new H5File(new FileId(id), mode, path) { _parallel = Mpi.H5ParallelFile.For(options.Parallel) };
     }
 
     /// <summary>Creates a file (h5py mode <c>"w"</c>, or <c>"w-"</c> when <paramref name="overwrite"/> is false).</summary>

@@ -1,6 +1,6 @@
 using Hdf5.Mapping.LowLevel;
 using Hdf5.Mapping.Native;
-using Hdf5.Mapping.Parallel;
+using Hdf5.Mapping.Mpi;
 
 namespace Hdf5.Mapping;
 

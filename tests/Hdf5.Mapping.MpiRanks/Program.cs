@@ -1,6 +1,6 @@
 using Hdf5.Mapping.LowLevel;
 using Hdf5.Mapping.MpiRanks;
-using Hdf5.Mapping.Parallel;
+using Hdf5.Mapping.Mpi;
 
 // Usage (under mpirun): Hdf5.Mapping.MpiRanks SCENARIO FILE RESULTS_FOLDER [ARGS...]
 // Every rank runs SCENARIO on FILE and writes RESULTS_FOLDER/SCENARIO.rank<R>.json. The parallel libhdf5 is chosen

@@ -1,4 +1,4 @@
-using Hdf5.Mapping.Parallel;
+using Hdf5.Mapping.Mpi;
 
 namespace Hdf5.Mapping.MpiRanks;
 

@@ -78,7 +78,7 @@ public static partial class H5LibraryResolver
                     : Load(HighLevelLibraryVariable, HighLevelCandidates, "libhdf5_hl").Handle;
             case Libraries.Mpi:
                 LoadCore();
-                return Parallel.MpiLibrary.Load();
+                return Mpi.MpiLibrary.Load();
             default:
                 return IntPtr.Zero;
         }

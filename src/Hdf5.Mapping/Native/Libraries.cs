@@ -13,6 +13,6 @@ public static class Libraries
     public const string Hdf5HighLevel = "hdf5_hl";
 
     /// <summary>The MPI library a parallel libhdf5 is linked with (Open MPI's libmpi), for the few MPI calls of
-    /// <see cref="Parallel.H5Communicator"/>; resolved to the very library libhdf5 loaded.</summary>
+    /// <see cref="Mpi.H5Communicator"/>; resolved to the very library libhdf5 loaded.</summary>
     public const string Mpi = "mpi";
 }

@@ -1,4 +1,4 @@
-namespace Hdf5.Mapping.Parallel;
+namespace Hdf5.Mapping.Mpi;
 
 /// <summary>
 /// The rows along the first dimension that one rank holds of a dataset split over a communicator: rows

@@ -1,8 +1,8 @@
 using System.Runtime.InteropServices;
 using Hdf5.Mapping.LowLevel;
-using Hdf5.Mapping.Parallel.Native;
+using Hdf5.Mapping.Mpi.Native;
 
-namespace Hdf5.Mapping.Parallel;
+namespace Hdf5.Mapping.Mpi;
 
 /// <summary>
 /// The MPI library of the process: the very libmpi the parallel libhdf5 was linked with (found among the libraries

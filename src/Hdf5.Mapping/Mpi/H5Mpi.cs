@@ -1,7 +1,7 @@
 using Hdf5.Mapping.LowLevel;
-using Hdf5.Mapping.Parallel.Native;
+using Hdf5.Mapping.Mpi.Native;
 
-namespace Hdf5.Mapping.Parallel;
+namespace Hdf5.Mapping.Mpi;
 
 /// <summary>
 /// Starts and stops MPI for a program that writes HDF5 files in parallel (mpi4py does this on import). Call

@@ -1,7 +1,7 @@
 using System.Runtime.InteropServices;
 using Hdf5.Mapping.Native;
 
-namespace Hdf5.Mapping.Parallel.Native;
+namespace Hdf5.Mapping.Mpi.Native;
 
 /// <summary>
 /// Bindings to the few functions of <c>mpi.h</c> that parallel HDF5 needs from .NET: start and stop MPI, a

@@ -1,6 +1,6 @@
 using Hdf5.Mapping.LowLevel;
 
-namespace Hdf5.Mapping.Parallel;
+namespace Hdf5.Mapping.Mpi;
 
 /// <summary>An MPI feature was used, but the loaded libhdf5 is serial (or its MPI is not one this library binds).</summary>
 public sealed class H5ParallelUnavailableException : InvalidOperationException

@@ -1,7 +1,7 @@
 using Hdf5.Mapping.LowLevel;
 using Hdf5.Mapping.Native;
 
-namespace Hdf5.Mapping.Parallel;
+namespace Hdf5.Mapping.Mpi;
 
 /// <summary>What a file opened with MPI-IO keeps: its parallel options and the collective transfer list its datasets
 /// share (created once, closed with the file).</summary>

@@ -1,4 +1,4 @@
-namespace Hdf5.Mapping.Parallel;
+namespace Hdf5.Mapping.Mpi;
 
 /// <summary>How a dataset's reads and writes move data between the ranks of a parallel file and the disk
 /// (<c>H5Pset_dxpl_mpio</c>).</summary>

@@ -1,8 +1,8 @@
 using Hdf5.Mapping.LowLevel;
 using Hdf5.Mapping.Native;
-using Hdf5.Mapping.Parallel.Native;
+using Hdf5.Mapping.Mpi.Native;
 
-namespace Hdf5.Mapping.Parallel;
+namespace Hdf5.Mapping.Mpi;
 
 /// <summary>The MPI-IO parts of opening a file: the access list (<c>H5Pset_fapl_mpio</c> with the hints, collective
 /// metadata), the checks that keep ranks in step, and reading the hints back.</summary>

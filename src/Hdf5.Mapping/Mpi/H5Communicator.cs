@@ -1,8 +1,8 @@
 using System.Text;
 using Hdf5.Mapping.LowLevel;
-using Hdf5.Mapping.Parallel.Native;
+using Hdf5.Mapping.Mpi.Native;
 
-namespace Hdf5.Mapping.Parallel;
+namespace Hdf5.Mapping.Mpi;
 
 /// <summary>
 /// An MPI communicator: the group of processes (ranks) that open a file together (mpi4py's <c>MPI.Comm</c>, which
