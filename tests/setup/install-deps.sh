@@ -9,7 +9,7 @@ packages=(
   libhdf5-103-1 libhdf5-dev hdf5-tools
   python3-h5py python3-hdf5plugin python3-zstandard python3-numpy
   hdf5-filter-plugin hdf5-filter-plugin-zfp-serial hdf5-filter-plugin-blosc-serial hdf5-plugin-lzf liblzf1
-  zstd gcc pkg-config
+  zstd libzstd-dev gcc pkg-config
   libhdf5-openmpi-dev openmpi-bin python3-h5py-mpi python3-mpi4py
   netcdf-bin python3-netcdf4 python3-xarray python3-h5netcdf
 )
