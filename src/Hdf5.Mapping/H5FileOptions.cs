@@ -57,6 +57,13 @@ public sealed class H5FileOptions
     public static H5FileOptions ForSwmr() => new() { LibverLow = H5LibraryVersion.V110, LibverHigh = H5LibraryVersion.V110 };
 
     /// <summary>A copy with another low libver bound (and the high bound raised to it if lower).</summary>
+    internal H5FileOptions WithParallel(H5ParallelOptions parallel)
+    {
+        var copy = WithLibver(LibverLow);
+        copy.Parallel = parallel.Clone();
+        return copy;
+    }
+
     internal H5FileOptions WithLibver(H5LibraryVersion low)
     {
         var copy = (H5FileOptions)MemberwiseClone();
