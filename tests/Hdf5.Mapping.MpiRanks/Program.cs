@@ -14,6 +14,8 @@ Action run = scenario switch
     "runtime" => () => RuntimeScenarios.WriteAndRead(file, results),
     "failing-rank" => () => RuntimeScenarios.FailingRank(file, results),
     "read-peer" => () => RuntimeScenarios.ReadPeerFile(file, results),
+    "mapped" => () => MappedScenarios.WriteAndRead(file, results),
+    "mapped-mismatch" => () => MappedScenarios.MismatchedRows(file, results),
     _ => throw new ArgumentException($"unknown scenario '{scenario}'"),
 };
 run();

@@ -161,7 +161,7 @@ public static class RuntimeScenarios
         return true;
     }
 
-    private static string Outcome(Action step)
+    internal static string Outcome(Action step)
     {
         try
         {
