@@ -15,6 +15,10 @@ internal sealed class H5ParallelFile : IDisposable
 
     public H5ParallelOptions Options { get; }
 
+    /// <summary>Writes libhdf5 cannot make over MPI-IO (region references live in the file's global heap, which libhdf5
+    /// 1.10 writes from one process only), made by rank 0 alone once every rank has closed the file.</summary>
+    public List<Action<H5File>> AfterClose { get; } = [];
+
     /// <summary>A transfer list with <c>H5FD_MPIO_COLLECTIVE</c>.</summary>
     public PropertyListId CollectiveTransfer
     {
