@@ -10,6 +10,9 @@ public partial class RankedRun
     [H5Attribute("ranks")] public int Ranks { get; set; }
     [H5Attribute("title")] public string Title { get; set; } = "";
     [H5Dataset("time")] public double[] Time { get; set; } = [];
+    [H5Dataset("names")] public string[] Names { get; set; } = [];
+    [H5Dataset("label")] public string Label { get; set; } = "";
+    [H5Dataset("codes", FixedLength = 4)] public string[] Codes { get; set; } = [];
     [H5Dataset("paths", Partitioned = true)] public double[,] Paths { get; set; } = new double[0, 0];
     [H5Attribute("units", On = nameof(Paths))] public string Units { get; set; } = "";
     [H5Dataset("compressed/zstd", Partitioned = true, Chunks = new long[] { 8, MappedScenarios.Columns }, Filter = H5FilterKind.Zstd, FilterLevel = 5)]
@@ -55,6 +58,9 @@ public static class MappedScenarios
             Time = Enumerable.Range(0, Columns).Select(c => c * 0.1).ToArray(),
             Paths = Rows(first, PathRows(comm.Rank)),
             Units = "m",
+            Names = ["first", "second", "drei ✓"],
+            Label = "variable-length, written once the file is closed",
+            Codes = ["ab", "cd"],
             Compressed = Rows(first, PathRows(comm.Rank)),
             Events = Enumerable.Range(0, (int)EventRows(comm.Rank)).Select(i => new RankEvent { Row = firstEvent + i, Time = comm.Rank + i * 0.5 }).ToList(),
             Stats = new RankStats { Counts = Enumerable.Range(0, (int)PathRows(comm.Rank)).Select(i => (int)(first + i)).ToArray() },
@@ -71,7 +77,8 @@ public static class MappedScenarios
         results["counts_read"] = read.Stats.Counts.SequenceEqual(Enumerable.Range((int)mine.Start, (int)mine.Count));
         var events = H5RowPartition.Even(Enumerable.Range(0, comm.Size).Sum(r => EventRows(r)), comm);
         results["events_read"] = read.Events.Select(e => e.Row).SequenceEqual(Enumerable.Range((int)events.Start, (int)events.Count).Select(i => (long)i));
-        results["shared_read"] = read.Ranks == comm.Size && read.Title == run.Title && read.Units == "m" && read.Time.SequenceEqual(run.Time);
+        results["shared_read"] = read.Ranks == comm.Size && read.Title == run.Title && read.Units == "m" && read.Time.SequenceEqual(run.Time)
+            && read.Names.SequenceEqual(run.Names) && read.Label == run.Label && read.Codes.SequenceEqual(run.Codes);
 
         // One process alone reads every row (the serial entry point, on the same parallel libhdf5).
         comm.Barrier();

@@ -5,7 +5,8 @@ namespace Hdf5.Mapping.Tests.Mpi;
 
 /// <summary>A mapped [H5File] class written by 2 and 4 MPI ranks with the generated Write(path, communicator): rank r
 /// holds 5 + 3r rows of the partitioned datasets (a 2-D array, one filtered with Zstd, a list of structs only odd ranks
-/// have rows of, an array in a child group) and the same attributes and other datasets; h5py reads every value of the
+/// have rows of, an array in a child group) and the same attributes and other datasets (numbers, variable- and
+/// fixed-length strings); h5py reads every value of the
 /// file, every rank reads its even block back with Read(path, communicator), one process reads them all.</summary>
 public sealed class MappedParallelTests(ParallelRuns runs) : H5TestBase, IClassFixture<ParallelRuns>
 {
@@ -29,6 +30,7 @@ public sealed class MappedParallelTests(ParallelRuns runs) : H5TestBase, IClassF
         out['events'] = [list(ev.dtype.names), [(int(a), float(b)) for a, b in ev.tolist()] == want]
         out['counts'] = bool((f['stats/counts'][()] == numpy.arange(total)).all()) and f['stats/counts'].dtype == numpy.int32
         out['time'] = bool((f['time'][()] == numpy.arange(12) * 0.1).all())
+        out['strings'] = [[s.decode() for s in f['names'][()]], f['label'][()].decode(), [s.decode() for s in f['codes'][()]], f['codes'].dtype.itemsize]
         out['attrs'] = [int(f.attrs['ranks']), f.attrs['title'], f['paths'].attrs['units']]
         print(json.dumps(out))
         """;
@@ -47,6 +49,11 @@ public sealed class MappedParallelTests(ParallelRuns runs) : H5TestBase, IClassF
         Assert.True(events[1].GetBoolean());
         Assert.True(h5py.GetProperty("counts").GetBoolean());
         Assert.True(h5py.GetProperty("time").GetBoolean());
+        var strings = h5py.GetProperty("strings");
+        Assert.Equal(["first", "second", "drei ✓"], strings[0].EnumerateArray().Select(e => e.GetString()));
+        Assert.Equal("variable-length, written once the file is closed", strings[1].GetString());
+        Assert.Equal(["ab", "cd"], strings[2].EnumerateArray().Select(e => e.GetString()));
+        Assert.Equal(4, strings[3].GetInt32());
         var attrs = h5py.GetProperty("attrs");
         Assert.Equal(ranks, attrs[0].GetInt32());
         Assert.Equal("mapped, written by every rank", attrs[1].GetString());
