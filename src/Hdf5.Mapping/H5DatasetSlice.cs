@@ -37,7 +37,7 @@ public sealed class H5DatasetSlice
     public T[] Read<T>() where T : unmanaged
     {
         using var transfer = _dataset.EnterTransfer(writing: false);
-        var result = GC.AllocateUninitializedArray<T>(checked((int)Size));
+        var result = GC.AllocateUninitializedArray<T>(checked((int)(Size * _dataset.ValuesPerElement<T>(writing: false))));
         _dataset.ReadSelection(Selection, ref MemoryMarshal.GetArrayDataReference(result), result.LongLength);
         return result;
     }
@@ -53,8 +53,8 @@ public sealed class H5DatasetSlice
     public T[,] Read2D<T>() where T : unmanaged
     {
         using var transfer = _dataset.EnterTransfer(writing: false);
-        RequireRank(2);
-        var result = new T[Selection.Shape[0], Selection.Shape[1]];
+        var shape = RequireRank<T>(2);
+        var result = new T[shape[0], shape[1]];
         ReadInto<T>(result);
         return result;
     }
@@ -63,8 +63,8 @@ public sealed class H5DatasetSlice
     public T[,,] Read3D<T>() where T : unmanaged
     {
         using var transfer = _dataset.EnterTransfer(writing: false);
-        RequireRank(3);
-        var result = new T[Selection.Shape[0], Selection.Shape[1], Selection.Shape[2]];
+        var shape = RequireRank<T>(3);
+        var result = new T[shape[0], shape[1], shape[2]];
         ReadInto<T>(result);
         return result;
     }
@@ -75,9 +75,7 @@ public sealed class H5DatasetSlice
         using var transfer = _dataset.EnterTransfer(writing: false);
         ArgumentNullException.ThrowIfNull(destination);
         H5Dataset.CheckElementType<T>(destination);
-        var shape = H5Shape.Of(destination);
-        if (!shape.AsSpan().SequenceEqual(Selection.Shape))
-            throw new H5SelectionException($"The selection {Selection} has shape {H5Shape.Format(Selection.Shape)}; the array has shape {H5Shape.Format(shape)}.");
+        CheckShape<T>(destination, writing: false);
         _dataset.ReadSelection(Selection, ref H5Dataset.ArrayRef<T>(destination), destination.LongLength);
     }
 
@@ -88,6 +86,32 @@ public sealed class H5DatasetSlice
         T value = default;
         _dataset.ReadSelection(Selection, ref value, 1);
         return value;
+    }
+
+    /// <summary>Reads the selected elements through <paramref name="type"/> (see <see cref="H5Dataset.Read{T}(H5ElementType{T})"/>).</summary>
+    public T[] Read<T>(H5ElementType<T> type)
+    {
+        using var transfer = _dataset.EnterTransfer(writing: false);
+        ArgumentNullException.ThrowIfNull(type);
+        return _dataset.ReadSelectionElements(Selection, type);
+    }
+
+    /// <summary>Writes the selected elements through <paramref name="type"/>.</summary>
+    public void Write<T>(ReadOnlySpan<T> values, H5ElementType<T> type)
+    {
+        using var transfer = _dataset.EnterTransfer(writing: true);
+        ArgumentNullException.ThrowIfNull(type);
+        _dataset.WriteSelectionElements(Selection, values, type);
+    }
+
+    /// <summary>Reads the selected variable-length sequences as arrays.</summary>
+    public T[][] ReadSequences<T>() where T : unmanaged => Read(H5ElementType.Sequence<T>());
+
+    /// <summary>Reads the selected variable-length sequences into one flat array with offsets.</summary>
+    public H5Ragged<T> ReadRagged<T>() where T : unmanaged
+    {
+        using var transfer = _dataset.EnterTransfer(writing: false);
+        return _dataset.ReadSelectionRagged<T>(Selection);
     }
 
     /// <summary>Reads the selected strings.</summary>
@@ -110,9 +134,7 @@ public sealed class H5DatasetSlice
         using var transfer = _dataset.EnterTransfer(writing: true);
         ArgumentNullException.ThrowIfNull(data);
         H5Dataset.CheckElementType<T>(data);
-        var shape = H5Shape.Of(data);
-        if (!shape.AsSpan().SequenceEqual(Selection.Shape))
-            throw new H5SelectionException($"The selection {Selection} has shape {H5Shape.Format(Selection.Shape)}; the array has shape {H5Shape.Format(shape)}.");
+        CheckShape<T>(data, writing: true);
         _dataset.WriteSelection(Selection, in H5Dataset.ArrayRef<T>(data), data.LongLength);
     }
 
@@ -123,10 +145,26 @@ public sealed class H5DatasetSlice
         _dataset.WriteSelection(Selection, in value, 1);
     }
 
-    private void RequireRank(int rank)
+    /// <summary>The shape of the selected data as <typeparamref name="T"/> values: <see cref="Shape"/>, followed by the
+    /// dimensions of an HDF5 array element type read as its base type (see <see cref="H5Dataset.ShapeOf{T}"/>).</summary>
+    public long[] ShapeOf<T>() where T : unmanaged => ShapeOf<T>(writing: false);
+
+    private long[] ShapeOf<T>(bool writing) where T : unmanaged => [.. Selection.Shape, .. _dataset.ExtraDims<T>(writing)];
+
+    private long[] RequireRank<T>(int rank) where T : unmanaged
     {
-        if (Selection.Shape.Length != rank)
-            throw new H5SelectionException($"The selection {Selection} has rank {Selection.Shape.Length} (shape {H5Shape.Format(Selection.Shape)}), not {rank}.");
+        var shape = ShapeOf<T>();
+        if (shape.Length != rank)
+            throw new H5SelectionException($"The selection {Selection} has rank {shape.Length} as {typeof(T).Name} (shape {H5Shape.Format(shape)}), not {rank}.");
+        return shape;
+    }
+
+    private void CheckShape<T>(Array array, bool writing) where T : unmanaged
+    {
+        var expected = ShapeOf<T>(writing);
+        var shape = H5Shape.Of(array);
+        if (!shape.AsSpan().SequenceEqual(expected))
+            throw new H5SelectionException($"The selection {Selection} has shape {H5Shape.Format(expected)} as {typeof(T).Name}; the array has shape {H5Shape.Format(shape)}.");
     }
 
     internal H5Selection Selection => _valid ?? throw _invalid!;
