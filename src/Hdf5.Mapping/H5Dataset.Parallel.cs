@@ -50,7 +50,7 @@ public sealed partial class H5Dataset
     internal PropertyListId TransferList()
     {
         _nativeTransfers++;
-        return IsCollective ? File.ParallelState!.CollectiveTransfer : PropertyListId.Default;
+        return IsCollective ? File.ParallelState!.CollectiveTransfer : H5ConversionGuard.TransferList;
     }
 
     /// <summary>Enters the library for one read or write of this dataset (see <see cref="TransferScope"/>).</summary>

@@ -507,10 +507,10 @@ public sealed partial class H5Dataset : H5Object
         public override DatatypeId FileType => _fileType ??= owner.FileType();
 
         protected override unsafe int ReadNative(DatatypeId memType, DataspaceId memSpace, DataspaceId fileSpace, long elements, void* buffer) =>
-            H5D.Read(owner.Id, memType, memSpace, fileSpace, H5ConversionGuard.TransferList, buffer);
+            H5D.Read(owner.Id, memType, memSpace, fileSpace, owner.TransferList(), buffer);
 
         protected override unsafe int WriteNative(DatatypeId memType, DataspaceId memSpace, DataspaceId fileSpace, long elements, void* buffer) =>
-            H5D.Write(owner.Id, memType, memSpace, fileSpace, H5ConversionGuard.TransferList, buffer);
+            H5D.Write(owner.Id, memType, memSpace, fileSpace, owner.TransferList(), buffer);
 
         protected override Exception? DiagnoseReadFailure(H5ErrorStack stack) => owner.MissingFilter(stack);
 

@@ -19,13 +19,14 @@ internal sealed class H5ParallelFile : IDisposable
     /// 1.10 writes from one process only), made by rank 0 alone once every rank has closed the file.</summary>
     public List<Action<H5File>> AfterClose { get; } = [];
 
-    /// <summary>A transfer list with <c>H5FD_MPIO_COLLECTIVE</c>.</summary>
+    /// <summary>A transfer list with <c>H5FD_MPIO_COLLECTIVE</c>, and the conversion checks of every transfer
+    /// (<see cref="H5ConversionGuard.TransferList"/>, of which it is a copy).</summary>
     public PropertyListId CollectiveTransfer
     {
         get
         {
             if (_collective is { } list) return list;
-            list = new PropertyListId(H5Call.Check(H5P.Create(H5Globals.DatasetXfer), "creating a transfer list"));
+            list = new PropertyListId(H5Call.Check(H5P.Copy(H5ConversionGuard.TransferList), "creating a transfer list"));
             H5Call.Check(H5P.SetDxplMpio(list, H5P.MpioXfer.Collective), "setting collective transfers");
             return _collective = list;
         }
