@@ -98,7 +98,15 @@ public sealed partial class MappingGenerator
                 return;
             }
             w.Open($"using (var dataset = group.OpenDataset({name}))");
-            if (m.Rank >= 4 && !m.IsList)
+            if (m.IsPartitioned)
+            {
+                // This process's rows: an even block of them in a file opened by the ranks of a communicator, else all.
+                w.Line($"var shape = {Context}.PartitionShape(dataset, {m.Rank}, {LinkPath(m)});");
+                w.Line($"var array = new {m.ElementType}[{Dimensions(m.Rank)}];");
+                w.Line($"{Context}.ReadPartition<{m.ElementType}>(dataset, array);");
+                w.Line($"{local} = {(m.IsList ? $"new global::System.Collections.Generic.List<{m.ElementType}>(array)" : "array")};");
+            }
+            else if (m.Rank >= 4 && !m.IsList)
             {
                 w.Line($"var shape = {Context}.CheckRank(dataset.Shape, {m.Rank}, {LinkPath(m)});");
                 w.Line($"var array = new {m.ElementType}[{Dimensions(m.Rank)}];");

@@ -102,6 +102,7 @@ public sealed partial class MappingGenerator
                 ? (m.IsString ? $"context.WriteString({args}, {StringFormat(m.String!)})" : $"context.WriteScalar<{m.ElementType}>({args})")
                 : m.IsString ? $"context.WriteStrings({args}, {StringFormat(m.String!)}{Options(m)})"
                 : m.Element == ElementKind.Record ? $"context.WriteRecords<{m.ElementType}>({args}{Options(m)})"
+                : m.IsPartitioned ? $"context.WritePartitioned<{m.ElementType}>({args}{Options(m)})" // this rank's rows, in a parallel file
                 : $"context.WriteDataset<{m.ElementType}>({args}{Options(m)})";
             var attributes = AttributesOn(spec, m).ToArray();
             if (attributes.Length == 0)

@@ -14,6 +14,7 @@ public sealed partial class MappingGenerator
         private const string Hidden = "[global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]";
         private const string H5 = "global::Hdf5.Mapping.";
         private const string Schema = "global::Hdf5.Mapping.Schema.";
+        private const string Mpi = "global::Hdf5.Mapping.Mpi.";
         private const string Context = H5 + "H5MappingContext";
         private const string MappingException = H5 + "H5MappingException";
 
@@ -97,6 +98,8 @@ public sealed partial class MappingGenerator
             w.Line(GeneratedCode);
             w.Line($"{access} void Write(string path, bool durable = false) => {H5}H5AtomicFile.Write(path, WriteTo{FileOptions(spec)}, durable: durable);").Line();
 
+            EmitParallelEntryPoints(w, spec, access);
+
             w.Line("/// <summary>Opens a file as a live view: the file stays open (lazy members keep reading from it) until the view is disposed;");
             w.Line($"/// with <paramref name=\"writable\"/>, <see cref=\"{H5}H5Mapped{{T}}.Save\"/> writes the members that changed back in place.</summary>");
             w.Line(GeneratedCode);
@@ -109,6 +112,34 @@ public sealed partial class MappingGenerator
             w.Open("catch");
             w.Line("file.Dispose();");
             w.Line("throw;");
+            w.Close();
+            w.Close().Line();
+        }
+
+        // Write and Read by every rank of an MPI communicator: the same WriteTo/ReadRoot, on a file opened with MPI-IO;
+        // partitioned datasets are where the ranks differ (the context writes and reads each rank's rows).
+        private static void EmitParallelEntryPoints(IndentedWriter w, MappedTypeSpec spec, string access)
+        {
+            var libver = spec.LibverLow == H5LibraryVersion.Earliest ? "" : $"LibverLow = {H5}H5LibraryVersion.{spec.LibverLow}, ";
+            w.Line("/// <summary>Writes this object to an HDF5 file from every rank of <paramref name=\"communicator\"/> (collective: every rank calls it");
+            w.Line("/// with the same path). Partitioned datasets (<c>[H5Dataset(Partitioned = true)]</c>) hold each rank's rows, in rank order; every");
+            w.Line("/// other member must be the same on every rank. Objects are created by all ranks together and data is written with collective");
+            w.Line("/// transfers (unless <paramref name=\"options\"/> say otherwise); the file replaces an existing one once every rank has succeeded.</summary>");
+            w.Line(GeneratedCode);
+            w.Line($"{access} void Write(string path, {Mpi}H5Communicator communicator, {Mpi}H5ParallelOptions? options = null) =>");
+            w.Line($"    {H5}H5AtomicFile.Write(path, communicator, WriteTo, new {H5}H5FileOptions {{ {libver}Parallel = options }});").Line();
+
+            w.Line($"/// <summary>Reads an HDF5 file from every rank of <paramref name=\"communicator\"/> (collective) into a new <see cref=\"{spec.Name}\"/>:");
+            w.Line("/// each rank gets an even block of the rows of every partitioned dataset and the whole of every other member.</summary>");
+            w.Line(GeneratedCode);
+            w.Open($"{access} static {spec.TypeRef} Read(string path, {Mpi}H5Communicator communicator, {Mpi}H5ParallelOptions? options = null)");
+            w.Line($"using var file = {H5}H5File.Open(path, communicator, {H5}H5FileMode.ReadOnly, new {H5}H5FileOptions {{ Parallel = options }});");
+            w.Line($"var context = new {Context}();");
+            w.Open("try");
+            w.Line("return ReadRoot(file, context);");
+            w.Close();
+            w.Open("finally");
+            w.Line($"context.CloseLazyMembers({CSharpText.Literal(spec.Name)});");
             w.Close();
             w.Close().Line();
         }

@@ -15,6 +15,12 @@ public sealed partial class MappingGenerator
         private MemberSpec? ParseDataset(IPropertySymbol property, AttributeData attribute, Location? location)
         {
             var optional = property.Type.NullableAnnotation == NullableAnnotation.Annotated;
+            var partitioned = Named<bool>(attribute, nameof(H5DatasetAttribute.Partitioned));
+            if (partitioned && PartitionProblem(property, attribute) is { } partitionProblem)
+            {
+                Report(DiagnosticDescriptors.NotPartitionable, location, property.Name, property.Type.ToDisplayString(), partitionProblem);
+                return null;
+            }
             if (IsLazy(property.Type, out var lazyElement))
                 return new MemberSpec { Kind = MemberKind.Dataset, ElementType = Global(lazyElement), Element = ElementKind.Value, Rank = 1, Collection = CollectionKind.Lazy, IsOptional = optional };
             var shape = ShapeOf(property.Type);
@@ -35,6 +41,12 @@ public sealed partial class MappingGenerator
                 Report(DiagnosticDescriptors.UnsupportedType, location, property.Name, property.Type.ToDisplayString(), "a dataset", problem);
                 return null;
             }
+            if (partitioned && isRecord)
+            {
+                Report(DiagnosticDescriptors.NotPartitionable, location, property.Name, property.Type.ToDisplayString(),
+                    "records hold strings or arrays (variable-length data), which parallel HDF5 cannot write collectively; keep them unpartitioned, or store their numeric fields as a struct");
+                return null;
+            }
             var strings = StringsOf(property, attribute, isString, location);
             var spec = new MemberSpec
             {
@@ -45,10 +57,27 @@ public sealed partial class MappingGenerator
                 Collection = shape.Collection,
                 IsOptional = shape.Optional,
                 String = strings,
+                IsPartitioned = partitioned,
             };
             if (isString && strings is null) return null;
             var storage = ParseStorage(property, attribute, location, spec, shape.Element);
             return storage is null ? null : spec with { Storage = storage };
+        }
+
+        // Why the rows of this dataset cannot be split between ranks (null when they can): only arrays and lists of
+        // values have rows that each rank can hold its own of.
+        private static string? PartitionProblem(IPropertySymbol property, AttributeData attribute)
+        {
+            if (IsLazy(property.Type, out _))
+                return "an H5Dataset<T> is a view of a file already open; read each rank's rows from it with ds[rows, ..], or make the property an array";
+            var shape = ShapeOf(property.Type);
+            if (Named<string>(attribute, nameof(H5DatasetAttribute.RegionOf)) is not null || shape.Element.ToDisplayString() == RegionType)
+                return "regions select from another dataset and are the same on every rank; partition the dataset they select from";
+            if (shape.Element.SpecialType == SpecialType.System_String)
+                return "strings are variable-length data, which parallel HDF5 cannot write collectively; keep them unpartitioned (every rank writes the same)";
+            if (shape.Rank == 0)
+                return "a single value has no rows to split; remove Partitioned (every rank writes the same value), or make it an array with one row per item";
+            return null;
         }
 
         private MemberSpec? ParseRegions(IPropertySymbol property, AttributeData attribute, Location? location, TypeShape shape)

@@ -31,8 +31,9 @@ public partial class OuProcess
     /// <summary>Root attribute "title".</summary>
     [H5Attribute("title")] public string Title { get; set; } = "Content prepared for the HUG23 h5py tutorial";
 
-    /// <summary>The simulated paths: 100 × 1000, contiguous float64.</summary>
-    [H5Dataset("dataset")] public double[,] Paths { get; set; } = new double[0, 0];
+    /// <summary>The simulated paths: 100 × 1000, contiguous float64. Partitioned: written by the ranks of an MPI job
+    /// (samples/ParallelOu), each holds its own rows; written by one process, every row.</summary>
+    [H5Dataset("dataset", Partitioned = true)] public double[,] Paths { get; set; } = new double[0, 0];
 
     /// <summary>Attribute "description" of the dataset.</summary>
     [H5Attribute("description", On = nameof(Paths))] public string Description { get; set; } = "Sample dataset with some data";
@@ -56,22 +57,23 @@ public partial class OuProcess
     [H5Reference("regrefs/rrefs")] public H5MappedRegion[] Rrefs { get; set; } = [];
 }
 
-/// <summary>The tutorial's group "compressed"; each dataset's dimension 0 carries the root's scale X.</summary>
+/// <summary>The tutorial's group "compressed"; each dataset's dimension 0 carries the root's scale X, and each is
+/// partitioned as the paths are.</summary>
 [H5Group]
 public partial class Compressed
 {
     /// <summary>Deflate level 6.</summary>
-    [H5Dataset("defl", Chunks = new long[] { 20, 250 }, Filter = H5FilterKind.Deflate, FilterLevel = 6)]
+    [H5Dataset("defl", Partitioned = true, Chunks = new long[] { 20, 250 }, Filter = H5FilterKind.Deflate, FilterLevel = 6)]
     [AttachScale(0, nameof(OuProcess.X))]
     public double[,] Deflate { get; set; } = new double[0, 0];
 
     /// <summary>Zstandard level 10 (the managed filter).</summary>
-    [H5Dataset("zstd", Chunks = new long[] { 20, 250 }, Filter = H5FilterKind.Zstd, FilterLevel = 10)]
+    [H5Dataset("zstd", Partitioned = true, Chunks = new long[] { 20, 250 }, Filter = H5FilterKind.Zstd, FilterLevel = 10)]
     [AttachScale(0, nameof(OuProcess.X))]
     public double[,] Zstd { get; set; } = new double[0, 0];
 
     /// <summary>ZFP fixed accuracy 1e-4.</summary>
-    [H5Dataset("zfp-fa", Chunks = new long[] { 20, 250 }, Filter = H5FilterKind.ZfpAccuracy, FilterLevel = -4)]
+    [H5Dataset("zfp-fa", Partitioned = true, Chunks = new long[] { 20, 250 }, Filter = H5FilterKind.ZfpAccuracy, FilterLevel = -4)]
     [AttachScale(0, nameof(OuProcess.X))]
     public double[,] ZfpAccuracy { get; set; } = new double[0, 0];
 }

@@ -4,27 +4,12 @@ using OuProcessSample;
 // The HUG23 "Advanced HDF5 with h5py" tutorial, step by step, in C#.
 // Usage: dotnet run --project samples/OuProcess -- [output.h5]
 var output = args.Length > 0 ? args[0] : "ou_process.h5";
-const int Paths = 100, Steps = 1000;
-var data = OuSimulation.Simulate(Paths, Steps, theta: 1.0, mu: 0.0, sigma: 0.1, dt: 0.01);
+var data = OuTutorial.SimulateRows(0, OuTutorial.Paths);
 
-// 1–8. The tutorial's whole file as one mapped object: parameters, paths and their attributes, the compressed copies,
-//      object references, region references and the dimension scale, written by generated code in one Write (an
-//      atomic replace: the file is written beside the target and renamed over it). Each compressed dataset holds its
-//      own copy of the data, so each reference names one dataset.
-var compressed = new Compressed { Deflate = Copy(data), Zstd = Copy(data), ZfpAccuracy = Copy(data) };
-var process = new OuProcess
-{
-    Paths = data,
-    CompressedData = compressed,
-    X = Enumerable.Range(0, Paths).Select(i => i * 0.5).ToArray(),
-    Refs = [compressed.ZfpAccuracy, compressed.Deflate, compressed.Zstd],
-    Rrefs =
-    [
-        new(compressed.ZfpAccuracy, H5Region.Block([0, 512], [Paths, 55])),   // zfp.regionref[:, 512:567]
-        new(compressed.Deflate, H5Region.Block([19, 348], [48, 64])),         // defl.regionref[19:67, 348:412]
-        new(compressed.Zstd, H5Region.Block([4, 900], [13, Steps - 900])),    // zstd.regionref[4:17, 900:]
-    ],
-};
+// 1–8. The tutorial's whole file as one mapped object (OuTutorial.Build): parameters, paths and their attributes, the
+//      compressed copies, object references, region references and the dimension scale, written by generated code in
+//      one Write (an atomic replace: the file is written beside the target and renamed over it).
+var process = OuTutorial.Build(data);
 process.Write(output);
 var back = OuProcess.Read(output);
 Console.WriteLine($"OuProcess.Read: theta {back.Theta}, mu \"{back.Mu}\", sigma {back.Sigma[0, 0, 0]}, dt {back.Dt}, paths {back.Paths.GetLength(0)} x {back.Paths.GetLength(1)}, equal: {back.Paths.Cast<double>().SequenceEqual(data.Cast<double>())}");
@@ -92,4 +77,3 @@ Console.WriteLine($"OuProcess.Validate: {(validation.IsValid ? "conforms" : "doe
 foreach (var d in validation) Console.WriteLine($"  {d}");
 
 static string Format(long[] s) => "(" + string.Join(", ", s) + ")";
-static double[,] Copy(double[,] a) => (double[,])a.Clone();

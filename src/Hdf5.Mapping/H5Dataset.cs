@@ -135,7 +135,7 @@ public sealed partial class H5Dataset : H5Object
     /// <summary>Writes the whole dataset from <paramref name="data"/> (row-major; its length must equal <see cref="Size"/>).</summary>
     public void Write<T>(ReadOnlySpan<T> data) where T : unmanaged
     {
-        using var scope = H5Library.Enter();
+        using var scope = EnterTransfer(writing: true);
         var count = CheckWholeValues<T>(data.Length, writing: true);
         _io.Write(in MemoryMarshal.GetReference(data), count, DataspaceId.All, DataspaceId.All);
     }
@@ -152,9 +152,9 @@ public sealed partial class H5Dataset : H5Object
     /// <summary>Writes the whole dataset from an array of any rank (<c>T[,,,]</c>, ...) whose shape must equal <see cref="Shape"/>.</summary>
     public void WriteArray<T>(Array data) where T : unmanaged
     {
+        using var scope = EnterTransfer(writing: true);
         ArgumentNullException.ThrowIfNull(data);
         CheckElementType<T>(data);
-        using var scope = H5Library.Enter();
         CheckWholeShape<T>(data, writing: true);
         _io.Write(in ArrayRef<T>(data), data.LongLength, DataspaceId.All, DataspaceId.All);
     }
@@ -162,7 +162,7 @@ public sealed partial class H5Dataset : H5Object
     /// <summary>Writes a scalar dataset (or a dataset of one element).</summary>
     public void WriteScalar<T>(T value) where T : unmanaged
     {
-        using var scope = H5Library.Enter();
+        using var scope = EnterTransfer(writing: true);
         CheckWholeValues<T>(1, writing: true);
         _io.Write(in value, 1, DataspaceId.All, DataspaceId.All);
     }
@@ -170,7 +170,7 @@ public sealed partial class H5Dataset : H5Object
     /// <summary>Writes strings to a string dataset (variable or fixed length; too long fixed strings are an error).</summary>
     public void WriteStrings(ReadOnlySpan<string> values)
     {
-        using var scope = H5Library.Enter();
+        using var scope = EnterTransfer(writing: true);
         CheckWholeSize(values.Length);
         _io.WriteStrings(values, DataspaceId.All, DataspaceId.All);
     }
@@ -180,7 +180,7 @@ public sealed partial class H5Dataset : H5Object
     /// <summary>Reads every element, row-major (h5py: <c>ds[()]</c> flattened).</summary>
     public T[] Read<T>() where T : unmanaged
     {
-        using var scope = H5Library.Enter();
+        using var scope = EnterTransfer(writing: false);
         var result = GC.AllocateUninitializedArray<T>(H5Shape.ArrayLength(checked(Size * ValuesPerElement<T>(writing: false)), What));
         _io.Read(ref MemoryMarshal.GetArrayDataReference(result), result.LongLength, DataspaceId.All, DataspaceId.All);
         return result;
@@ -189,7 +189,7 @@ public sealed partial class H5Dataset : H5Object
     /// <summary>Reads every element into <paramref name="destination"/>, whose length must equal <see cref="Size"/>.</summary>
     public void Read<T>(Span<T> destination) where T : unmanaged
     {
-        using var scope = H5Library.Enter();
+        using var scope = EnterTransfer(writing: false);
         var count = CheckWholeValues<T>(destination.Length, writing: false);
         _io.Read(ref MemoryMarshal.GetReference(destination), count, DataspaceId.All, DataspaceId.All);
     }
@@ -216,9 +216,9 @@ public sealed partial class H5Dataset : H5Object
     /// (h5py: <c>read_direct</c>).</summary>
     public void ReadInto<T>(Array destination) where T : unmanaged
     {
+        using var scope = EnterTransfer(writing: false);
         ArgumentNullException.ThrowIfNull(destination);
         CheckElementType<T>(destination);
-        using var scope = H5Library.Enter();
         CheckWholeShape<T>(destination, writing: false);
         _io.Read(ref ArrayRef<T>(destination), destination.LongLength, DataspaceId.All, DataspaceId.All);
     }
@@ -226,7 +226,7 @@ public sealed partial class H5Dataset : H5Object
     /// <summary>Reads a scalar dataset (or a dataset of one element).</summary>
     public T ReadScalar<T>() where T : unmanaged
     {
-        using var scope = H5Library.Enter();
+        using var scope = EnterTransfer(writing: false);
         CheckWholeValues<T>(1, writing: false);
         T value = default;
         _io.Read(ref value, 1, DataspaceId.All, DataspaceId.All);
@@ -236,7 +236,7 @@ public sealed partial class H5Dataset : H5Object
     /// <summary>Reads a string dataset, variable or fixed length (h5py 3: <c>ds.asstr()[()]</c>).</summary>
     public string[] ReadStrings()
     {
-        using var scope = H5Library.Enter();
+        using var scope = EnterTransfer(writing: false);
         return _io.ReadStrings(Size, DataspaceId.All, DataspaceId.All);
     }
 
@@ -252,7 +252,7 @@ public sealed partial class H5Dataset : H5Object
     /// <summary>Reads a fixed-length string dataset as raw bytes, padding removed (h5py 3 without <c>asstr()</c>).</summary>
     public byte[][] ReadFixedStringBytes()
     {
-        using var scope = H5Library.Enter();
+        using var scope = EnterTransfer(writing: false);
         return _io.ReadFixedStringBytes(Size, DataspaceId.All, DataspaceId.All);
     }
 
@@ -324,7 +324,7 @@ public sealed partial class H5Dataset : H5Object
         {
             using var scope = H5Library.Enter();
             ArgumentNullException.ThrowIfNull(selection);
-            return new H5DatasetSlice(this, H5Selection.Create(Shape, selection, What));
+            return SliceOf(selection);
         }
     }
 
@@ -332,8 +332,8 @@ public sealed partial class H5Dataset : H5Object
     /// one column per dimension), in that order (h5py: point selection).</summary>
     public T[] ReadPoints<T>(long[,] coordinates) where T : unmanaged
     {
+        using var scope = EnterTransfer(writing: false);
         ArgumentNullException.ThrowIfNull(coordinates);
-        using var scope = H5Library.Enter();
         using var fileSpace = SelectPoints(coordinates);
         var n = coordinates.GetLength(0);
         var result = new T[n * ValuesPerElement<T>(writing: false)];
@@ -345,9 +345,9 @@ public sealed partial class H5Dataset : H5Object
     /// <summary>Writes <paramref name="values"/> to the elements at the given coordinates.</summary>
     public void WritePoints<T>(long[,] coordinates, ReadOnlySpan<T> values) where T : unmanaged
     {
+        using var scope = EnterTransfer(writing: true);
         ArgumentNullException.ThrowIfNull(coordinates);
         var n = coordinates.GetLength(0);
-        using var scope = H5Library.Enter();
         var perPoint = ValuesPerElement<T>(writing: true);
         if (values.Length != n * perPoint) throw new ArgumentException($"{n} points need {n * perPoint} values; {values.Length} given.", nameof(values));
         using var fileSpace = SelectPoints(coordinates);
@@ -382,7 +382,7 @@ public sealed partial class H5Dataset : H5Object
 
     internal void ReadSelection<T>(H5Selection selection, ref T destination, long count) where T : unmanaged
     {
-        using var scope = H5Library.Enter();
+        using var scope = EnterTransfer(writing: false);
         var expected = selection.Size * ValuesPerElement<T>(writing: false);
         if (count != expected)
             throw new H5SelectionException($"The selection {selection} of {What} holds {expected} {typeof(T).Name} values; the destination has {count}.");
@@ -394,7 +394,7 @@ public sealed partial class H5Dataset : H5Object
 
     internal void WriteSelection<T>(H5Selection selection, ref readonly T source, long count) where T : unmanaged
     {
-        using var scope = H5Library.Enter();
+        using var scope = EnterTransfer(writing: true);
         var expected = selection.Size * ValuesPerElement<T>(writing: true);
         if (count != expected)
             throw new H5SelectionException($"The selection {selection} of {What} holds {expected} {typeof(T).Name} values; the data has {count}.");
@@ -435,7 +435,7 @@ public sealed partial class H5Dataset : H5Object
 
     internal string[] ReadSelectionStrings(H5Selection selection)
     {
-        using var scope = H5Library.Enter();
+        using var scope = EnterTransfer(writing: false);
         using var fileSpace = FileSpace();
         selection.SelectOn(fileSpace);
         using var memSpace = H5Shape.CreateSpace([selection.Size]);
@@ -522,12 +522,12 @@ public sealed partial class H5Dataset : H5Object
         public override DatatypeId FileType => _fileType ??= owner.FileType();
 
         protected override unsafe int ReadNative(DatatypeId memType, DataspaceId memSpace, DataspaceId fileSpace, long elements, void* buffer) =>
-            H5D.Read(owner.Id, memType, memSpace, fileSpace, H5ConversionGuard.TransferList, buffer);
+            H5D.Read(owner.Id, memType, memSpace, fileSpace, owner.TransferList(), buffer);
 
         protected override unsafe int WriteNative(DatatypeId memType, DataspaceId memSpace, DataspaceId fileSpace, long elements, void* buffer)
         {
             owner.File.Journal?.BeforeDataChange(owner); // in an undoable change, what it overwrites is kept first
-            return H5D.Write(owner.Id, memType, memSpace, fileSpace, H5ConversionGuard.TransferList, buffer);
+            return H5D.Write(owner.Id, memType, memSpace, fileSpace, owner.TransferList(), buffer);
         }
 
         protected override Exception? DiagnoseReadFailure(H5ErrorStack stack) => owner.MissingFilter(stack);

@@ -9,35 +9,50 @@ namespace Hdf5.Mapping;
 public sealed class H5DatasetSlice
 {
     private readonly H5Dataset _dataset;
-    private readonly H5Selection _selection;
+    private readonly H5Selection? _valid;
+    private readonly H5SelectionException? _invalid;
 
     internal H5DatasetSlice(H5Dataset dataset, H5Selection selection)
     {
         _dataset = dataset;
-        _selection = selection;
+        _valid = selection;
+    }
+
+    // A selection that does not fit the dataset, made while the dataset transfers collectively: the error is raised
+    // by the read or write, which first takes part in the collective transfer with nothing, so the other ranks do
+    // not wait for this one forever.
+    internal H5DatasetSlice(H5Dataset dataset, H5SelectionException invalid)
+    {
+        _dataset = dataset;
+        _invalid = invalid;
     }
 
     /// <summary>The shape of the selected data.</summary>
-    public long[] Shape => (long[])_selection.Shape.Clone();
+    public long[] Shape => (long[])Selection.Shape.Clone();
 
     /// <summary>The number of selected elements.</summary>
-    public long Size => _selection.Size;
+    public long Size => Selection.Size;
 
     /// <summary>Reads the selection, row-major.</summary>
     public T[] Read<T>() where T : unmanaged
     {
-        var result = GC.AllocateUninitializedArray<T>(H5Shape.ArrayLength(checked(Size * _dataset.ValuesPerElement<T>(writing: false)), $"The selection {_selection} of {_dataset.What}"));
-        _dataset.ReadSelection(_selection, ref MemoryMarshal.GetArrayDataReference(result), result.LongLength);
+        using var transfer = _dataset.EnterTransfer(writing: false);
+        var result = GC.AllocateUninitializedArray<T>(H5Shape.ArrayLength(checked(Size * _dataset.ValuesPerElement<T>(writing: false)), $"The selection {Selection} of {_dataset.What}"));
+        _dataset.ReadSelection(Selection, ref MemoryMarshal.GetArrayDataReference(result), result.LongLength);
         return result;
     }
 
     /// <summary>Reads the selection into <paramref name="destination"/> (length must equal <see cref="Size"/>).</summary>
-    public void Read<T>(Span<T> destination) where T : unmanaged =>
-        _dataset.ReadSelection(_selection, ref MemoryMarshal.GetReference(destination), destination.Length);
+    public void Read<T>(Span<T> destination) where T : unmanaged
+    {
+        using var transfer = _dataset.EnterTransfer(writing: false);
+        _dataset.ReadSelection(Selection, ref MemoryMarshal.GetReference(destination), destination.Length);
+    }
 
     /// <summary>Reads a selection of rank 2 into a new <c>T[,]</c>.</summary>
     public T[,] Read2D<T>() where T : unmanaged
     {
+        using var transfer = _dataset.EnterTransfer(writing: false);
         var shape = RequireRank<T>(2);
         var result = new T[shape[0], shape[1]];
         ReadInto<T>(result);
@@ -47,6 +62,7 @@ public sealed class H5DatasetSlice
     /// <summary>Reads a selection of rank 3 into a new <c>T[,,]</c>.</summary>
     public T[,,] Read3D<T>() where T : unmanaged
     {
+        using var transfer = _dataset.EnterTransfer(writing: false);
         var shape = RequireRank<T>(3);
         var result = new T[shape[0], shape[1], shape[2]];
         ReadInto<T>(result);
@@ -56,70 +72,90 @@ public sealed class H5DatasetSlice
     /// <summary>Reads the selection into an array of any rank with the selection's shape.</summary>
     public void ReadInto<T>(Array destination) where T : unmanaged
     {
+        using var transfer = _dataset.EnterTransfer(writing: false);
         ArgumentNullException.ThrowIfNull(destination);
         H5Dataset.CheckElementType<T>(destination);
         CheckShape<T>(destination, writing: false);
-        _dataset.ReadSelection(_selection, ref H5Dataset.ArrayRef<T>(destination), destination.LongLength);
+        _dataset.ReadSelection(Selection, ref H5Dataset.ArrayRef<T>(destination), destination.LongLength);
     }
 
     /// <summary>Reads a one-element selection (all indices).</summary>
     public T ReadScalar<T>() where T : unmanaged
     {
+        using var transfer = _dataset.EnterTransfer(writing: false);
         T value = default;
-        _dataset.ReadSelection(_selection, ref value, 1);
+        _dataset.ReadSelection(Selection, ref value, 1);
         return value;
     }
 
     /// <summary>Reads the selected elements through <paramref name="type"/> (see <see cref="H5Dataset.Read{T}(H5ElementType{T})"/>).</summary>
     public T[] Read<T>(H5ElementType<T> type)
     {
+        using var transfer = _dataset.EnterTransfer(writing: false);
         ArgumentNullException.ThrowIfNull(type);
-        return _dataset.ReadSelectionElements(_selection, type);
+        return _dataset.ReadSelectionElements(Selection, type);
     }
 
     /// <summary>Writes the selected elements through <paramref name="type"/>.</summary>
     public void Write<T>(ReadOnlySpan<T> values, H5ElementType<T> type)
     {
+        using var transfer = _dataset.EnterTransfer(writing: true);
         ArgumentNullException.ThrowIfNull(type);
-        _dataset.WriteSelectionElements(_selection, values, type);
+        _dataset.WriteSelectionElements(Selection, values, type);
     }
 
     /// <summary>Reads the selected variable-length sequences as arrays.</summary>
     public T[][] ReadSequences<T>() where T : unmanaged => Read(H5ElementType.Sequence<T>());
 
     /// <summary>Reads the selected variable-length sequences into one flat array with offsets.</summary>
-    public H5Ragged<T> ReadRagged<T>() where T : unmanaged => _dataset.ReadSelectionRagged<T>(_selection);
+    public H5Ragged<T> ReadRagged<T>() where T : unmanaged
+    {
+        using var transfer = _dataset.EnterTransfer(writing: false);
+        return _dataset.ReadSelectionRagged<T>(Selection);
+    }
 
     /// <summary>Reads the selected strings.</summary>
-    public string[] ReadStrings() => _dataset.ReadSelectionStrings(_selection);
+    public string[] ReadStrings()
+    {
+        using var transfer = _dataset.EnterTransfer(writing: false);
+        return _dataset.ReadSelectionStrings(Selection);
+    }
 
     /// <summary>Writes <paramref name="data"/> (row-major, length <see cref="Size"/>) into the selection.</summary>
-    public void Write<T>(ReadOnlySpan<T> data) where T : unmanaged =>
-        _dataset.WriteSelection(_selection, in MemoryMarshal.GetReference(data), data.Length);
+    public void Write<T>(ReadOnlySpan<T> data) where T : unmanaged
+    {
+        using var transfer = _dataset.EnterTransfer(writing: true);
+        _dataset.WriteSelection(Selection, in MemoryMarshal.GetReference(data), data.Length);
+    }
 
     /// <summary>Writes an array of the selection's shape into the selection.</summary>
     public void WriteArray<T>(Array data) where T : unmanaged
     {
+        using var transfer = _dataset.EnterTransfer(writing: true);
         ArgumentNullException.ThrowIfNull(data);
         H5Dataset.CheckElementType<T>(data);
         CheckShape<T>(data, writing: true);
-        _dataset.WriteSelection(_selection, in H5Dataset.ArrayRef<T>(data), data.LongLength);
+        _dataset.WriteSelection(Selection, in H5Dataset.ArrayRef<T>(data), data.LongLength);
     }
 
     /// <summary>Writes one value into a one-element selection.</summary>
-    public void WriteScalar<T>(T value) where T : unmanaged => _dataset.WriteSelection(_selection, in value, 1);
+    public void WriteScalar<T>(T value) where T : unmanaged
+    {
+        using var transfer = _dataset.EnterTransfer(writing: true);
+        _dataset.WriteSelection(Selection, in value, 1);
+    }
 
     /// <summary>The shape of the selected data as <typeparamref name="T"/> values: <see cref="Shape"/>, followed by the
     /// dimensions of an HDF5 array element type read as its base type (see <see cref="H5Dataset.ShapeOf{T}"/>).</summary>
     public long[] ShapeOf<T>() where T : unmanaged => ShapeOf<T>(writing: false);
 
-    private long[] ShapeOf<T>(bool writing) where T : unmanaged => [.. _selection.Shape, .. _dataset.ExtraDims<T>(writing)];
+    private long[] ShapeOf<T>(bool writing) where T : unmanaged => [.. Selection.Shape, .. _dataset.ExtraDims<T>(writing)];
 
     private long[] RequireRank<T>(int rank) where T : unmanaged
     {
         var shape = ShapeOf<T>();
         if (shape.Length != rank)
-            throw new H5SelectionException($"The selection {_selection} has rank {shape.Length} as {typeof(T).Name} (shape {H5Shape.Format(shape)}), not {rank}.");
+            throw new H5SelectionException($"The selection {Selection} has rank {shape.Length} as {typeof(T).Name} (shape {H5Shape.Format(shape)}), not {rank}.");
         return shape;
     }
 
@@ -128,11 +164,11 @@ public sealed class H5DatasetSlice
         var expected = ShapeOf<T>(writing);
         var shape = H5Shape.Of(array);
         if (!shape.AsSpan().SequenceEqual(expected))
-            throw new H5SelectionException($"The selection {_selection} has shape {H5Shape.Format(expected)} as {typeof(T).Name}; the array has shape {H5Shape.Format(shape)}.");
+            throw new H5SelectionException($"The selection {Selection} has shape {H5Shape.Format(expected)} as {typeof(T).Name}; the array has shape {H5Shape.Format(shape)}.");
     }
 
-    internal H5Selection Selection => _selection;
+    internal H5Selection Selection => _valid ?? throw _invalid!;
 
     /// <inheritdoc/>
-    public override string ToString() => $"{_dataset.What}{_selection}";
+    public override string ToString() => $"{_dataset.What}{(object?)_valid ?? "[invalid selection]"}";
 }

@@ -4,8 +4,8 @@ using Hdf5.Mapping.Native;
 namespace Hdf5.Mapping;
 
 /// <summary>
-/// An HDF5 file, which is also its root group (h5py's <c>File</c>). Open with <see cref="Open"/> or
-/// <see cref="Create"/>; dispose to close. Closing the file closes every object still open in it.
+/// An HDF5 file, which is also its root group (h5py's <c>File</c>). Open with <see cref="Open(string, H5FileMode, H5FileOptions?)"/> or
+/// <see cref="Create(string, bool, H5FileOptions?)"/>; dispose to close. Closing the file closes every object still open in it.
 /// </summary>
 public sealed partial class H5File : H5Group
 {
@@ -85,7 +85,7 @@ public sealed partial class H5File : H5Group
         var inMemory = options.InMemory && !options.BackingStore;
         if (!inMemory) H5FilePaths.RejectDirectory(path, mode);
         if (H5Progress.Enabled) H5Progress.Report($"opening '{path}'");
-        var exists = System.IO.File.Exists(path);
+        var exists = options.Parallel is { } parallel ? Mpi.H5ParallelAccess.AgreeExists(parallel, path) : System.IO.File.Exists(path);
         if (mode == H5FileMode.Append) mode = exists ? H5FileMode.ReadWrite : H5FileMode.CreateExclusive;
         var openFlags = OpenFlags(path, mode, options);
         using var fapl = options.CreateAccessList(swmrWrite: (openFlags & H5F.AccSwmrWrite) != 0);
@@ -99,7 +99,7 @@ public sealed partial class H5File : H5Group
                 if (mode == H5FileMode.ReadWrite && exists) RequirePageBufferBeforeWriting(path, options.PageBufferSize);
                 id = H5F.Open(path, openFlags, fapl);
                 if (id < 0) H5Call.Throw($"Unable to open '{path}'");
-                return new H5File(RequirePageBuffer(id, options.PageBufferSize, path), mode, path);
+                return new H5File(RequirePageBuffer(id, options.PageBufferSize, path), mode, path) { _parallel = Mpi.H5ParallelFile.For(options.Parallel) };
             case H5FileMode.Create:
             case H5FileMode.CreateExclusive:
                 if (mode == H5FileMode.CreateExclusive && exists)
@@ -113,7 +113,7 @@ public sealed partial class H5File : H5Group
             default:
                 throw new ArgumentOutOfRangeException(nameof(mode), mode, null);
         }
-        return new H5File(new FileId(id), mode, path);
+        return new H5File(new FileId(id), mode, path) { _parallel = Mpi.H5ParallelFile.For(options.Parallel) };
     }
 
     /// <summary>Creates a file (h5py mode <c>"w"</c>, or <c>"w-"</c> when <paramref name="overwrite"/> is false).</summary>

@@ -1,5 +1,6 @@
 using Hdf5.Mapping.LowLevel;
 using Hdf5.Mapping.Native;
+using Hdf5.Mapping.Mpi;
 
 namespace Hdf5.Mapping;
 
@@ -46,15 +47,27 @@ public sealed class H5FileOptions
     /// <see cref="H5File.StartSwmrWrite"/>.</summary>
     public bool Swmr { get; set; }
 
+    /// <summary>Open the file with MPI-IO from every rank of a communicator (h5py: <c>driver="mpio", comm=...</c>); needs a
+    /// parallel libhdf5 (<see cref="H5Library.UseParallel"/>). Null (the default) opens it from this process alone.</summary>
+    public H5ParallelOptions? Parallel { get; set; }
+
     /// <summary>Options for a file that SWMR readers can follow: libver bounds (v110, v110), the 1.10 file format that
     /// SWMR writing needs, readable by libhdf5 1.10 and every later version (h5py writes such files with
     /// <c>libver="latest"</c> on libhdf5 1.10).</summary>
     public static H5FileOptions ForSwmr() => new() { LibverLow = H5LibraryVersion.V110, LibverHigh = H5LibraryVersion.V110 };
 
     /// <summary>A copy with another low libver bound (and the high bound raised to it if lower).</summary>
+    internal H5FileOptions WithParallel(H5ParallelOptions parallel)
+    {
+        var copy = WithLibver(LibverLow);
+        copy.Parallel = parallel.Clone();
+        return copy;
+    }
+
     internal H5FileOptions WithLibver(H5LibraryVersion low)
     {
         var copy = (H5FileOptions)MemberwiseClone();
+        copy.Parallel = Parallel?.Clone();
         copy.LibverLow = low;
         if (copy.LibverHigh < low) copy.LibverHigh = low;
         return copy;
@@ -74,6 +87,7 @@ public sealed class H5FileOptions
             H5Call.Check(H5P.SetFcloseDegree(fapl, H5P.CloseDegree.Strong));
             if (InMemory) H5Call.Check(H5P.SetFaplCore(fapl, (nuint)InMemoryIncrement, BackingStore), "selecting the core driver");
             if (PageBufferSize > 0) H5Call.Check(H5P.SetPageBufferSize(fapl, (nuint)PageBufferSize, 0, 0), "setting the page buffer size");
+            if (Parallel is { } parallel) H5ParallelAccess.Apply(fapl, parallel, this);
             return fapl;
         }
         catch

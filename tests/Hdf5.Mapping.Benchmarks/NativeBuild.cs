@@ -18,6 +18,23 @@ public static class NativeBuild
         return exe;
     }
 
+    /// <summary>Compiles an MPI program with mpicc against the parallel libhdf5 (<c>pkg-config hdf5-openmpi</c>) and libzstd.</summary>
+    public static string CompileMpi(string source, string outputFolder)
+    {
+        var exe = Path.Combine(outputFolder, Path.GetFileNameWithoutExtension(source) + "-mpi");
+        var flags = new ProcessStartInfo("pkg-config", ["--cflags", "--libs", "hdf5-openmpi"]) { RedirectStandardOutput = true };
+        using var pc = Process.Start(flags) ?? throw new InvalidOperationException("pkg-config not found: apt-get install pkg-config");
+        var hdf5 = pc.StandardOutput.ReadToEnd().Split((char[])[' ', '\n'], StringSplitOptions.RemoveEmptyEntries);
+        pc.WaitForExit();
+        if (pc.ExitCode != 0) throw new InvalidOperationException("pkg-config knows no hdf5-openmpi: apt-get install libhdf5-openmpi-dev");
+        var psi = new ProcessStartInfo("mpicc", ["-O2", "-o", exe, source, .. hdf5, "-lzstd"]) { RedirectStandardError = true };
+        using var p = Process.Start(psi) ?? throw new InvalidOperationException("mpicc not found: apt-get install libopenmpi-dev");
+        var err = p.StandardError.ReadToEnd();
+        p.WaitForExit();
+        if (p.ExitCode != 0) throw new InvalidOperationException($"mpicc failed (apt-get install libhdf5-openmpi-dev libzstd-dev):\n{err}");
+        return exe;
+    }
+
     // "hdf5-serial", never plain "hdf5": installing libhdf5-openmpi-dev points the hdf5.pc alternative at the
     // MPI build, and the serial floor must not link the parallel library.
     private static IEnumerable<string> PkgConfig()

@@ -4,6 +4,13 @@ using Hdf5.Mapping.Benchmarks;
 
 // Side-by-side comparison harness: `dotnet run -c Release --project tests/Hdf5.Mapping.Benchmarks -- [--runs N]`.
 // Prints, per workload and implementation, the median and range of N runs, throughput and the ratio to C.
+
+// One MPI rank of P1/P2, started by the harness under mpirun: it must select the parallel libhdf5 before any other call.
+if (args.Length > 0 && args[0] == "--mpi-rank")
+{
+    ParallelWorkload.Rank(args[1..]);
+    return;
+}
 var runs = args.SkipWhile(a => a != "--runs").Skip(1).Select(int.Parse).DefaultIfEmpty(5).First();
 var only = args.SkipWhile(a => a != "--only").Skip(1).FirstOrDefault(); // e.g. --only s (small objects only)
 var work = Path.Combine(Path.GetTempPath(), "h5m-bench");
@@ -14,6 +21,14 @@ var chunkedExe = NativeBuild.Compile(Path.Combine(AppContext.BaseDirectory, "nat
 Console.WriteLine($"Machine: {Machine.Describe()}");
 Console.WriteLine($"Runs per cell: {runs} (each side repeats in one warm process; files in {work}, page cache warm)");
 Console.WriteLine();
+
+// P1/P2: parallel writes and reads over MPI-IO on 1, 2 and 4 ranks; `--only p [--gib G]` runs just these.
+if (only == "p")
+{
+    var gib = args.SkipWhile(a => a != "--gib").Skip(1).Select(a => double.Parse(a, System.Globalization.CultureInfo.InvariantCulture)).DefaultIfEmpty(1).First();
+    ParallelWorkload.Run(work, runs, gib);
+    return;
+}
 
 // R3: remote reads through ROS3 over loopback HTTP (issue 7); `--only r` runs just this.
 if (only == "r")

@@ -169,4 +169,19 @@ public sealed class DiagnosticLocationTests
         Assert.Equal(["H5M004"], diagnostics.Select(d => d.Id));
         Assert.Empty(errors);
     }
+
+    [Theory]
+    [InlineData("double Total { get; set; }", "a single value has no rows")]
+    [InlineData("string[] Names { get; set; } = [];", "strings are variable-length data")]
+    [InlineData("H5Dataset<double> Lazy { get; set; } = null!;", "a view of a file already open")]
+    public void APartitionOnAMemberWithoutRows_ReportsH5M022_OnItsLine(string member, string says) => Expect("H5M022",
+        $"[H5File] public partial class A {{ [H5Dataset(Partitioned = true)] public {member} }}",
+        "[H5File] public partial class A { [H5Dataset(Partitioned = true)] public double[] Totals { get; set; } = []; }",
+        at: "H5Dataset(Partitioned", says: says);
+
+    [Fact]
+    public void APartitionOfRegions_ReportsH5M022_NamingTheDatasetToPartition() => Expect("H5M022",
+        "[H5File] public partial class A { [H5Dataset] public double[] D { get; set; } = []; [H5Dataset(RegionOf = nameof(D), Partitioned = true)] public H5Region[] R { get; set; } = []; }",
+        "[H5File] public partial class A { [H5Dataset(Partitioned = true)] public double[] D { get; set; } = []; [H5Dataset(RegionOf = nameof(D))] public H5Region[] R { get; set; } = []; }",
+        at: "H5Dataset(RegionOf", says: "partition the dataset they select from");
 }

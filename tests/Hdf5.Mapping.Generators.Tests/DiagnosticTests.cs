@@ -133,4 +133,14 @@ public sealed class DiagnosticTests
     public void RegionsWithoutRegionOf_ReportH5M014() => Expect("H5M014",
         "[H5File] public partial class A { [H5Dataset] public double[] D { get; set; } = []; [H5Dataset] public H5Region[] R { get; set; } = []; }",
         "[H5File] public partial class A { [H5Dataset] public double[] D { get; set; } = []; [H5Dataset(RegionOf = nameof(D))] public System.Collections.Generic.List<H5Region> R { get; set; } = new(); }");
+
+    [Fact]
+    public void PartitionOfRecords_ReportsH5M022() => Expect("H5M022",
+        "public struct R { public double T; public string Name; } [H5File] public partial class A { [H5Dataset(Partitioned = true)] public R[] X { get; set; } = []; }",
+        "public struct R { public double T; public string Name; } [H5File] public partial class A { [H5Dataset] public R[] X { get; set; } = []; }");
+
+    [Fact]
+    public void PartitionOfAScalarDataset_ReportsH5M022() => Expect("H5M022",
+        "[H5File] public partial class A { [H5Dataset(Partitioned = true)] public double X { get; set; } }",
+        "[H5File] public partial class A { [H5Dataset(Partitioned = true)] public double[,] X { get; set; } = new double[0,0]; }");
 }

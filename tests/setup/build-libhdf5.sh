@@ -33,18 +33,8 @@ need=()
 for p in dpkg-dev build-essential zlib1g-dev libaec-dev libcurl4-openssl-dev libssl-dev; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || need+=("$p")
 done
-sources=/etc/apt/sources.list.d/hdf5-mapping-trixie-src.sources
-if [ ! -f "$sources" ] && ! grep -rqs "^Suites: trixie" /etc/apt/sources.list.d/; then
-  # Source packages only: nothing from trixie is ever installed.
-  cat > "$sources" <<'SRC'
-Types: deb-src
-URIs: http://deb.debian.org/debian
-Suites: trixie
-Components: main
-Signed-By: /usr/share/keyrings/debian-archive-keyring.gpg
-SRC
-fi
-apt-get update -qq >/dev/null
+source "$(dirname "$0")/trixie-sources.sh"
+trixie_sources
 [ ${#need[@]} -eq 0 ] || apt-get install -y -qq --no-install-recommends "${need[@]}" >/dev/null
 
 work=$(mktemp -d)

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs what Hdf5.Mapping needs on Debian/Ubuntu: libhdf5 1.10 (runtime + dev + hl), hdf5-tools (h5dump),
 # h5py and the filter plugins the tests use as peers, zstd, the parallel (OpenMPI) libhdf5 with h5py-mpi as its
-# peer, and the netCDF-4 peers (ncdump, netCDF4-python, xarray, h5netcdf).
+# peer (and the ZFP plugin built for it), and the netCDF-4 peers (ncdump, netCDF4-python, xarray, h5netcdf).
 # Idempotent and quiet. As root it installs with apt-get; otherwise it prints exactly what to install.
 set -euo pipefail
 
@@ -9,7 +9,7 @@ packages=(
   libhdf5-103-1 libhdf5-dev hdf5-tools
   python3-h5py python3-hdf5plugin python3-zstandard python3-numpy
   hdf5-filter-plugin hdf5-filter-plugin-zfp-serial hdf5-filter-plugin-blosc-serial hdf5-plugin-lzf liblzf1
-  zstd gcc pkg-config
+  zstd libzstd-dev gcc pkg-config
   libhdf5-openmpi-dev openmpi-bin python3-h5py-mpi python3-mpi4py
   netcdf-bin python3-netcdf4 python3-xarray python3-h5netcdf
 )
@@ -31,6 +31,9 @@ if [ ${#missing[@]} -gt 0 ]; then
     exit 1
   fi
 fi
+
+# Debian's ZFP plugin links the serial libhdf5; the parallel tests and sample need one built for hdf5-openmpi.
+bash "$(dirname "$0")/build-zfp-plugin-mpi.sh" >/dev/null
 
 if ! command -v dotnet >/dev/null; then
   echo "install-deps: the .NET 10 SDK is required (https://dot.net); dotnet is not on PATH." >&2

@@ -105,4 +105,10 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor UnsupportedAccessor = Error(
         "H5M021", "Property accessors the mapping cannot use",
         "The property '{0}' cannot be mapped as declared: {1}");
+
+    public static readonly DiagnosticDescriptor NotPartitionable = Error(
+        "H5M022", "A partitioned dataset must have rows",
+        "The property '{0}' has type '{1}' and is marked Partitioned, but its rows cannot be split between ranks: {2}",
+        "[H5Dataset(Partitioned = true)] splits the first dimension between the ranks of a communicator; it applies to arrays of rank 1 or more " +
+        "(T[], T[,], ...) and List<T> of numbers, bool, enums or structs.");
 }

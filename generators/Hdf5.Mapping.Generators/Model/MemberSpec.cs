@@ -145,6 +145,8 @@ internal sealed record MemberSpec
     public LinkSpec? RegionOf { get; init; }
     /// <summary>For a [DimensionScale] dataset: the scale name ("" for none); null when not a scale.</summary>
     public string? ScaleName { get; init; }
+    /// <summary>For datasets: the rows (first dimension) are split between the ranks of a communicator.</summary>
+    public bool IsPartitioned { get; init; }
     /// <summary>Scales attached to this dataset's dimensions.</summary>
     public EquatableArray<ScaleAttachment> Scales { get; init; } = EquatableArray<ScaleAttachment>.Empty;
 

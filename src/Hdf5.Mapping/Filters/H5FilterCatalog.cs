@@ -13,7 +13,13 @@ public static class H5FilterCatalog
     public static string NameOf(int id) => H5FilterTable.FromId(id)?.Name ?? $"filter {id}";
 
     /// <summary>How to get a filter ("" when unknown).</summary>
-    public static string InstallHintOf(int id) => H5FilterTable.FromId(id)?.Install ?? "";
+    public static string InstallHintOf(int id) =>
+        id == H5Filter.ZfpId && H5Library.IsParallel ? ParallelZfpHint : H5FilterTable.FromId(id)?.Install ?? "";
+
+    // Debian's ZFP plugin links the serial libhdf5 and cannot be used by the parallel one.
+    private const string ParallelZfpHint =
+        "Debian has no ZFP plugin for its MPI libhdf5: build H5Z-ZFP (source package h5z-zfp) against it, " +
+        "mpicc -shared -fPIC src/H5Zzfp.c $(pkg-config --cflags --libs hdf5-openmpi) -lzfp -o libh5zzfp.so, and add its folder to HDF5_PLUGIN_PATH";
 
     /// <summary>Whether libhdf5 can use the filter now (<c>H5Zfilter_avail</c>, which also loads plugins).</summary>
     public static bool IsAvailable(int id)

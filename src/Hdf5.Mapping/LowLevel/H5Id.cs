@@ -55,6 +55,8 @@ public abstract class H5Id : SafeHandle
     /// <inheritdoc/>
     protected override bool ReleaseHandle()
     {
+        // After the shut-down that precedes MPI_Finalize, libhdf5 has closed every id already.
+        if (H5Library.IsShutDown) return true;
         // May run on the finalizer thread: enter the library there too so a failing close prints nothing.
         using var scope = H5Library.Enter();
         return CloseNative(handle) >= 0;

@@ -36,6 +36,76 @@ public static class H5Library
     /// <summary>Whether this library serializes all libhdf5 calls behind one lock.</summary>
     public static bool SerializesCalls => s_serialize;
 
+    /// <summary>Whether the loaded libhdf5 is a parallel (MPI) build, able to open files with an MPI communicator
+    /// (it exports <c>H5Pset_fapl_mpio</c>). Loads libhdf5 if needed but does not start it, so it may be asked before
+    /// MPI starts.</summary>
+    public static bool IsParallel => s_parallel ??= H5LibraryResolver.Exports(H5ParallelLibraryChoice.ParallelSymbol);
+    private static bool? s_parallel;
+
+    /// <summary>The file libhdf5 was loaded from (a file name the system linker found, or a full path).</summary>
+    public static string LibraryPath
+    {
+        get
+        {
+            H5LibraryResolver.LoadCore();
+            return H5LibraryResolver.CorePath!;
+        }
+    }
+
+    /// <summary>
+    /// Selects the parallel (MPI) libhdf5 for this process; call it first, before any other HDF5 call (the serial
+    /// and the parallel libhdf5 cannot both live in one process). Without arguments it takes
+    /// <c>HDF5_MAPPING_LIBHDF5_PARALLEL</c> (and <c>HDF5_MAPPING_LIBHDF5_PARALLEL_HL</c>) if set, else the
+    /// distribution's MPI build (Debian/Ubuntu: <c>libhdf5_openmpi.so.103</c> from libhdf5-openmpi-dev);
+    /// <c>HDF5_MAPPING_LIBHDF5</c> is not consulted. Calling it again, or after a parallel libhdf5 was loaded, does nothing.
+    /// </summary>
+    /// <param name="libraryPath">A parallel libhdf5 to load, or null to search.</param>
+    /// <param name="highLevelPath">Its libhdf5_hl (dimension scales), or null for the one beside it.</param>
+    /// <exception cref="InvalidOperationException">A serial libhdf5 is already loaded.</exception>
+    /// <exception cref="H5LibraryException">No parallel libhdf5 was found (the message says what to install), or the
+    /// library named is serial.</exception>
+    public static void UseParallel(string? libraryPath = null, string? highLevelPath = null)
+    {
+        lock (s_initLock)
+        {
+            if (H5LibraryResolver.IsCoreLoaded)
+            {
+                if (IsParallel) return;
+                throw new InvalidOperationException(
+                    $"A serial libhdf5 ({H5LibraryResolver.CorePath}) is already loaded: call H5Library.UseParallel() before any other HDF5 call.");
+            }
+            H5LibraryResolver.ChooseParallel(new H5ParallelLibraryChoice(libraryPath, highLevelPath));
+            try
+            {
+                H5LibraryResolver.LoadCore();
+            }
+            catch (DllNotFoundException e)
+            {
+                throw new H5LibraryException(e.Message, e);
+            }
+        }
+    }
+
+    /// <summary>Whether libhdf5 was shut down (with MPI): no HDF5 call can be made after that.</summary>
+    internal static bool IsShutDown { get; private set; }
+
+    /// <summary>Closes every HDF5 id and shuts libhdf5 down (<c>H5close</c>), before <c>MPI_Finalize</c>: a parallel
+    /// libhdf5 must not outlive MPI. Handles released later (finalizers) then skip their close.</summary>
+    internal static void ShutDown()
+    {
+        lock (s_initLock)
+        {
+            if (IsShutDown) return;
+            if (s_initialized)
+            {
+                using (Enter()) H5.Close();
+            }
+            IsShutDown = true;
+            s_initialized = false;
+            s_initFailure = new H5LibraryException("libhdf5 was shut down when MPI was finalized (H5MpiSession.Dispose): no HDF5 call can follow.");
+        }
+    }
+
     /// <summary>Sets the library up (idempotent); call it before using <see cref="Native"/> bindings directly.</summary>
     public static void EnsureInitialized()
     {

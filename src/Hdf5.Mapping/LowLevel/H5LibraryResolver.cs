@@ -8,6 +8,7 @@ namespace Hdf5.Mapping.LowLevel;
 /// Finds libhdf5 and libhdf5_hl for the <see cref="Libraries"/> names. Order: the environment variables
 /// <c>HDF5_MAPPING_LIBHDF5</c> / <c>HDF5_MAPPING_LIBHDF5_HL</c> (a full path), then the usual file names of
 /// Debian/Ubuntu (<c>libhdf5_serial.so.103</c>), other Linux layouts, macOS (Homebrew, conda) and Windows.
+/// After <see cref="H5Library.UseParallel"/> it looks for a parallel (MPI) build instead.
 /// </summary>
 public static partial class H5LibraryResolver
 {
@@ -18,9 +19,39 @@ public static partial class H5LibraryResolver
     public const string HighLevelLibraryVariable = "HDF5_MAPPING_LIBHDF5_HL";
 
     private static int s_registered;
+    private static readonly object s_loadLock = new();
+    private static H5ParallelLibraryChoice? s_parallelChoice;
+    private static string? s_highLevelStem;
 
     /// <summary>The loaded libhdf5 (zero until the first call), for reading its global variables.</summary>
     internal static IntPtr CoreHandle { get; private set; }
+
+    /// <summary>The file name or path libhdf5 was loaded from (null until it is loaded).</summary>
+    internal static string? CorePath { get; private set; }
+
+    /// <summary>Whether libhdf5 has been loaded into the process (it then cannot be exchanged for another).</summary>
+    internal static bool IsCoreLoaded => CoreHandle != IntPtr.Zero;
+
+    /// <summary>Makes the next load look for a parallel build (<see cref="H5Library.UseParallel"/>).</summary>
+    internal static void ChooseParallel(H5ParallelLibraryChoice choice)
+    {
+        lock (s_loadLock) s_parallelChoice = choice;
+    }
+
+    /// <summary>Loads libhdf5 now if it is not loaded yet (without initializing it) and returns its handle.</summary>
+    internal static IntPtr LoadCore()
+    {
+        lock (s_loadLock)
+        {
+            if (CoreHandle != IntPtr.Zero) return CoreHandle;
+            var (handle, path) = s_parallelChoice is { } choice ? choice.Load(out s_highLevelStem) : LoadSerialOrOverride();
+            CorePath = path;
+            return CoreHandle = Promote(path, handle, promote: true);
+        }
+    }
+
+    /// <summary>Whether the loaded libhdf5 exports <paramref name="symbol"/> (loading it first if needed).</summary>
+    internal static bool Exports(string symbol) => NativeLibrary.TryGetExport(LoadCore(), symbol, out _);
 
     /// <summary>File names tried for libhdf5, most specific first.</summary>
     public static IReadOnlyList<string> CoreCandidates { get; } = Candidates("hdf5", "103");
@@ -39,25 +70,33 @@ public static partial class H5LibraryResolver
         switch (name)
         {
             case Libraries.Hdf5:
-                return CoreHandle = Load(LibraryVariable, CoreCandidates, "libhdf5", promoteToGlobal: true);
+                return LoadCore();
             case Libraries.Hdf5HighLevel:
-                return Load(HighLevelLibraryVariable, HighLevelCandidates, "libhdf5_hl");
+                LoadCore();
+                return s_parallelChoice is { } choice
+                    ? choice.LoadHighLevel(s_highLevelStem)
+                    : Load(HighLevelLibraryVariable, HighLevelCandidates, "libhdf5_hl").Handle;
+            case Libraries.Mpi:
+                LoadCore();
+                return Mpi.MpiLibrary.Load();
             default:
                 return IntPtr.Zero;
         }
     }
 
-    private static IntPtr Load(string variable, IReadOnlyList<string> candidates, string what, bool promoteToGlobal = false)
+    private static (IntPtr Handle, string Path) LoadSerialOrOverride() => Load(LibraryVariable, CoreCandidates, "libhdf5");
+
+    private static (IntPtr Handle, string Path) Load(string variable, IReadOnlyList<string> candidates, string what)
     {
         var overridePath = Environment.GetEnvironmentVariable(variable);
         if (!string.IsNullOrEmpty(overridePath))
         {
-            if (NativeLibrary.TryLoad(overridePath, out var h)) return Promote(overridePath, h, promoteToGlobal);
+            if (NativeLibrary.TryLoad(overridePath, out var h)) return (h, overridePath);
             throw new DllNotFoundException($"{variable} is set to '{overridePath}', but that file could not be loaded as {what}.");
         }
 
         foreach (var candidate in candidates)
-            if (NativeLibrary.TryLoad(candidate, out var handle)) return Promote(candidate, handle, promoteToGlobal);
+            if (NativeLibrary.TryLoad(candidate, out var handle)) return (handle, candidate);
 
         throw new DllNotFoundException(
             $"Could not load {what} (HDF5 1.10 or newer). Tried: {string.Join(", ", candidates)}. " +
@@ -66,7 +105,7 @@ public static partial class H5LibraryResolver
 
     // Some filter plugins (Debian's LZF, for one) do not link libhdf5 themselves and expect its symbols to be
     // global, as they are in a C program or in Python. .NET loads libraries RTLD_LOCAL: promote libhdf5.
-    private static IntPtr Promote(string name, IntPtr handle, bool promote)
+    internal static IntPtr Promote(string name, IntPtr handle, bool promote)
     {
         if (promote && (OperatingSystem.IsLinux() || OperatingSystem.IsMacOS()))
         {
@@ -84,7 +123,7 @@ public static partial class H5LibraryResolver
         return handle;
     }
 
-    private static partial class Dl
+    internal static partial class Dl
     {
         [LibraryImport("libc", EntryPoint = "dlopen", StringMarshalling = StringMarshalling.Utf8)]
         public static partial IntPtr Open(string file, int mode);

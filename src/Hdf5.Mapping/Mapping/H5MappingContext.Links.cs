@@ -102,6 +102,18 @@ public sealed partial class H5MappingContext
                 if (!existing!.Read<H5RegionReference>().AsSpan().SequenceEqual(references)) existing.Write<H5RegionReference>(references);
             return;
         }
+        if (owner.File.ParallelState is { } parallel)
+        {
+            // Created by every rank now; the references are written once the file is closed, by rank 0 alone.
+            using var dataset = owner.CreateDataset<H5RegionReference>(name, [references.LongLength]);
+            var path = dataset.Name;
+            parallel.AfterClose.Add(file =>
+            {
+                using var target = file.OpenDataset(path);
+                target.Write<H5RegionReference>(references);
+            });
+            return;
+        }
         owner.Add<H5RegionReference>(name, references).Dispose();
     }
 

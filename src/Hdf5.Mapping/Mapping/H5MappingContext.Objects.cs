@@ -39,6 +39,18 @@ public sealed partial class H5MappingContext
             var created = group.CreateDataset(at, type, shape, scalar ? null : options);
             try
             {
+                if (!format.IsFixed && group.File.ParallelState is { } parallel)
+                {
+                    // Variable-length data is written over MPI-IO by no version of libhdf5 1.10: every rank has created
+                    // the dataset; rank 0 writes the strings once the file is closed.
+                    var target = created.Name;
+                    parallel.AfterClose.Add(file =>
+                    {
+                        using var dataset = file.OpenDataset(target);
+                        dataset.WriteStrings(array);
+                    });
+                    return created;
+                }
                 created.WriteStrings(array);
                 return created;
             }

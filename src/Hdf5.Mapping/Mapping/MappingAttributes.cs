@@ -115,6 +115,13 @@ sealed class H5DatasetAttribute(string? name = null) : Attribute
     /// file's root). Regions into several datasets are <see cref="H5MappedRegion"/> values in an [H5Reference] property.</summary>
     public string? RegionOf { get; set; }
 
+    /// <summary>The rows (the first dimension) are split between the ranks of a communicator: with the generated
+    /// <c>Write(path, communicator)</c> each rank's property holds its own rows, and the file holds every rank's rows in
+    /// rank order; <c>Read(path, communicator)</c> gives each rank an even block of them
+    /// (<see cref="Mpi.H5RowPartition.Even(long, Mpi.H5Communicator)"/>). Written and read by one process, the property
+    /// holds every row, as any dataset. Arrays of rank 1 or more and lists of numbers, bool, enums or structs (H5M022).</summary>
+    public bool Partitioned { get; set; }
+
     /// <summary>For strings: store them fixed length, padded to this many bytes (numpy <c>S</c>n); 0 (default) stores
     /// variable-length UTF-8; <see cref="H5FixedLength.OfValue"/> makes them as long as the longest value written.</summary>
     public int FixedLength { get; set; }

@@ -11,4 +11,8 @@ public static class Libraries
 
     /// <summary>The HDF5 high-level library (libhdf5_hl), used for the H5DS dimension-scale API.</summary>
     public const string Hdf5HighLevel = "hdf5_hl";
+
+    /// <summary>The MPI library a parallel libhdf5 is linked with (Open MPI's libmpi), for the few MPI calls of
+    /// <see cref="Mpi.H5Communicator"/>; resolved to the very library libhdf5 loaded.</summary>
+    public const string Mpi = "mpi";
 }

@@ -31,6 +31,31 @@ partial record Survey
     [global::System.CodeDom.Compiler.GeneratedCode("Hdf5.Mapping.Generators", "0.1.0")]
     public void Write(string path, bool durable = false) => global::Hdf5.Mapping.H5AtomicFile.Write(path, WriteTo, durable: durable);
 
+    /// <summary>Writes this object to an HDF5 file from every rank of <paramref name="communicator"/> (collective: every rank calls it
+    /// with the same path). Partitioned datasets (<c>[H5Dataset(Partitioned = true)]</c>) hold each rank's rows, in rank order; every
+    /// other member must be the same on every rank. Objects are created by all ranks together and data is written with collective
+    /// transfers (unless <paramref name="options"/> say otherwise); the file replaces an existing one once every rank has succeeded.</summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("Hdf5.Mapping.Generators", "0.1.0")]
+    public void Write(string path, global::Hdf5.Mapping.Mpi.H5Communicator communicator, global::Hdf5.Mapping.Mpi.H5ParallelOptions? options = null) =>
+        global::Hdf5.Mapping.H5AtomicFile.Write(path, communicator, WriteTo, new global::Hdf5.Mapping.H5FileOptions { Parallel = options });
+
+    /// <summary>Reads an HDF5 file from every rank of <paramref name="communicator"/> (collective) into a new <see cref="Survey"/>:
+    /// each rank gets an even block of the rows of every partitioned dataset and the whole of every other member.</summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("Hdf5.Mapping.Generators", "0.1.0")]
+    public static global::Survey Read(string path, global::Hdf5.Mapping.Mpi.H5Communicator communicator, global::Hdf5.Mapping.Mpi.H5ParallelOptions? options = null)
+    {
+        using var file = global::Hdf5.Mapping.H5File.Open(path, communicator, global::Hdf5.Mapping.H5FileMode.ReadOnly, new global::Hdf5.Mapping.H5FileOptions { Parallel = options });
+        var context = new global::Hdf5.Mapping.H5MappingContext();
+        try
+        {
+            return ReadRoot(file, context);
+        }
+        finally
+        {
+            context.CloseLazyMembers("Survey");
+        }
+    }
+
     /// <summary>Opens a file as a live view: the file stays open (lazy members keep reading from it) until the view is disposed;
     /// with <paramref name="writable"/>, <see cref="global::Hdf5.Mapping.H5Mapped{T}.Save"/> writes the members that changed back in place.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Hdf5.Mapping.Generators", "0.1.0")]
