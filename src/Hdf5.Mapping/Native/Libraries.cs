@@ -2,7 +2,7 @@ namespace Hdf5.Mapping.Native;
 
 /// <summary>
 /// Logical names of the native libraries. <see cref="LowLevel.H5LibraryResolver"/> maps them to the file of
-/// the platform (for example <c>libhdf5_serial.so.103</c> on Debian).
+/// the platform (for example <c>libhdf5_serial.so.103</c> or <c>libzstd.so.1</c> on Debian).
 /// </summary>
 public static class Libraries
 {
@@ -11,4 +11,7 @@ public static class Libraries
 
     /// <summary>The HDF5 high-level library (libhdf5_hl), used for the H5DS dimension-scale API.</summary>
     public const string Hdf5HighLevel = "hdf5_hl";
+
+    /// <summary>The Zstandard library (libzstd), optional: the Zstd filter uses it when it loads.</summary>
+    public const string Zstd = "zstd";
 }
