@@ -1,0 +1,20 @@
+namespace Hdf5.Mapping;
+
+// Objects made once for many reads of one dataset.
+public sealed partial class H5Dataset
+{
+    /// <summary>
+    /// A reader of blocks of <paramref name="blockShape"/> elements at any position, for many small reads
+    /// (random 1 × 256 rows, tiles): nothing is allocated per read, and contiguous unconverted data of a read-only
+    /// file are read from the file directly. Dispose it when done (it keeps the file open).
+    /// </summary>
+    /// <example><code>
+    /// using var rows = ds.CreateReader&lt;double&gt;(1, 256);
+    /// rows.Read([row, column], buffer);   // h5py: ds[row, column:column + 256]
+    /// </code></example>
+    public H5HyperslabReader<T> CreateReader<T>(params long[] blockShape) where T : unmanaged
+    {
+        ArgumentNullException.ThrowIfNull(blockShape);
+        return new H5HyperslabReader<T>(this, blockShape);
+    }
+}
