@@ -17,4 +17,12 @@ public sealed partial class H5Dataset
         ArgumentNullException.ThrowIfNull(blockShape);
         return new H5HyperslabReader<T>(this, blockShape);
     }
+
+    /// <summary>
+    /// Maps the dataset's elements read-only, in place (numpy: <c>np.memmap(path, dtype, 'r', offset=ds.id.get_offset(),
+    /// shape=ds.shape)</c>): <c>view.Span</c> is every element with no copy. Dispose the view to unmap it.
+    /// Raises <see cref="H5MappingNotPossibleException"/>, saying why, unless the dataset is contiguous, allocated
+    /// and unfiltered, stored exactly as <typeparamref name="T"/> (byte order included), in a file opened read-only.
+    /// </summary>
+    public H5MappedView<T> MapReadOnly<T>() where T : unmanaged => H5MappedView<T>.Map(this);
 }
