@@ -5,7 +5,7 @@ using Hdf5.Mapping.Benchmarks;
 // Side-by-side comparison harness: `dotnet run -c Release --project tests/Hdf5.Mapping.Benchmarks -- [--runs N]`.
 // Prints, per workload and implementation, the median and range of N runs, throughput and the ratio to C.
 var runs = args.SkipWhile(a => a != "--runs").Skip(1).Select(int.Parse).DefaultIfEmpty(5).First();
-var only = args.SkipWhile(a => a != "--only").Skip(1).FirstOrDefault(); // one workload: g1 s z1 w1r1 h1 w2r2 r3
+var only = args.SkipWhile(a => a != "--only").Skip(1).FirstOrDefault(); // one workload: g1 s z1 w1r1 r1 h1 w2r2 r3
 var work = Path.Combine(Path.GetTempPath(), "h5m-bench");
 Directory.CreateDirectory(work);
 var exe = NativeBuild.Compile(Path.Combine(AppContext.BaseDirectory, "native", "contiguous.c"), work);
@@ -136,8 +136,16 @@ if (Selected("w1r1"))
     table.Add("R1 read 512 MiB contiguous", "generated code (new array)", Stats.Of(genR1), MiB, Stats.Of(cR));
     table.Add("R1 read 512 MiB contiguous", "h5py", Stats.Of(pyW1.Select(x => x[1]).ToList()), MiB, Stats.Of(cR));
     table.Add("R1 read 512 MiB contiguous", "PureHDF", Stats.Of(pureR1), MiB, Stats.Of(cR));
+    AddViewAndFreshRows();
     verdicts.Add(Report.Verdict("W1 within 1.1x of C", Stats.Of(sW).Median / Stats.Of(cW).Median, 1.1));
     verdicts.Add(Report.Verdict("R1 within 1.1x of C", Stats.Of(sR).Median / Stats.Of(cR).Median, 1.1));
+}
+
+// `--only r1`: just R1's like-for-like pairs (mapped view, new memory) on the C-written W1 file.
+if (only == "r1")
+{
+    if (!File.Exists(w1File)) ContiguousWorkload.RunC(exe, w1File, 1);
+    AddViewAndFreshRows();
 }
 
 // H1: 10,000 random 1 x 256 hyperslab reads of the W1 file; every reader must see the same values (checksum).
@@ -197,6 +205,28 @@ if (Selected("w2r2"))
         $"Z1 {ZstdFilter.Implementation} Zstd level 3 through HDF5 (write/read 512 MiB, 4 MiB chunks): {Stats.Of(zW).Format()} = {536.870912 / Stats.Of(zW).Median:F0} MB/s compress, {Stats.Of(zR).Format()} = {536.870912 / Stats.Of(zR).Median:F0} MB/s decompress"));
     verdicts.Add(Report.Verdict("W2 within 1.1x of C", Stats.Of(s2W).Median / Stats.Of(c2W).Median, 1.1));
     verdicts.Add(Report.Verdict("R2 within 1.1x of C", Stats.Of(s2R).Median / Stats.Of(c2R).Median, 1.1));
+}
+
+// R1 pairs that compare like with like: a view summed in place vs C reading and summing; a new array vs a new malloc.
+void AddViewAndFreshRows()
+{
+    var readSum = NativeBuild.Compile(Path.Combine(AppContext.BaseDirectory, "native", "readsum.c"), work);
+    var count = Math.Max(runs, 5);
+    var cSum = ViewAndFreshWorkload.RunC(readSum, w1File, "sum", count);
+    ViewAndFreshWorkload.MappedSum(w1File);
+    var mapped = Enumerable.Range(0, count).Select(_ => ViewAndFreshWorkload.MappedSum(w1File)).ToList();
+    if (mapped[0].Sum != cSum[0].Sum) throw new InvalidOperationException($"R1 sums disagree: C {cSum[0].Sum}, mapped view {mapped[0].Sum}");
+    var cFresh = ViewAndFreshWorkload.RunC(readSum, w1File, "fresh", count);
+    var fresh = Enumerable.Range(0, count).Select(_ => ViewAndFreshWorkload.FreshArray(w1File).Seconds).ToList();
+    var generated = Enumerable.Range(0, count).Select(_ => ViewAndFreshWorkload.FreshGenerated(w1File).Seconds).ToList();
+    var sumFloor = Stats.Of(cSum.Select(x => x.Seconds).ToList());
+    var freshFloor = Stats.Of(cFresh.Select(x => x.Seconds).ToList());
+    table.Add("R1 read + sum of all elements", "C libhdf5 (reused buffer)", sumFloor, MiB, sumFloor);
+    table.Add("R1 read + sum of all elements", "Hdf5.Mapping mapped view", Stats.Of(mapped.Select(x => x.Seconds).ToList()), MiB, sumFloor);
+    table.Add("R1 read into new memory", "C libhdf5 (fresh malloc)", freshFloor, MiB, freshFloor);
+    table.Add("R1 read into new memory", "Hdf5.Mapping Read<double>()", Stats.Of(fresh), MiB, freshFloor);
+    table.Add("R1 read into new memory", "generated code (new array)", Stats.Of(generated), MiB, freshFloor);
+    verdicts.Add(Report.Verdict("R1 generated read into a new array within 1.0x of C into a fresh malloc", Stats.Of(generated).Median / freshFloor.Median, 1.0));
 }
 
 if (table.Rows.Count > 0)
