@@ -1,8 +1,17 @@
+using Hdf5.Mapping.LowLevel;
+
 namespace Hdf5.Mapping;
 
 // Objects made once for many reads of one dataset.
 public sealed partial class H5Dataset
 {
+    /// <summary>How <typeparamref name="T"/> values are read from this dataset (checked once, owned by the dataset).</summary>
+    internal H5TransferPlan ReadPlan<T>() where T : unmanaged => _io.Plan<T>(writing: false);
+
+    /// <summary>Reads <paramref name="count"/> values through libhdf5 between the given dataspaces (conversion checked).</summary>
+    internal void ReadSelected<T>(ref T destination, long count, DataspaceId memSpace, DataspaceId fileSpace) where T : unmanaged =>
+        _io.Read(ref destination, count, memSpace, fileSpace);
+
     /// <summary>
     /// A reader of blocks of <paramref name="blockShape"/> elements at any position, for many small reads
     /// (random 1 × 256 rows, tiles): nothing is allocated per read, and contiguous unconverted data of a read-only

@@ -26,8 +26,6 @@ public sealed class H5HyperslabReader<T> : IDisposable where T : unmanaged
     private readonly H5DirectStorage? _direct;
     private readonly DataspaceId? _fileSpace; // cached when the shape cannot change under us (read-only file)
     private readonly DataspaceId _memSpace;
-    private readonly DatatypeId _memType;
-    private readonly DatatypeId? _ownedMemType;
     private bool _disposed;
 
     internal H5HyperslabReader(H5Dataset dataset, ReadOnlySpan<long> blockShape)
@@ -43,9 +41,10 @@ public sealed class H5HyperslabReader<T> : IDisposable where T : unmanaged
             if (_block[i] < 1 || _block[i] > _shape[i])
                 throw new H5SelectionException($"The block shape {H5Shape.Format(_block)} does not fit in {dataset.What} of shape {H5Shape.Format(_shape)}.");
         BlockLength = checked((int)H5Shape.Product(_block));
-        using (var fileType = dataset.FileType())
-            _memType = H5TypeMap.ForRead<T>(fileType, dataset.What, out _ownedMemType);
-        _direct = H5DirectStorage.TryLocate(dataset, _memType, out var reason);
+        var plan = dataset.ReadPlan<T>();
+        if (plan.ValuesPerElement != 1)
+            throw new H5TypeMismatchException($"{dataset.What} stores arrays of {plan.ValuesPerElement} values per element: a block reader reads whole elements; use slices, which expand them.");
+        _direct = H5DirectStorage.TryLocate(dataset, plan.MemoryType, out var reason);
         FallbackReason = _direct is null ? reason : null;
         if (!FileIsWritableOrSwmr(dataset)) _fileSpace = dataset.FileSpace();
         _memSpace = H5Shape.CreateSpace([BlockLength]);
@@ -126,9 +125,7 @@ public sealed class H5HyperslabReader<T> : IDisposable where T : unmanaged
         try
         {
             H5Call.Check(H5S.SelectHyperslab(fileSpace, H5S.SelOper.Set, from, null, count, null), "selecting a block");
-            fixed (T* p = destination)
-                if (H5D.Read(_dataset.Id, _memType, _memSpace, fileSpace, PropertyListId.Default, p) < 0)
-                    H5Call.Throw($"Reading a block of {_dataset.What}");
+            _dataset.ReadSelected(ref MemoryMarshal.GetReference(destination), destination.Length, _memSpace, fileSpace);
         }
         finally
         {
@@ -144,7 +141,6 @@ public sealed class H5HyperslabReader<T> : IDisposable where T : unmanaged
         using var scope = H5Library.Enter();
         _fileSpace?.Dispose();
         _memSpace.Dispose();
-        _ownedMemType?.Dispose();
         _file.DangerousRelease();
     }
 }

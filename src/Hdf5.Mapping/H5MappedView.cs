@@ -39,14 +39,10 @@ public sealed unsafe class H5MappedView<T> : MemoryManager<T> where T : unmanage
         using var scope = H5Library.Enter();
         long[] shape;
         using (var space = dataset.FileSpace()) shape = H5Shape.Read(space).Dims;
-        DatatypeId? owned;
-        H5DirectStorage? storage;
-        using (var fileType = dataset.FileType())
-        {
-            var memType = H5TypeMap.ForRead<T>(fileType, dataset.What, out owned);
-            using (owned) storage = H5DirectStorage.TryLocate(dataset, memType, out var reason)
-                ?? throw new H5MappingNotPossibleException($"Cannot map {dataset.What} as {typeof(T).Name}: {reason}.");
-        }
+        var plan = dataset.ReadPlan<T>();
+        var reason = "its elements are arrays, which a view cannot expand";
+        var storage = (plan.ValuesPerElement == 1 ? H5DirectStorage.TryLocate(dataset, plan.MemoryType, out reason) : null)
+            ?? throw new H5MappingNotPossibleException($"Cannot map {dataset.What} as {typeof(T).Name}: {reason}.");
         var count = H5Shape.Product(shape);
         if (count > int.MaxValue)
             throw new H5MappingNotPossibleException($"Cannot map {dataset.What}: its {count} elements exceed what one span can hold ({int.MaxValue}); read it in blocks.");
