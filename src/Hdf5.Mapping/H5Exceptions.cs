@@ -225,3 +225,15 @@ public sealed class H5NullDataspaceException : InvalidOperationException, IH5Exc
     /// <inheritdoc/>
     public H5ErrorStack ErrorStack { get; }
 }
+
+/// <summary>A dataset cannot be viewed in place through a memory mapping: it is chunked, filtered, not allocated,
+/// stored in another byte order or type than requested, or its file is open for writing. The message says which;
+/// read it into memory instead (<c>Read</c>, which converts).</summary>
+public sealed class H5MappingNotPossibleException : NotSupportedException, IH5Exception
+{
+    /// <summary>Creates the exception.</summary>
+    public H5MappingNotPossibleException(string message) : base(message) { }
+
+    /// <inheritdoc/>
+    public H5ErrorStack ErrorStack => H5ErrorStack.Empty;
+}

@@ -19,6 +19,9 @@ public class HotPaths
     private readonly double[] _buffer = new double[256];
     private readonly double[] _small = Enumerable.Range(0, 16).Select(i => i * 0.5).ToArray();
     private int _next;
+    private H5HyperslabReader<double> _directRows = null!;
+    private H5Dataset _chunked = null!;
+    private H5HyperslabReader<double> _libraryRows = null!;
 
     [GlobalSetup]
     public void Setup()
@@ -30,17 +33,26 @@ public class HotPaths
             for (int r = 0; r < Rows; r++)
                 for (int c = 0; c < Columns; c++) data[r, c] = r + c * 1e-4;
             using (f.Add("data", data)) { }
+            using (f.Add("chunked", data, new H5DatasetOptions { Chunks = [64, 512] })) { }
             f.Attrs.Set("dt", 0.01);
             f.Attrs.Set("title", "Ornstein-Uhlenbeck process");
         }
         _file = H5File.Open(_path);
         _data = _file.OpenDataset("data");
         _scratch = H5File.CreateInMemory("micro-scratch.h5");
+        _directRows = _data.CreateReader<double>(1, 256);
+        if (!_directRows.IsDirect) throw new InvalidOperationException("expected direct reads: " + _directRows.FallbackReason);
+        // The same data chunked, in the same read-only file: the reader goes through H5Dread.
+        _chunked = _file.OpenDataset("chunked");
+        _libraryRows = _chunked.CreateReader<double>(1, 256);
     }
 
     [GlobalCleanup]
     public void Cleanup()
     {
+        _directRows.Dispose();
+        _libraryRows.Dispose();
+        _chunked.Dispose();
         _data.Dispose();
         _file.Dispose();
         _scratch.Dispose();
@@ -55,6 +67,24 @@ public class HotPaths
         var r = (int)(i * 7919 % Rows);
         var c = (int)(i * 104729 % (Columns - 256));
         _data[r, c..(c + 256)].Read<double>(_buffer);
+        return _buffer[0];
+    }
+
+    /// <summary>The same read through a reusable reader, direct positional I/O (contiguous, read-only file).</summary>
+    [Benchmark]
+    public double ReaderRead1x256Direct()
+    {
+        var i = (long)_next++;
+        _directRows.Read([i * 7919 % Rows, i * 104729 % (Columns - 256)], _buffer);
+        return _buffer[0];
+    }
+
+    /// <summary>The same read through a reusable reader of a chunked copy, which libhdf5 serves (cached dataspaces, H5Dread).</summary>
+    [Benchmark]
+    public double ReaderRead1x256ThroughLibhdf5()
+    {
+        var i = (long)_next++;
+        _libraryRows.Read([i * 7919 % Rows, i * 104729 % (Columns - 256)], _buffer);
         return _buffer[0];
     }
 

@@ -4,16 +4,46 @@ using Hdf5.Mapping.Native;
 
 namespace Hdf5.Mapping;
 
+/// <summary>Which code compresses and decompresses Zstd chunks.</summary>
+public enum ZstdImplementation
+{
+    /// <summary>libzstd (<c>libzstd.so.1</c>), loaded on first use.</summary>
+    Native,
+
+    /// <summary>ZstdSharp, a managed port of the reference C library: used when libzstd does not load.</summary>
+    Managed,
+}
+
 /// <summary>
-/// The Zstandard filter (id 32015) in managed code, registered with <c>H5Zregister</c> at library set-up. It
-/// writes exactly what the HDF Group's zstd plugin writes — one zstd frame per chunk, <c>cd_values[0]</c> the
-/// level — so h5py with that plugin (or hdf5plugin) reads our files and we read theirs. Compression uses
-/// ZstdSharp, a port of the reference C library.
+/// The Zstandard filter (id 32015), registered with <c>H5Zregister</c> at library set-up. It writes exactly what the
+/// HDF Group's zstd plugin writes — one zstd frame per chunk with the content size in its header, no checksum,
+/// <c>cd_values[0]</c> the level — so h5py with that plugin (or hdf5plugin) reads our files and we read theirs.
+/// Chunks go through libzstd when it loads (<see cref="Implementation"/>), through ZstdSharp otherwise; the
+/// environment variable <c>HDF5_MAPPING_ZSTD=managed</c> picks the managed codec.
 /// </summary>
 public static class ZstdFilter
 {
+    /// <summary>Environment variable that selects the codec: <c>managed</c> for ZstdSharp even when libzstd loads.</summary>
+    public const string ImplementationVariable = "HDF5_MAPPING_ZSTD";
+
     private static int s_registered;
     private const int DefaultLevel = 3;
+    private static readonly Lazy<ZstdImplementation> s_implementation = new(Choose);
+
+    /// <summary>The codec the filter uses in this process, chosen once.</summary>
+    public static ZstdImplementation Implementation => s_implementation.Value;
+
+    /// <summary>Whether libzstd loaded in this process.</summary>
+    public static bool IsNativeAvailable => ZstdNativeCodec.IsAvailable;
+
+    /// <summary>The loaded libzstd's version as <c>major.minor.release</c>, or null when it is absent.</summary>
+    public static Version? NativeVersion =>
+        ZstdNativeCodec.IsAvailable ? new Version((int)(ZstdNativeCodec.Version / 10000), (int)(ZstdNativeCodec.Version / 100 % 100), (int)(ZstdNativeCodec.Version % 100)) : null;
+
+    private static ZstdImplementation Choose() =>
+        string.Equals(Environment.GetEnvironmentVariable(ImplementationVariable), "managed", StringComparison.OrdinalIgnoreCase) || !ZstdNativeCodec.IsAvailable
+            ? ZstdImplementation.Managed
+            : ZstdImplementation.Native;
 
     /// <summary>Registers the filter (idempotent); called by <see cref="H5Library"/> during set-up.</summary>
     public static unsafe void Register()
@@ -33,13 +63,8 @@ public static class ZstdFilter
             Name = name,
             Filter = &Filter,
         };
-        H5Call.Check(H5Z.Register(&cls), "registering the managed Zstd filter");
+        H5Call.Check(H5Z.Register(&cls), "registering the Zstd filter");
     }
-
-    // One compressor and decompressor context per thread: creating a context costs more than a small chunk.
-    [ThreadStatic] private static ZstdSharp.Compressor? t_compressor;
-    [ThreadStatic] private static int t_level;
-    [ThreadStatic] private static ZstdSharp.Decompressor? t_decompressor;
 
     [UnmanagedCallersOnly]
     private static unsafe nuint Filter(uint flags, nuint cdNelmts, uint* cdValues, nuint nbytes, nuint* bufSize, void** buf)
@@ -51,23 +76,8 @@ public static class ZstdFilter
             int written;
             if ((flags & H5Z.FlagReverse) != 0)
             {
-                var size = ZstdSharp.Decompressor.GetDecompressedSize(input);
-                if (size == 0 || size > int.MaxValue)
-                {
-                    // Content size not in the frame header (streaming compressors): decode as a stream.
-                    var decoded = Decompress(input);
-                    output = (byte*)H5Z.AllocateMemory((nuint)Math.Max(decoded.Length, 1), false);
-                    if (output == null) return 0;
-                    decoded.CopyTo(new Span<byte>(output, decoded.Length));
-                    written = decoded.Length;
-                }
-                else
-                {
-                    // Decode straight into the buffer libhdf5 will own: no intermediate copy.
-                    output = (byte*)H5Z.AllocateMemory((nuint)size, false);
-                    if (output == null) return 0;
-                    written = DecompressInto(input, new Span<byte>(output, (int)size));
-                }
+                written = Decode(input, out output);
+                if (output == null) return 0;
             }
             else
             {
@@ -90,44 +100,68 @@ public static class ZstdFilter
         }
     }
 
+    // Decodes straight into a buffer libhdf5 will own when the frames record their size; a chunk from a streaming
+    // compressor (no size in the header) is decoded as a stream and copied once.
+    private static unsafe int Decode(ReadOnlySpan<byte> input, out byte* output)
+    {
+        var size = DecompressedSize(input);
+        if (size >= 0 && size <= int.MaxValue)
+        {
+            output = (byte*)H5Z.AllocateMemory((nuint)Math.Max(size, 1), false);
+            if (output == null) return 0;
+            var written = DecompressInto(input, new Span<byte>(output, (int)size));
+            if (written != size) throw new InvalidDataException("A Zstd chunk decoded to fewer bytes than its frames record.");
+            return written;
+        }
+        var decoded = Decompress(input);
+        output = (byte*)H5Z.AllocateMemory((nuint)Math.Max(decoded.Length, 1), false);
+        if (output != null) decoded.CopyTo(new Span<byte>(output, decoded.Length));
+        return decoded.Length;
+    }
+
     /// <summary>The largest size one compressed chunk of <paramref name="length"/> bytes can have.</summary>
-    public static int CompressBound(int length) => ZstdSharp.Compressor.GetCompressBound(length);
+    public static int CompressBound(int length) => ZstdManagedCodec.CompressBound(length);
 
     /// <summary>Compresses one chunk into one zstd frame (content size recorded), as the filter does; returns the frame's length.</summary>
-    public static int CompressInto(ReadOnlySpan<byte> input, int level, Span<byte> output)
-    {
-        if (t_compressor is null || t_level != level)
-        {
-            t_compressor?.Dispose();
-            t_compressor = new ZstdSharp.Compressor(level);
-            t_level = level;
-        }
-        return t_compressor.Wrap(input, output);
-    }
+    public static int CompressInto(ReadOnlySpan<byte> input, int level, Span<byte> output) =>
+        CompressInto(input, level, output, Implementation);
 
-    /// <summary>Decompresses one frame whose content size is known into <paramref name="output"/>, as the filter does.</summary>
-    public static int DecompressInto(ReadOnlySpan<byte> input, Span<byte> output)
-    {
-        t_decompressor ??= new ZstdSharp.Decompressor();
-        return t_decompressor.Unwrap(input, output);
-    }
+    /// <summary>Compresses one chunk with the given codec; both write the same bytes when their zstd versions agree.</summary>
+    public static int CompressInto(ReadOnlySpan<byte> input, int level, Span<byte> output, ZstdImplementation implementation) =>
+        Use(implementation) == ZstdImplementation.Native
+            ? ZstdNativeCodec.CompressInto(input, level, output)
+            : ZstdManagedCodec.CompressInto(input, level, output);
+
+    /// <summary>Decompresses the frames of one chunk whose sizes are recorded into <paramref name="output"/>, as the filter does.</summary>
+    public static int DecompressInto(ReadOnlySpan<byte> input, Span<byte> output) =>
+        DecompressInto(input, output, Implementation);
+
+    /// <summary>Decompresses one chunk with the given codec.</summary>
+    public static int DecompressInto(ReadOnlySpan<byte> input, Span<byte> output, ZstdImplementation implementation) =>
+        Use(implementation) == ZstdImplementation.Native
+            ? ZstdNativeCodec.DecompressInto(input, output)
+            : ZstdManagedCodec.DecompressInto(input, output);
+
+    private static ZstdImplementation Use(ZstdImplementation implementation) =>
+        implementation == ZstdImplementation.Native && !ZstdNativeCodec.IsAvailable
+            ? throw new DllNotFoundException("libzstd is not available: " + string.Join(", ", H5LibraryResolver.ZstdCandidates) +
+                                             " did not load. On Debian/Ubuntu: apt-get install libzstd1.")
+            : implementation;
+
+    // The decompressed size over all frames, or -1 when a frame does not record it.
+    private static long DecompressedSize(ReadOnlySpan<byte> input) =>
+        Implementation == ZstdImplementation.Native ? ZstdNativeCodec.DecompressedSize(input) : ZstdManagedCodec.DecompressedSize(input);
 
     /// <summary>Decompresses one chunk: a zstd frame (or several), with or without the content size in the header.</summary>
     internal static byte[] Decompress(ReadOnlySpan<byte> input)
     {
-        using var decompressor = new ZstdSharp.Decompressor();
-        var size = ZstdSharp.Decompressor.GetDecompressedSize(input);
-        if (size > 0 && size < int.MaxValue)
+        var size = DecompressedSize(input);
+        if (size >= 0 && size < int.MaxValue)
         {
             var output = new byte[size];
-            var written = decompressor.Unwrap(input, output);
+            var written = DecompressInto(input, output);
             return written == output.Length ? output : output[..written];
         }
-        // Content size not recorded (streaming compressors): decode as a stream.
-        using var source = new MemoryStream(input.ToArray());
-        using var stream = new ZstdSharp.DecompressionStream(source);
-        using var result = new MemoryStream();
-        stream.CopyTo(result);
-        return result.ToArray();
+        return ZstdManagedCodec.DecompressStream(input);
     }
 }

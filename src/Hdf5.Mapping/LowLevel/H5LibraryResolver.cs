@@ -59,6 +59,12 @@ public static partial class H5LibraryResolver
     /// <summary>File names tried for libhdf5_hl.</summary>
     public static IReadOnlyList<string> HighLevelCandidates { get; } = Candidates("hdf5_hl", "100");
 
+    /// <summary>File names tried for libzstd (optional: the Zstd filter falls back to managed code without it).</summary>
+    public static IReadOnlyList<string> ZstdCandidates { get; } =
+        OperatingSystem.IsLinux() ? ["libzstd.so.1", "libzstd.so"] :
+        OperatingSystem.IsMacOS() ? ["libzstd.1.dylib", "libzstd.dylib", "/opt/homebrew/lib/libzstd.1.dylib", "/usr/local/lib/libzstd.1.dylib"] :
+        OperatingSystem.IsWindows() ? ["libzstd.dll", "zstd.dll"] : ["zstd"];
+
     internal static void Register()
     {
         if (Interlocked.Exchange(ref s_registered, 1) == 0)
@@ -79,6 +85,8 @@ public static partial class H5LibraryResolver
             case Libraries.Mpi:
                 LoadCore();
                 return Mpi.MpiLibrary.Load();
+            case Libraries.Zstd:
+                return TryLoadAny(ZstdCandidates);
             default:
                 return IntPtr.Zero;
         }
@@ -101,6 +109,14 @@ public static partial class H5LibraryResolver
         throw new DllNotFoundException(
             $"Could not load {what} (HDF5 1.10 or newer). Tried: {string.Join(", ", candidates)}. " +
             InstallHint + $" Or set {variable} to the full path of the library.");
+    }
+
+    // Zero lets the runtime report DllNotFoundException at the first call, which the caller probes for.
+    private static IntPtr TryLoadAny(IReadOnlyList<string> candidates)
+    {
+        foreach (var candidate in candidates)
+            if (NativeLibrary.TryLoad(candidate, out var handle)) return handle;
+        return IntPtr.Zero;
     }
 
     // Some filter plugins (Debian's LZF, for one) do not link libhdf5 themselves and expect its symbols to be

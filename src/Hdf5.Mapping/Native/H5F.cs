@@ -99,6 +99,10 @@ public static unsafe partial class H5F
     [LibraryImport(Libraries.Hdf5, EntryPoint = "H5Fget_intent")]
     public static partial int GetIntent(H5Id fileId, out uint intent);
 
+    /// <summary><c>H5Fget_vfd_handle</c>: for the sec2 driver, <paramref name="fileHandle"/> points to the POSIX file descriptor.</summary>
+    [LibraryImport(Libraries.Hdf5, EntryPoint = "H5Fget_vfd_handle")]
+    public static partial int GetVfdHandle(H5Id fileId, H5Id faplId, void** fileHandle);
+
     /// <summary><c>H5Fget_filesize</c>.</summary>
     [LibraryImport(Libraries.Hdf5, EntryPoint = "H5Fget_filesize")]
     public static partial int GetFilesize(H5Id fileId, out ulong size);

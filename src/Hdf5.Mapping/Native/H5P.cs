@@ -125,6 +125,10 @@ public static unsafe partial class H5P
     [LibraryImport(Libraries.Hdf5, EntryPoint = "H5Pset_filter")]
     public static partial int SetFilter(H5Id plistId, int filterId, uint flags, nuint cdNelmts, uint* cdValues);
 
+    /// <summary><c>H5Pget_external_count</c>: the number of external files holding a contiguous dataset's data.</summary>
+    [LibraryImport(Libraries.Hdf5, EntryPoint = "H5Pget_external_count")]
+    public static partial int GetExternalCount(H5Id plistId);
+
     /// <summary><c>H5Pget_nfilters</c>.</summary>
     [LibraryImport(Libraries.Hdf5, EntryPoint = "H5Pget_nfilters")]
     public static partial int GetNfilters(H5Id plistId);
