@@ -11,7 +11,7 @@ namespace Hdf5.Mapping;
 /// group tracks it, otherwise in name order. Objects returned by the indexer and the Open/Create methods own
 /// their ids: dispose them (or let the finalizer do it).
 /// </summary>
-public class H5Group : H5Object, IEnumerable<string>
+public partial class H5Group : H5Object, IEnumerable<string>
 {
     internal H5Group(H5Id id, H5File? file) : base(id, file) { }
 

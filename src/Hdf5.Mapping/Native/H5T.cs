@@ -152,6 +152,11 @@ public static unsafe partial class H5T
     [LibraryImport(Libraries.Hdf5, EntryPoint = "H5Tget_precision")]
     public static partial nuint GetPrecision(H5Id typeId);
 
+    /// <summary><c>H5Tdetect_class</c>: whether the type is of class <paramref name="cls"/> or contains a member or base
+    /// type of it (a variable-length string counts as <see cref="Class.Vlen"/> too), as an <c>htri_t</c>.</summary>
+    [LibraryImport(Libraries.Hdf5, EntryPoint = "H5Tdetect_class")]
+    public static partial int DetectClass(H5Id typeId, Class cls);
+
     /// <summary><c>H5Tis_variable_str</c>.</summary>
     [LibraryImport(Libraries.Hdf5, EntryPoint = "H5Tis_variable_str")]
     public static partial int IsVariableStr(H5Id typeId);
