@@ -8,8 +8,9 @@
 #   2. the threading tests again with the library lock forced on (the path of a libhdf5 that is not thread-safe);
 #   3. tests/Hdf5.Mapping.Tests (runtime, mapping, scaffolding, h5m, sample, packaging) on libhdf5 1.14.5, built once
 #      from Debian trixie's source into a cache outside the clone by tests/setup/build-libhdf5.sh. The generator tests
-#      do not load libhdf5 and run once. That build has no ROS3 driver: the remote tests are left out of this pass,
-#      and LibraryVersionTests checks there that OpenRemote refuses with the reason before any request.
+#      do not load libhdf5 and run once. That build has the ROS3 driver, so the remote tests run here too; only a
+#      libhdf5 without H5Pset_fapl_ros3 leaves them out of this pass, and LibraryVersionTests then checks that OpenRemote
+#      refuses with the reason before any request.
 set -uo pipefail
 cd "$(dirname "$0")/.."
 

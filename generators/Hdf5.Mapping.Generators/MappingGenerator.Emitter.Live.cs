@@ -1,5 +1,6 @@
 using System.Linq;
 using Hdf5.Mapping.Generators.Model;
+using static Hdf5.Mapping.Generators.CSharpText;
 
 namespace Hdf5.Mapping.Generators;
 
@@ -12,8 +13,8 @@ public sealed partial class MappingGenerator
     {
         /// <summary>Whether a member grows under SWMR: a data dataset of the class itself, unlimited along its first dimension.</summary>
         private static bool Grows(MemberSpec m) =>
-            m.Kind == MemberKind.Dataset && m.Target is null && m.RegionOf is null && !m.IsString && m.Rank >= 1
-            && m.Collection is null or "List" && m.MaxShape.Length > 0 && m.MaxShape[0] == -1;
+            m.HoldsData && !m.IsString && m.Rank >= 1 && m.Collection is CollectionKind.None or CollectionKind.List
+            && m.Storage.MaxShape.Length > 0 && m.Storage.MaxShape[0] == -1;
 
         private static void EmitLive(IndentedWriter w, MappedTypeSpec spec, string access)
         {
@@ -27,7 +28,8 @@ public sealed partial class MappingGenerator
             w.Open($"{access} static {H5}H5Mapped<{spec.TypeRef}> OpenSwmrReader(string path)");
             w.Line($"var file = {H5}H5File.Open(path, {H5}H5FileMode.ReadOnly, new {H5}H5FileOptions {{ Swmr = true }});");
             w.Open("try");
-            w.Line($"return new {H5}H5Mapped<{spec.TypeRef}>(file, ReadFrom(file), null, static (value, group) => value.RefreshFrom(group));");
+            w.Line($"var context = new {Context}();");
+            w.Line($"return new {H5}H5Mapped<{spec.TypeRef}>(file, ReadRoot(file, context), context, null, static (value, group) => value.RefreshFrom(group));");
             w.Close();
             w.Open("catch");
             w.Line("file.Dispose();");
@@ -74,18 +76,18 @@ public sealed partial class MappingGenerator
         {
             w.Line("/// <summary>Grows the members whose first dimension is unlimited with the rows appended to their datasets since they were read,");
             w.Line("/// reading only those rows, and refreshes lazy members; returns whether any member grew.</summary>");
-            w.Line(GeneratedCode);
+            w.Line(Hidden).Line(GeneratedCode);
             w.Open($"{access} bool RefreshFrom({H5}H5Group group)");
             w.Line("var grew = false;");
             foreach (var m in growing)
             {
-                var name = Quote(m.H5Name);
-                var current = m.IsOptional ? Local(m) : $"this.{m.PropertyName}";
+                var name = Literal(m.H5Name);
+                var current = m.IsOptional ? Local(m.PropertyName) : $"this.{m.PropertyName}";
                 w.Line();
-                w.Line($"// {m.PropertyName} <- rows appended to dataset {name}");
-                if (m.IsOptional) w.Open($"if (this.{m.PropertyName} is {{ }} {Local(m)} && group.ContainsKey({name}))");
+                w.Line($"// {m.PropertyName} <- rows appended to dataset {InComment(m.H5Name)}");
+                if (m.IsOptional) w.Open($"if (this.{m.PropertyName} is {{ }} {Local(m.PropertyName)} && group.ContainsKey({name}))");
                 w.Open($"using (var dataset = group.OpenDataset({name}))");
-                if (m.Collection == "List")
+                if (m.IsList)
                     w.Line($"grew |= {H5}H5LiveMembers.Grow<{m.ElementType}>(dataset, {current});");
                 else if (m.Rank <= 3)
                 {
@@ -107,10 +109,10 @@ public sealed partial class MappingGenerator
                 w.Close();
                 if (m.IsOptional) w.Close();
             }
-            foreach (var m in spec.Members.Where(m => m.Kind == MemberKind.Dataset && m.Collection == "Lazy"))
+            foreach (var m in spec.Members.Where(m => m.Kind == MemberKind.Dataset && m.IsLazy))
             {
                 w.Line();
-                w.Line($"// {m.PropertyName}: a lazy view of dataset {Quote(m.H5Name)}, refreshed in place");
+                w.Line($"// {m.PropertyName}: a lazy view of dataset {InComment(m.H5Name)}, refreshed in place");
                 w.Line($"this.{m.PropertyName}{(m.IsOptional ? "?" : "")}.Refresh();");
             }
             w.Line("return grew;");
@@ -124,16 +126,16 @@ public sealed partial class MappingGenerator
             w.Line("/// appended so far visible to readers.</summary>");
             w.Line(GeneratedCode);
             w.Open($"{access} sealed class SwmrWriter : {H5}H5SwmrWriter");
-            var names = string.Join(", ", growing.Select(m => Quote(m.H5Name)));
+            var names = string.Join(", ", growing.Select(m => Literal(m.H5Name)));
             w.Line($"internal SwmrWriter({H5}H5File file) : base(file, new[] {{ {names} }}) {{ }}");
             for (int i = 0; i < growing.Length; i++)
             {
                 var m = growing[i];
-                var target = $"dataset {Quote(m.H5Name)} (<see cref=\"{spec.Name}.{m.PropertyName}\"/>)";
+                var target = $"dataset {InDoc(m.H5Name)} (<see cref=\"{spec.Name}.{m.PropertyName}\"/>)";
                 w.Line();
                 w.Line($"/// <summary>Appends rows to {target}: whole rows, row-major.</summary>");
                 w.Line($"public void Append{m.PropertyName}(global::System.ReadOnlySpan<{m.ElementType}> rows) => Dataset({i}).Append(rows);");
-                if (m.Rank >= 2 && m.Collection is null)
+                if (m.Rank >= 2 && m.Collection == CollectionKind.None)
                 {
                     var array = $"{m.ElementType}[{new string(',', m.Rank - 1)}]";
                     w.Line();

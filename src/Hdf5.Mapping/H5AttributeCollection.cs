@@ -230,6 +230,16 @@ public sealed class H5AttributeCollection : IEnumerable<string>
         a.WriteStrings(values);
     }
 
+    /// <summary>Sets a string attribute of an explicit string type (fixed or variable length, any padding and character set).</summary>
+    internal void SetStrings(string name, H5Datatype type, long[] shape, string[] values)
+    {
+        ArgumentNullException.ThrowIfNull(type);
+        ArgumentNullException.ThrowIfNull(values);
+        using var scope = H5Library.Enter();
+        using var a = Recreate(name, type.Id, shape);
+        a.WriteStrings(values);
+    }
+
     /// <summary>Sets an attribute of an explicit datatype and shape, written from raw elements of <typeparamref name="T"/>.</summary>
     public void Set<T>(string name, H5Datatype type, long[] shape, ReadOnlySpan<T> values) where T : unmanaged
     {

@@ -176,7 +176,9 @@ internal abstract class H5DataIO
         {
             var s = values[i] ?? string.Empty;
             var slot = bytes.AsSpan(i * size, size);
-            var needed = Encoding.UTF8.GetByteCount(s) + (pad == H5T.Str.NullTerm ? 1 : 0);
+            // A NULLTERM value that fills the whole type is stored without its terminator, as libhdf5 and h5py read it
+            // (netCDF's NC_CHAR attributes and the HUG23 tutorial's 8-byte "0.000000" are stored so).
+            var needed = Encoding.UTF8.GetByteCount(s);
             if (needed > size)
                 throw new ArgumentException($"'{s}' needs {needed} bytes but {What} stores fixed-length strings of {size} bytes.", nameof(values));
             Encoding.UTF8.GetBytes(s, slot);

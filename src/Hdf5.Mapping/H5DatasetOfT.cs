@@ -6,13 +6,35 @@ namespace Hdf5.Mapping;
 /// The source generator maps lazy dataset properties to this type.
 /// </summary>
 /// <typeparam name="T">The element type the data is read and written as.</typeparam>
-public sealed class H5Dataset<T> : IDisposable where T : unmanaged
+public sealed class H5Dataset<T> : IDisposable, ILazyMember where T : unmanaged
 {
+    private readonly H5Dataset _dataset;
+    private string? _closedBecause;
+
     /// <summary>Wraps an open dataset (the view takes ownership of it).</summary>
-    public H5Dataset(H5Dataset dataset) => Dataset = dataset ?? throw new ArgumentNullException(nameof(dataset));
+    public H5Dataset(H5Dataset dataset) => _dataset = dataset ?? throw new ArgumentNullException(nameof(dataset));
 
     /// <summary>The untyped dataset.</summary>
-    public H5Dataset Dataset { get; }
+    /// <exception cref="ObjectDisposedException">The view was closed with its file; the message says how to keep it open.</exception>
+    public H5Dataset Dataset => _closedBecause is null ? _dataset : throw new ObjectDisposedException(nameof(H5Dataset<T>), _closedBecause);
+
+    void ILazyMember.Close(string reason)
+    {
+        _closedBecause ??= $"The lazy dataset member '{TryName()}' is closed: {reason}.";
+        _dataset.Dispose();
+    }
+
+    private string TryName()
+    {
+        try
+        {
+            return _dataset.Name;
+        }
+        catch (Exception e) when (e is ObjectDisposedException or H5Exception)
+        {
+            return "?";
+        }
+    }
 
     /// <summary>The current shape.</summary>
     public long[] Shape => Dataset.Shape;
@@ -78,8 +100,12 @@ public sealed class H5Dataset<T> : IDisposable where T : unmanaged
     /// <summary>Writes every element, row-major.</summary>
     public void WriteAll(ReadOnlySpan<T> data) => Dataset.Write(data);
 
-    /// <summary>Appends whole rows along the first dimension (see <see cref="H5Dataset.Append{T}(ReadOnlySpan{T})"/>).</summary>
+    /// <summary>Appends whole rows along the first dimension (see <see cref="H5Dataset.Append{T}(ReadOnlySpan{T})"/>); a
+    /// mapped lazy member of a writable view (<c>Open(path, writable: true)</c>) grows in the file at once.</summary>
     public void Append(ReadOnlySpan<T> rows) => Dataset.Append(rows);
+
+    /// <summary>Appends the rows of an array of the dataset's rank (see <see cref="H5Dataset.AppendArray{T}(Array)"/>).</summary>
+    public void AppendArray(Array rows) => Dataset.AppendArray<T>(rows);
 
     /// <summary>Re-reads the extent a SWMR writer has flushed (<c>H5Drefresh</c>; h5py: <c>ds.refresh()</c>).</summary>
     public void Refresh() => Dataset.Refresh();
@@ -92,5 +118,5 @@ public sealed class H5Dataset<T> : IDisposable where T : unmanaged
         Dataset.FollowAsync<T>(period, startRow, cancellationToken);
 
     /// <summary>Closes the dataset.</summary>
-    public void Dispose() => Dataset.Dispose();
+    public void Dispose() => _dataset.Dispose();
 }

@@ -42,6 +42,39 @@ public sealed partial class H5Dataset
         }
     }
 
+    /// <summary>The attributes libhdf5's H5DS API keeps on scales and the datasets they are attached to.</summary>
+    internal static readonly string[] ScaleBookkeeping = ["CLASS", "NAME", "REFERENCE_LIST", "DIMENSION_LIST", "DIMENSION_LABELS"];
+
+    /// <summary>For a dimension scale: the datasets it is attached to, each with the dimension (its <c>REFERENCE_LIST</c>,
+    /// which H5DS keeps; h5py has no direct equivalent). Empty for a dataset that is not a scale or is attached nowhere.</summary>
+    public unsafe IReadOnlyList<(string Path, int Dimension)> ScaleUsers
+    {
+        get
+        {
+            using var scope = H5Library.Enter();
+            if (!IsScale || !Attrs.ContainsKey("REFERENCE_LIST")) return [];
+            using var attribute = Attrs.Open("REFERENCE_LIST");
+            var n = (int)attribute.Size;
+            // The H5DS layout of a REFERENCE_LIST element: { hobj_ref_t dataset; int dimension; }, members matched by name.
+            using var type = H5Datatype.Compound(sizeof(ScaleUser));
+            using (var reference = H5Datatype.Native<H5ObjectReference>()) type.Insert("dataset", 0, reference);
+            using (var dimension = H5Datatype.Native<int>()) type.Insert("dimension", sizeof(H5ObjectReference), dimension);
+            var entries = new ScaleUser[n];
+            fixed (ScaleUser* p = entries)
+                if (n > 0) H5Call.Check(H5A.Read(attribute.Id, type.Id, p), $"reading the REFERENCE_LIST of {What}");
+            var users = new List<(string, int)>(n);
+            foreach (var e in entries)
+                if (!e.Dataset.IsNull) users.Add((GetReferenceTargetName(e.Dataset), e.Dimension));
+            return users;
+        }
+    }
+
+    private struct ScaleUser
+    {
+        public H5ObjectReference Dataset;
+        public int Dimension;
+    }
+
     /// <summary>The dimensions of this dataset with their labels and attached scales (h5py: <c>ds.dims</c>).</summary>
     public H5DimensionCollection Dims => new(this);
 }

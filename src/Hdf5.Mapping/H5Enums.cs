@@ -31,26 +31,6 @@ public enum H5ObjectKind
     DanglingLink,
 }
 
-/// <summary>Character set of an HDF5 string type (<c>H5T_cset_t</c>).</summary>
-public enum H5CharSet
-{
-    /// <summary>H5T_CSET_ASCII</summary>
-    Ascii = 0,
-    /// <summary>H5T_CSET_UTF8</summary>
-    Utf8 = 1,
-}
-
-/// <summary>Padding of a fixed-length HDF5 string (<c>H5T_str_t</c>).</summary>
-public enum H5StringPadding
-{
-    /// <summary>H5T_STR_NULLTERM</summary>
-    NullTerminated = 0,
-    /// <summary>H5T_STR_NULLPAD (what h5py writes for numpy <c>S</c> strings)</summary>
-    NullPad = 1,
-    /// <summary>H5T_STR_SPACEPAD (Fortran style)</summary>
-    SpacePad = 2,
-}
-
 /// <summary>The class of an HDF5 datatype (<c>H5T_class_t</c>).</summary>
 public enum H5TypeClass
 {

@@ -28,6 +28,8 @@ public sealed partial class H5File
     /// refuses the connection or the request.</exception>
     /// <exception cref="H5FileNotFoundException">The server has no such object (HTTP 404).</exception>
     /// <exception cref="H5InvalidFileException">The object is not an HDF5 file.</exception>
+    /// <exception cref="H5Exception">A page buffer was asked for and the file is not paged, or its pages are larger than
+    /// the buffer.</exception>
     public static unsafe H5File OpenRemote(string url, H5RemoteOptions? options = null)
     {
         ArgumentException.ThrowIfNullOrEmpty(url);
@@ -45,7 +47,7 @@ public sealed partial class H5File
         fixed (byte* p = fa) H5Call.Check(H5P.SetFaplRos3(fapl, p), "selecting the ROS3 driver");
         var id = H5F.Open(address, H5F.AccRdonly, fapl);
         if (id < 0) H5Call.Throw($"Unable to open '{address}' through ROS3");
-        return new H5File(new FileId(id), H5FileMode.ReadOnly, address);
+        return new H5File(RequirePageBuffer(id, options.PageBufferSize, address), H5FileMode.ReadOnly, address);
     }
 
     /// <summary>Whether <paramref name="path"/> names a remote object (<c>http://</c>, <c>https://</c> or <c>s3://</c>).</summary>

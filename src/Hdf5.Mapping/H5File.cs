@@ -63,9 +63,10 @@ public sealed partial class H5File : H5Group
             case H5FileMode.ReadWrite:
                 if (!exists && !inMemory)
                     throw new H5FileNotFoundException($"Unable to open '{path}': no such file.", path);
+                if (mode == H5FileMode.ReadWrite && exists) RequirePageBufferBeforeWriting(path, options.PageBufferSize);
                 id = H5F.Open(path, openFlags, fapl);
                 if (id < 0) H5Call.Throw($"Unable to open '{path}'");
-                break;
+                return new H5File(RequirePageBuffer(id, options.PageBufferSize, path), mode, path);
             case H5FileMode.Create:
             case H5FileMode.CreateExclusive:
                 if (mode == H5FileMode.CreateExclusive && exists)

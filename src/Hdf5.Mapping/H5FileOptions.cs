@@ -3,26 +3,6 @@ using Hdf5.Mapping.Native;
 
 namespace Hdf5.Mapping;
 
-/// <summary>Bounds on the file-format versions libhdf5 may use (h5py's <c>libver</c>).</summary>
-public enum H5LibraryVersion
-{
-    /// <summary>The earliest format able to store each object (h5py <c>"earliest"</c>, the default low bound).</summary>
-    Earliest = 0,
-    /// <summary>The 1.8 format (h5py <c>"v108"</c>).</summary>
-    V18 = 1,
-    /// <summary>The 1.10 format (h5py <c>"v110"</c>), the default high bound: files stay readable by libhdf5 1.10.</summary>
-    V110 = 2,
-    /// <summary>The 1.12 format (h5py <c>"v112"</c>); needs libhdf5 1.12 or later to write, and to read what it changes.</summary>
-    V112 = 3,
-    /// <summary>The 1.14 format (h5py <c>"v114"</c>); needs libhdf5 1.14 or later.</summary>
-    V114 = 4,
-    /// <summary>The 2.0 format; needs libhdf5 2.0 or later.</summary>
-    V200 = 5,
-    /// <summary>The newest format libhdf5 1.10 reads (<see cref="V110"/>), whatever the loaded libhdf5: unlike h5py's
-    /// <c>"latest"</c>, which follows the loaded library, files written with it stay readable by every supported version.</summary>
-    Latest = V110,
-}
-
 /// <summary>File creation and access options (h5py's <c>File(...)</c> keyword arguments).</summary>
 public sealed class H5FileOptions
 {
@@ -48,7 +28,9 @@ public sealed class H5FileOptions
     /// (h5py: <c>fs_strategy="page", fs_page_size=...</c>); 0 keeps the default strategy.</summary>
     public long PageSize { get; set; }
 
-    /// <summary>Page buffer size in bytes for reading paged files (h5py: <c>page_buf_size</c>); 0 for none.</summary>
+    /// <summary>Page buffer size in bytes for reading paged files (h5py: <c>page_buf_size</c>); 0 for none. Opening an
+    /// existing file that is not paged, or whose pages are larger than the buffer, raises <see cref="H5Exception"/> on
+    /// every libhdf5 version, and leaves the file as it was.</summary>
     public long PageBufferSize { get; set; }
 
     /// <summary>User block size in bytes (h5py: <c>userblock_size</c>; <c>H5Pset_userblock</c>): 0 for none, otherwise a

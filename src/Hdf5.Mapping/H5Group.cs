@@ -404,6 +404,18 @@ public partial class H5Group : H5Object, IEnumerable<string>
         return true;
     }
 
+    /// <summary>Moves (renames) the link at <paramref name="source"/> to <paramref name="destination"/>, both relative to this
+    /// group (h5py: <c>group.move(source, dest)</c>); open objects keep working under the new name.</summary>
+    public void Move(string source, string destination)
+    {
+        H5Names.Validate(source, nameof(source));
+        H5Names.Validate(destination, nameof(destination));
+        using var scope = H5Library.Enter();
+        File.RefuseUnderSwmr($"move '{source}' in {Describe()}");
+        H5Call.Check(H5L.Move(LocationId, source, LocationId, destination, H5Links.CreatePropertiesFor(destination), PropertyListId.Default),
+            $"moving '{source}' to '{destination}' in {Describe()}");
+    }
+
     /// <summary>Creates a soft link (h5py: <c>group[path] = h5py.SoftLink(target)</c>).</summary>
     public void CreateSoftLink(string path, string target)
     {

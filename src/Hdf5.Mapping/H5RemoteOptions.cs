@@ -20,7 +20,9 @@ public sealed class H5RemoteOptions
 
     /// <summary>Page buffer size in bytes (h5py: <c>page_buf_size</c>, the tutorial uses 8 MiB); 0 for none. It holds
     /// whole file-space pages, so a paged file (written with <see cref="H5FileOptions.PageSize"/>) is read with few
-    /// requests. libhdf5 refuses a page buffer for a file that is not paged.</summary>
+    /// requests. Opening a file that is not paged, or whose pages are larger than the buffer, with a page buffer raises
+    /// <see cref="H5Exception"/> on every libhdf5 version (1.14.4 and later would otherwise drop or enlarge the buffer
+    /// without a word).</summary>
     public long PageBufferSize { get; set; }
 
     /// <summary>How long the reachability check before opening may take (connection and first response).

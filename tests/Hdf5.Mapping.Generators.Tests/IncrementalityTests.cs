@@ -14,7 +14,8 @@ public sealed class IncrementalityTests
     private const string Mapped = """
         using Hdf5.Mapping;
         [H5File] public partial class A { [H5Attribute] public int X { get; set; } [H5Group] public G Child { get; set; } = new(); }
-        [H5Group] public partial class G { [H5Dataset] public double[] Y { get; set; } = []; }
+        [H5Group] public partial class G { [H5Dataset] public double[] Y { get; set; } = []; [H5Dataset] public P[] Points { get; set; } = []; }
+        public struct P { public double X; public int N; }
         """;
 
     private static readonly IncrementalStepRunReason[] NotRegenerated = [IncrementalStepRunReason.Cached, IncrementalStepRunReason.Unchanged];
@@ -32,6 +33,18 @@ public sealed class IncrementalityTests
         driver = driver.RunGenerators(edited);
         Assert.All(Reasons(driver, MappingGenerator.Steps.Files), r => Assert.Contains(r, NotRegenerated));
         Assert.All(Reasons(driver, MappingGenerator.Steps.Groups), r => Assert.Contains(r, NotRegenerated));
+        Assert.All(Reasons(driver, MappingGenerator.Steps.Compounds), r => Assert.Contains(r, NotRegenerated));
+    }
+
+    [Fact]
+    public void EqualSources_GiveEqualSpecs_MemberByMember()
+    {
+        // Two compilations of the same text: every parse output compares equal by value (no symbol, no location inside).
+        var first = GeneratorHarness.CreateDriver().RunGenerators(GeneratorHarness.Compile(Mapped)).GetRunResult().Results.Single();
+        var second = GeneratorHarness.CreateDriver().RunGenerators(GeneratorHarness.Compile(Mapped)).GetRunResult().Results.Single();
+        foreach (var step in new[] { MappingGenerator.Steps.Files, MappingGenerator.Steps.Groups, MappingGenerator.Steps.Compounds })
+            Assert.Equal(first.TrackedSteps[step].SelectMany(s => s.Outputs).Select(o => o.Value),
+                second.TrackedSteps[step].SelectMany(s => s.Outputs).Select(o => o.Value));
     }
 
     [Fact]

@@ -56,7 +56,7 @@ public sealed class SnapshotTests
         var (diagnostics, sources, errors) = GeneratorHarness.Run(Input);
         Assert.Empty(diagnostics);
         Assert.Empty(errors);
-        Assert.Equal(["Samples.Experiment.H5Mapping.g.cs", "Samples.Metadata.H5Mapping.g.cs"], sources.Select(s => s.HintName).Order());
+        Assert.Equal(["Hdf5.Mapping.CompoundTypes.g.cs", "Samples.Experiment.H5Mapping.g.cs", "Samples.Metadata.H5Mapping.g.cs"], sources.Select(s => s.HintName).Order());
         foreach (var source in sources) Verify(source.HintName, source.SourceText.ToString());
     }
 

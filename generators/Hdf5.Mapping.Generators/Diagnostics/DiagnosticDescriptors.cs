@@ -2,83 +2,107 @@ using Microsoft.CodeAnalysis;
 
 namespace Hdf5.Mapping.Generators.Diagnostics;
 
-/// <summary>Every diagnostic the generator reports, with stable ids (tracked in AnalyzerReleases.*.md).</summary>
+/// <summary>Every diagnostic the generator reports, with stable ids (tracked in AnalyzerReleases.*.md). Each message
+/// says what to write instead; each id has a help page (docs/diagnostics.md) with a failing and a fixed example.</summary>
 internal static class DiagnosticDescriptors
 {
     private const string Category = "Hdf5.Mapping";
+    private const string HelpBase = "https://example.invalid/hdf5-mapping/blob/main/docs/diagnostics.md#";
 
-    public static readonly DiagnosticDescriptor ClassNotPartial = new(
-        "H5M001", "A mapped class must be partial",
-        "The class '{0}' is marked [{1}] but is not partial: add the 'partial' modifier so the generator can add Read and Write",
-        Category, DiagnosticSeverity.Error, isEnabledByDefault: true,
-        description: "The generator adds members to the class, which C# allows only for partial classes.");
+    private static DiagnosticDescriptor Error(string id, string title, string message, string? description = null) =>
+        new(id, title, message, Category, DiagnosticSeverity.Error, isEnabledByDefault: true, description: description,
+            helpLinkUri: HelpBase + id.ToLowerInvariant());
 
-    public static readonly DiagnosticDescriptor UnsupportedType = new(
+    public static readonly DiagnosticDescriptor ClassNotPartial = Error(
+        "H5M001", "A mapped class and the types it is nested in must be partial",
+        "'{0}' is not partial: {1}",
+        "The generator adds members to the class (and declares the types it is nested in again), which C# allows only for partial types.");
+
+    public static readonly DiagnosticDescriptor UnsupportedType = Error(
         "H5M002", "Unsupported property type",
         "The property '{0}' has type '{1}', which cannot be mapped as {2}: {3}",
-        Category, DiagnosticSeverity.Error, isEnabledByDefault: true,
-        description: "Datasets hold arrays (T[], T[,], T[,,], ...) of numbers, bool, enums or strings (1-D); attributes hold scalars, strings and 1-D arrays.");
+        "Datasets hold T[], T[,], T[,,] and higher ranks, List<T> or one value, of numbers, bool, enums or blittable structs, " +
+        "string or string[] (1-D), and H5Dataset<T> for lazy access; attributes hold numbers, bool, enums and strings, scalars or arrays of them; " +
+        "interface collections (IList<T>, IReadOnlyList<T>, IEnumerable<T>) are not mapped: use T[] or List<T>.");
 
-    public static readonly DiagnosticDescriptor ChunkRankMismatch = new(
+    public static readonly DiagnosticDescriptor ChunkRankMismatch = Error(
         "H5M003", "Chunk, maximum shape or shape rank differs from the data rank",
-        "The dataset '{0}' has rank {1} but its {3} has rank {2}",
-        Category, DiagnosticSeverity.Error, isEnabledByDefault: true);
+        "The dataset '{0}' has rank {1} but its {3} has rank {2}: give one entry per dimension");
 
-    public static readonly DiagnosticDescriptor FilterNeedsChunks = new(
+    public static readonly DiagnosticDescriptor FilterNeedsChunks = Error(
         "H5M004", "A filter needs chunks",
-        "The dataset '{0}' uses the filter {1} but has no Chunks: HDF5 applies filters to chunks only",
-        Category, DiagnosticSeverity.Error, isEnabledByDefault: true);
+        "The dataset '{0}' uses the filter {1} but has no Chunks: HDF5 applies filters to chunks only, so add Chunks = new long[] {{ ... }} (one entry per dimension)");
 
-    public static readonly DiagnosticDescriptor GroupTypeNotMapped = new(
+    public static readonly DiagnosticDescriptor GroupTypeNotMapped = Error(
         "H5M005", "Group property type is not a mapped group",
-        "The property '{0}' is marked [H5Group] but its type '{1}' is not a class marked [H5Group]",
-        Category, DiagnosticSeverity.Error, isEnabledByDefault: true);
+        "The property '{0}' is marked [H5Group], but its type '{1}' cannot be read as a group: {2}");
 
-    public static readonly DiagnosticDescriptor DuplicateName = new(
+    public static readonly DiagnosticDescriptor DuplicateName = Error(
         "H5M006", "Duplicate HDF5 name in one group",
-        "The HDF5 name '{0}' is used by both '{1}' and '{2}' in '{3}'",
-        Category, DiagnosticSeverity.Error, isEnabledByDefault: true,
-        description: "Datasets and groups share the link names of a group; attributes share the attribute names of their object.");
+        "The HDF5 name '{0}' is used by both '{1}' and '{2}' in '{3}': give one of them another name",
+        "Datasets and groups share the link names of a group; attributes share the attribute names of their object.");
 
-    public static readonly DiagnosticDescriptor InvalidName = new(
+    public static readonly DiagnosticDescriptor InvalidName = Error(
         "H5M007", "Invalid HDF5 name",
-        "The HDF5 name '{0}' of '{1}' is invalid: {2}",
-        Category, DiagnosticSeverity.Error, isEnabledByDefault: true);
+        "The HDF5 name '{0}' of '{1}' is invalid: {2}");
 
-    public static readonly DiagnosticDescriptor AttributeTargetNotDataset = new(
-        "H5M009", "Attribute target is not a mapped dataset",
-        "The attribute property '{0}' is stored On = \"{1}\", which is not an [H5Dataset] property of the same class",
-        Category, DiagnosticSeverity.Error, isEnabledByDefault: true);
-
-    public static readonly DiagnosticDescriptor GroupCycle = new(
-        "H5M010", "Cycle in the group graph",
-        "The group property '{0}' leads back to '{1}' ({2}): a mapped file is a tree, so reading and writing would not end",
-        Category, DiagnosticSeverity.Error, isEnabledByDefault: true);
-
-    public static readonly DiagnosticDescriptor NoParameterlessConstructor = new(
-        "H5M011", "A mapped class needs a parameterless constructor",
-        "The class '{0}' has no accessible parameterless constructor: the generated ReadFrom creates it with 'new {0}()' before setting its members",
-        Category, DiagnosticSeverity.Error, isEnabledByDefault: true);
-
-    public static readonly DiagnosticDescriptor NotStorableAsAttribute = new(
+    public static readonly DiagnosticDescriptor NotStorableAsAttribute = Error(
         "H5M008", "Type cannot be stored as an HDF5 attribute",
-        "The property '{0}' has type '{1}', which an HDF5 attribute cannot hold: {2}",
-        Category, DiagnosticSeverity.Error, isEnabledByDefault: true);
+        "The property '{0}' has type '{1}', which an HDF5 attribute cannot hold: {2}");
 
-    public static readonly DiagnosticDescriptor ScaleNotFound = new(
-        "H5M012", "Attached scale is not a dimension scale of this class",
+    public static readonly DiagnosticDescriptor AttributeTargetNotDataset = Error(
+        "H5M009", "Attribute target is not a mapped dataset",
+        "The attribute property '{0}' is stored On = \"{1}\", which is not an [H5Dataset] property of the same class: write On = nameof(TheDataset) naming one");
+
+    public static readonly DiagnosticDescriptor GroupCycle = Error(
+        "H5M010", "Cycle in the group graph",
+        "The group property '{0}' leads back to '{1}' ({2}): a mapped file is a tree, so reading and writing would not end; point back with an [H5Reference] property instead");
+
+    public static readonly DiagnosticDescriptor NoParameterlessConstructor = Error(
+        "H5M011", "A mapped class needs a parameterless constructor",
+        "The class '{0}' cannot be created by the generated ReadFrom ('new {0}()'): {1}");
+
+    public static readonly DiagnosticDescriptor ScaleNotFound = Error(
+        "H5M012", "Attached scale is not a dimension scale",
         "The scale '{0}' cannot be used: {1}",
-        Category, DiagnosticSeverity.Error, isEnabledByDefault: true,
-        description: "[AttachScale(dimension, nameof(X))] names a property of the same class that is an [H5Dataset] marked [DimensionScale]; [DimensionScale] itself needs an [H5Dataset] property.");
+        "[AttachScale(dimension, nameof(X))] names an [H5Dataset] marked [DimensionScale]: a property of the same class, a nameof chain " +
+        "(nameof(Child.X), nameof(Root.Child.X)) or an HDF5 path; [DimensionScale] itself needs an [H5Dataset] property.");
 
-    public static readonly DiagnosticDescriptor ScaleDimensionOutOfRange = new(
+    public static readonly DiagnosticDescriptor ScaleDimensionOutOfRange = Error(
         "H5M013", "Scale attached to a dimension beyond the rank",
-        "The dataset '{0}' has rank {1}, so it has no dimension {2} to attach '{3}' to",
-        Category, DiagnosticSeverity.Error, isEnabledByDefault: true);
+        "The dataset '{0}' has rank {1}, so it has no dimension {2} to attach '{3}' to: use a dimension from 0 to {1} - 1");
 
-    public static readonly DiagnosticDescriptor ReferenceTargetNotMapped = new(
+    public static readonly DiagnosticDescriptor ReferenceTargetNotMapped = Error(
         "H5M014", "Reference target is not a mapped dataset or group",
         "The reference property '{0}' cannot point to {1}: {2}",
-        Category, DiagnosticSeverity.Error, isEnabledByDefault: true,
-        description: "[H5Reference] properties hold mapped group objects, arrays of mapped datasets, or object (either); [H5Dataset(RegionOf = nameof(X))] needs X to be an [H5Dataset] property of the same class and the property to be H5Region[] or List<H5Region>.");
+        "[H5Reference] properties hold mapped group objects, arrays of mapped datasets, object (either) or H5MappedRegion values; " +
+        "[H5Dataset(RegionOf = ...)] names a data [H5Dataset] (a property, a nameof chain or a path) and the property is H5Region[] or List<H5Region>.");
+
+    public static readonly DiagnosticDescriptor FieldNotProperty = Error(
+        "H5M015", "Mapped members are properties",
+        "'{0}' is a field, and only properties are mapped: write 'public {1} {0} {{ get; set; }}'");
+
+    public static readonly DiagnosticDescriptor FillValueDoesNotFit = Error(
+        "H5M016", "Fill value does not fit the element type",
+        "The FillValue {0} of '{1}' does not fit its element type {2}: {3}");
+
+    public static readonly DiagnosticDescriptor PathCollision = Error(
+        "H5M017", "Dataset path collides with another member",
+        "The HDF5 path '{0}' of '{1}' collides with {2}: give it a path outside that object");
+
+    public static readonly DiagnosticDescriptor ScaleLengthMismatch = Error(
+        "H5M018", "Scale length differs from the dimension it is attached to",
+        "'{0}' attaches '{1}' to dimension {2}, whose declared length is {3}, but the scale's declared length is {4}: make the Shape entries agree (or use -1 for any length)");
+
+    public static readonly DiagnosticDescriptor MaxShapeBelowShape = Error(
+        "H5M019", "Maximum shape or chunk larger than allowed",
+        "The dataset '{0}' declares {1}: {2}");
+
+    public static readonly DiagnosticDescriptor UnsupportedClass = Error(
+        "H5M020", "Class shape that cannot be mapped",
+        "'{0}' cannot be mapped: {1}");
+
+    public static readonly DiagnosticDescriptor UnsupportedAccessor = Error(
+        "H5M021", "Property accessors the mapping cannot use",
+        "The property '{0}' cannot be mapped as declared: {1}");
 }

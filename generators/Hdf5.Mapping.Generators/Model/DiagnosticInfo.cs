@@ -17,5 +17,7 @@ internal sealed record DiagnosticInfo(DiagnosticDescriptor Descriptor, string Fi
         Diagnostic.Create(Descriptor, FilePath.Length == 0 ? Location.None : Location.Create(FilePath, Span, LineSpan), System.Linq.Enumerable.ToArray<object>(Arguments));
 }
 
-/// <summary>The result of parsing one class: a spec when it can be generated, and the diagnostics found.</summary>
-internal sealed record ParseResult(MappedTypeSpec? Spec, EquatableArray<DiagnosticInfo> Diagnostics);
+/// <summary>The result of parsing one class: a spec when it can be generated, and the diagnostics found. When only its
+/// members are wrong, <paramref name="Stub"/> declares the class so that other mapped classes that use it still compile
+/// (the build fails on the diagnostics, not on errors in generated files).</summary>
+internal sealed record ParseResult(MappedTypeSpec? Spec, EquatableArray<DiagnosticInfo> Diagnostics, MappedTypeSpec? Stub = null);

@@ -1,16 +1,44 @@
 namespace Hdf5.Mapping.Generators.Model;
 
 /// <summary>What the generator knows about one mapped class: no symbols, only names, so it compares by value.</summary>
-/// <param name="Namespace">The namespace, or null for the global namespace.</param>
-/// <param name="Name">The class name.</param>
-/// <param name="TypeRef">The global:: name of the class.</param>
-/// <param name="IsFile">True for an [H5File] class, false for an [H5Group] class.</param>
-/// <param name="IsPublic">Whether the class is public (the generated members follow).</param>
-/// <param name="Members">The mapped properties in declaration order.</param>
-/// <param name="Compounds">The structs stored as compound types.</param>
-/// <param name="LibverLow">For an [H5File] class: the value of H5LibraryVersion files are created with (0 = earliest).</param>
-internal sealed record MappedTypeSpec(string? Namespace, string Name, string TypeRef, bool IsFile, bool IsPublic, EquatableArray<MemberSpec> Members,
-    EquatableArray<CompoundSpec> Compounds, int LibverLow = 0);
+internal sealed record MappedTypeSpec
+{
+    /// <summary>The namespace, or null for the global namespace.</summary>
+    public string? Namespace { get; init; }
+
+    /// <summary>The class name.</summary>
+    public string Name { get; init; } = "";
+
+    /// <summary>The global:: name of the class.</summary>
+    public string TypeRef { get; init; } = "";
+
+    /// <summary>How the class is declared: "class" or "record" (a record class).</summary>
+    public string Keyword { get; init; } = "class";
+
+    /// <summary>The partial types the class is nested in, outermost first.</summary>
+    public EquatableArray<ContainingTypeSpec> ContainingTypes { get; init; } = EquatableArray<ContainingTypeSpec>.Empty;
+
+    /// <summary>True for an [H5File] class, false for an [H5Group] class.</summary>
+    public bool IsFile { get; init; }
+
+    /// <summary>For an [H5File] class: the low format bound Write creates files with (<c>[H5File(LibverLow = ...)]</c>).</summary>
+    public H5LibraryVersion LibverLow { get; init; }
+
+    /// <summary>Whether the generated members are public (they are internal otherwise).</summary>
+    public bool IsPublic { get; init; }
+
+    /// <summary>The mapped properties in declaration order.</summary>
+    public EquatableArray<MemberSpec> Members { get; init; } = EquatableArray<MemberSpec>.Empty;
+
+    /// <summary>The structs the members store as compound types (registered once per compilation, not per class).</summary>
+    public EquatableArray<CompoundSpec> Compounds { get; init; } = EquatableArray<CompoundSpec>.Empty;
+}
+
+/// <summary>A type a mapped class is nested in: how it is declared and its name.</summary>
+/// <param name="Keyword">"class", "struct", "record", "record struct" or "interface".</param>
+/// <param name="Name">Its name.</param>
+/// <param name="IsStatic">Whether it is a static class.</param>
+internal sealed record ContainingTypeSpec(string Keyword, string Name, bool IsStatic);
 
 /// <summary>A blittable struct stored as an HDF5 compound type; its datatype is registered at module load.</summary>
 /// <param name="TypeRef">The global:: name of the struct.</param>
@@ -22,67 +50,3 @@ internal sealed record CompoundSpec(string TypeRef, EquatableArray<FieldSpec> Fi
 /// <param name="TypeRef">The global:: name of the field type (a number, bool or enum).</param>
 /// <param name="H5Name">The HDF5 member name: [H5Field("name")] or the field name.</param>
 internal sealed record FieldSpec(string Name, string TypeRef, string H5Name);
-
-/// <summary>How a property is stored.</summary>
-internal enum MemberKind
-{
-    Attribute,
-    Dataset,
-    Group,
-    /// <summary>Object references to other mapped objects, stored as a dataset.</summary>
-    Reference,
-}
-
-/// <summary>A dimension scale attached to one dimension of a mapped dataset.</summary>
-/// <param name="Dimension">The host dataset's dimension.</param>
-/// <param name="ScaleName">The HDF5 name of the scale dataset (same group).</param>
-/// <param name="Label">The dimension label, or null.</param>
-internal sealed record ScaleAttachment(int Dimension, string ScaleName, string? Label);
-
-/// <summary>One mapped property.</summary>
-/// <param name="PropertyName">The C# property name.</param>
-/// <param name="H5Name">The HDF5 name (or relative path).</param>
-/// <param name="Kind">Attribute, dataset or group.</param>
-/// <param name="ElementType">The global:: name of the element type (the array element, the scalar, or the group class).</param>
-/// <param name="Rank">0 for a scalar, 1.. for arrays.</param>
-/// <param name="IsString">Whether the elements are strings.</param>
-/// <param name="IsOptional">Nullable: absent in the file reads as null, null is not written.</param>
-/// <param name="FixedLength">For string attributes: a fixed length in bytes, 0 for variable length.</param>
-/// <param name="Chunks">Chunk shape, empty when none.</param>
-/// <param name="FilterExpression">The H5Filter factory call, or null.</param>
-/// <param name="Shuffle">Shuffle before the filter.</param>
-/// <param name="Target">For an attribute stored on a dataset of the same class: that dataset's HDF5 name; null for the group.</param>
-/// <param name="Collection">"List" for List&lt;T&gt; (datasets, attributes, groups, references), "Dictionary" for Dictionary&lt;string, TGroup&gt;,
-/// "Array" for an array of references, "Lazy" for H5Dataset&lt;T&gt;; null otherwise.</param>
-/// <param name="MaxShape">Maximum shape (-1 unlimited), empty when none.</param>
-/// <param name="Layout">Value of Hdf5.Mapping.H5DatasetLayout (0 = Auto).</param>
-/// <param name="FillValue">The fill value as a C# literal, or null.</param>
-/// <param name="RegionOf">For an H5Region array: the HDF5 name of the dataset its references select from.</param>
-/// <param name="ScaleName">For a [DimensionScale] dataset: the scale name ("" for none); null when not a scale.</param>
-/// <param name="Scales">Scales attached to this dataset's dimensions.</param>
-/// <param name="FilterIds">HDF5 filter ids of the pipeline (2 for shuffle, then the compression filter), for the schema.</param>
-/// <param name="Shape">The expected shape (-1 for any length), empty when not declared; used by the schema only.</param>
-/// <param name="Utf8">For fixed-length strings: the type declares UTF-8 (<c>CharSet = H5CharSet.Utf8</c>) rather than ASCII.</param>
-internal sealed record MemberSpec(
-    string PropertyName,
-    string H5Name,
-    MemberKind Kind,
-    string ElementType,
-    int Rank,
-    bool IsString,
-    bool IsOptional,
-    int FixedLength,
-    EquatableArray<long> Chunks,
-    string? FilterExpression,
-    bool Shuffle,
-    string? Target = null,
-    string? Collection = null,
-    EquatableArray<long> MaxShape = default,
-    int Layout = 0,
-    string? FillValue = null,
-    string? RegionOf = null,
-    string? ScaleName = null,
-    EquatableArray<ScaleAttachment> Scales = default,
-    EquatableArray<int> FilterIds = default,
-    EquatableArray<long> Shape = default,
-    bool Utf8 = false);

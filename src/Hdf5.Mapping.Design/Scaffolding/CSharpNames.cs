@@ -63,8 +63,9 @@ internal static class CSharpNames
     public static string Literal(string s)
     {
         var sb = new StringBuilder("\"");
-        foreach (var c in s)
+        for (int i = 0; i < s.Length; i++)
         {
+            var c = s[i];
             switch (c)
             {
                 case '"': sb.Append("\\\""); break;
@@ -74,12 +75,30 @@ internal static class CSharpNames
                 case '\t': sb.Append("\\t"); break;
                 case '\0': sb.Append("\\0"); break;
                 default:
-                    if (char.IsControl(c)) sb.Append("\\u").Append(((int)c).ToString("x4", CultureInfo.InvariantCulture));
+                    // Line and paragraph separators end a line in C# source, and a lone surrogate is not text: escape them too.
+                    if (char.IsControl(c) || char.GetUnicodeCategory(c) is UnicodeCategory.LineSeparator or UnicodeCategory.ParagraphSeparator || char.IsSurrogate(c) && !IsPair(s, i))
+                        sb.Append("\\u").Append(((int)c).ToString("x4", CultureInfo.InvariantCulture));
                     else sb.Append(c);
                     break;
             }
         }
         return sb.Append('"').ToString();
+    }
+
+    private static bool IsPair(string s, int i) =>
+        char.IsHighSurrogate(s[i]) ? i + 1 < s.Length && char.IsLowSurrogate(s[i + 1]) : i > 0 && char.IsHighSurrogate(s[i - 1]);
+
+    /// <summary>A // comment kept on one line whatever names it quotes: line breaks and other controls are escaped.</summary>
+    public static string CommentLine(string comment)
+    {
+        var sb = new StringBuilder(comment.Length);
+        foreach (var c in comment)
+        {
+            if (char.IsControl(c) || char.GetUnicodeCategory(c) is UnicodeCategory.LineSeparator or UnicodeCategory.ParagraphSeparator)
+                sb.Append("\\u").Append(((int)c).ToString("x4", CultureInfo.InvariantCulture));
+            else sb.Append(c);
+        }
+        return sb.ToString();
     }
 
     /// <summary>Text for an XML doc comment: escaped, on one line, shortened.</summary>

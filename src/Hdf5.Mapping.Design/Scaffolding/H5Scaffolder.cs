@@ -171,7 +171,7 @@ public static class H5Scaffolder
             lines.AddRange(groupLines);
 
             var body = new StringBuilder();
-            foreach (var c in comments) body.Append("    ").Append(c).Append('\n');
+            foreach (var c in comments) body.Append("    ").Append(CSharpNames.CommentLine(c)).Append('\n');
             if (comments.Count > 0 && lines.Count > 0) body.Append('\n');
             body.Append(string.Join("\n", lines));
 
@@ -308,7 +308,7 @@ public static class H5Scaffolder
                 var label = dim.Label;
                 var scales = dim.ScalePaths;
                 foreach (var s in scales) plan.Attach.Add((d, s, scales[0] == s && label.Length > 0 ? label : null));
-                if (scales.Count == 0 && label.Length > 0) plan.Comments.Add($"// The file labels dimension {d} \"{label}\" without a scale; [AttachScale] labels only dimensions that have one.");
+                if (scales.Count == 0 && label.Length > 0) plan.Comments.Add($"// The file labels dimension {d} {CSharpNames.Literal(label)} without a scale; [AttachScale] labels only dimensions that have one.");
             }
             foreach (var name in new[] { "description", "long_name" })
                 if (plan.Summary is null && ds.Attrs.ContainsKey(name))
@@ -367,6 +367,24 @@ public static class H5Scaffolder
             return target;
         }
 
+        // Shuffle, and one compression filter the table gives an H5FilterKind to, with its level when it has one.
+        private static string? FilterArguments(H5Filter f, ref bool compression)
+        {
+            if (f.Id == H5FilterTable.ShuffleId) return $"{nameof(H5DatasetAttribute.Shuffle)} = true";
+            if (compression || H5FilterTable.FromId(f.Id) is not { Kind: not H5FilterKind.None } known) return null;
+            string? level = known.LevelKind switch
+            {
+                // FilterLevel = 0 means the default, so a stored level 0 (deflate without compression) cannot be said.
+                H5FilterLevelKind.Level when f.ClientData.Count > 0 => f.ClientData[0] == 0 ? "" : ((int)f.ClientData[0]).ToString(CultureInfo.InvariantCulture),
+                H5FilterLevelKind.PowerOfTen => f.ZfpParameters is (3, var tolerance) && Math.Log10(tolerance) is var e && e == Math.Round(e)
+                    ? ((int)e).ToString(CultureInfo.InvariantCulture) : "",
+                _ => null,
+            };
+            if (level == "") return null; // a ZFP mode or tolerance FilterLevel cannot say
+            compression = true;
+            return $"{nameof(H5DatasetAttribute.Filter)} = {nameof(H5FilterKind)}.{known.Kind}" + (level is null ? "" : $", {nameof(H5DatasetAttribute.FilterLevel)} = {level}");
+        }
+
         private void Storage(H5Dataset ds, DatasetPlan plan, H5TypeSchema described, string path, List<string> comments)
         {
             switch (ds.Layout)
@@ -383,22 +401,7 @@ public static class H5Scaffolder
                     var compression = false;
                     foreach (var f in ds.Filters)
                     {
-                        var level = f.ClientData.Count > 0 ? (int)f.ClientData[0] : 0;
-                        string? mapped = f.Id switch
-                        {
-                            2 => "Shuffle = true",
-                            1 => $"Filter = H5FilterKind.Deflate, FilterLevel = {level}",
-                            32015 => $"Filter = H5FilterKind.Zstd{(level > 0 ? $", FilterLevel = {level}" : "")}",
-                            32004 => "Filter = H5FilterKind.Lz4",
-                            307 => $"Filter = H5FilterKind.Bzip2{(level > 0 ? $", FilterLevel = {level}" : "")}",
-                            32001 => "Filter = H5FilterKind.Blosc",
-                            _ => null,
-                        };
-                        if (mapped is not null && mapped.StartsWith("Filter", StringComparison.Ordinal))
-                        {
-                            if (compression) mapped = null;
-                            compression = true;
-                        }
+                        var mapped = FilterArguments(f, ref compression);
                         if (mapped is not null) plan.Arguments.Add(mapped);
                         else plan.Comments.Add($"// The file also filters with {f}; [H5Dataset] cannot express it, reading is unaffected.");
                     }
@@ -415,7 +418,7 @@ public static class H5Scaffolder
         private IEnumerable<string> DatasetLines(DatasetPlan plan, Dictionary<string, DatasetPlan> byPath, CSharpNames.Scope names, List<string> comments)
         {
             var sb = new StringBuilder();
-            foreach (var c in plan.Comments) sb.Append("    ").Append(c).Append('\n');
+            foreach (var c in plan.Comments) sb.Append("    ").Append(CSharpNames.CommentLine(c)).Append('\n');
             var args = new List<string>(plan.Arguments);
             if (plan.RegionTarget is not null)
             {
@@ -558,7 +561,7 @@ public static class H5Scaffolder
         public List<H5ScaffoldFile> Files()
         {
             var files = new List<H5ScaffoldFile>();
-            var header = $"// Scaffolded by Hdf5.Mapping from {source}. Edit freely: the HDF5 names live in the attributes.\n" +
+            var header = CSharpNames.CommentLine($"// Scaffolded by Hdf5.Mapping from {source}. Edit freely: the HDF5 names live in the attributes.") + "\n" +
                          "// Build with the Hdf5.Mapping package: its source generator adds Read, Write, Validate and H5Schema.\n";
             foreach (var c in _classes)
             {

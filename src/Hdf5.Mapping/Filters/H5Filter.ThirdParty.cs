@@ -9,17 +9,17 @@ namespace Hdf5.Mapping;
 public sealed partial class H5Filter
 {
     /// <summary>Id of the Zstandard filter (HDF Group registered id 32015).</summary>
-    public const int ZstdId = 32015;
+    public const int ZstdId = H5FilterTable.ZstdId;
     /// <summary>Id of the ZFP filter (32013).</summary>
-    public const int ZfpId = 32013;
+    public const int ZfpId = H5FilterTable.ZfpId;
     /// <summary>Id of the LZ4 filter (32004).</summary>
-    public const int Lz4Id = 32004;
+    public const int Lz4Id = H5FilterTable.Lz4Id;
     /// <summary>Id of the Blosc filter (32001).</summary>
-    public const int BloscId = 32001;
+    public const int BloscId = H5FilterTable.BloscId;
     /// <summary>Id of the BZip2 filter (307).</summary>
-    public const int Bzip2Id = 307;
+    public const int Bzip2Id = H5FilterTable.Bzip2Id;
     /// <summary>Id of the LZF filter (32000).</summary>
-    public const int LzfId = 32000;
+    public const int LzfId = H5FilterTable.LzfId;
 
     /// <summary>Zstandard at <paramref name="level"/> (1–22), in the HDF Group plugin's format: one zstd frame per
     /// chunk, <c>cd_values[0]</c> = level (hdf5plugin: <c>Zstd(clevel)</c>). Implemented in managed code by this library.</summary>

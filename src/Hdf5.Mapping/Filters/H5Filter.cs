@@ -64,6 +64,28 @@ public sealed partial class H5Filter : IEquatable<H5Filter>
     /// optional as h5py flags it.</summary>
     public static H5Filter Custom(int id, params uint[] cdValues) => new(id, H5FilterCatalog.NameOf(id), cdValues, optional: true);
 
+    /// <summary>The filter a mapped dataset names with <c>[H5Dataset(Filter = kind, FilterLevel = level)]</c>; a
+    /// <paramref name="level"/> of 0 selects the filter's default (see <see cref="H5FilterTable"/>). For
+    /// <see cref="H5FilterKind.ZfpAccuracy"/> the level is a power of ten: -4 means accuracy 1e-4.</summary>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="kind"/> is <see cref="H5FilterKind.None"/> or unknown.</exception>
+    public static H5Filter Of(H5FilterKind kind, int level = 0)
+    {
+        var known = H5FilterTable.FromKind(kind) ?? throw new ArgumentOutOfRangeException(nameof(kind), kind, "No filter has this kind.");
+        if (level == 0) level = known.DefaultLevel;
+        return kind switch
+        {
+            H5FilterKind.Deflate => Deflate(level),
+            H5FilterKind.Zstd => Zstd(level),
+            // Parsed, not Math.Pow: "1e-4" is the double closest to 10^-4, as Python's 1e-4 is (same cd_values as hdf5plugin).
+            H5FilterKind.ZfpAccuracy => ZfpAccuracy(double.Parse("1e" + level.ToString(System.Globalization.CultureInfo.InvariantCulture), System.Globalization.CultureInfo.InvariantCulture)),
+            H5FilterKind.Lz4 => Lz4(),
+            H5FilterKind.Bzip2 => Bzip2(level),
+            H5FilterKind.Blosc => Blosc(),
+            H5FilterKind.Lzf => Lzf(),
+            _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "No filter has this kind."),
+        };
+    }
+
     /// <summary>Adds this filter to a dataset creation property list. Scale-offset, n-bit and szip go through their
     /// libhdf5 helpers, which compute private parameters and flag the filter optional (hence their factories here do too).</summary>
     internal unsafe void Apply(PropertyListId dcpl)

@@ -4,36 +4,16 @@ using Hdf5.Mapping.Native;
 namespace Hdf5.Mapping;
 
 /// <summary>
-/// What this library knows about filters by id: their usual names, and how to install the ones that are
-/// plugins, so a missing filter gives a message a user can act on.
+/// What this library knows about filters by id (from <see cref="H5FilterTable"/>): their usual names, and how to install
+/// the ones that are plugins, so a missing filter gives a message a user can act on.
 /// </summary>
 public static class H5FilterCatalog
 {
-    private static readonly Dictionary<int, (string Name, string Install)> s_known = new()
-    {
-        [1] = ("deflate", "built into libhdf5 (zlib)"),
-        [2] = ("shuffle", "built into libhdf5"),
-        [3] = ("fletcher32", "built into libhdf5"),
-        [4] = ("szip", "libhdf5 built with libaec/szip"),
-        [5] = ("nbit", "built into libhdf5"),
-        [6] = ("scaleoffset", "built into libhdf5"),
-        [307] = ("bzip2", "apt-get install hdf5-filter-plugin (or pip install hdf5plugin and set HDF5_PLUGIN_PATH)"),
-        [32000] = ("lzf", "built into Hdf5.Mapping (managed) and into h5py; for C tools such as h5dump, Debian's hdf5-plugin-lzf " +
-                          "loads only with liblzf preloaded (it is not linked against it): LD_PRELOAD=liblzf.so.1 h5dump ..."),
-        [32001] = ("blosc", "apt-get install hdf5-filter-plugin-blosc-serial"),
-        [32004] = ("lz4", "apt-get install hdf5-filter-plugin"),
-        [32013] = ("zfp", "apt-get install hdf5-filter-plugin-zfp-serial"),
-        [32015] = ("zstd", "built into Hdf5.Mapping (managed); other readers need the HDF Group's zstd plugin"),
-        [32008] = ("bitshuffle", "pip install hdf5plugin and set HDF5_PLUGIN_PATH"),
-        [32017] = ("sz", "pip install hdf5plugin and set HDF5_PLUGIN_PATH"),
-        [32026] = ("blosc2", "pip install hdf5plugin and set HDF5_PLUGIN_PATH"),
-    };
-
     /// <summary>The usual name of a filter id ("filter 12345" when unknown).</summary>
-    public static string NameOf(int id) => s_known.TryGetValue(id, out var k) ? k.Name : $"filter {id}";
+    public static string NameOf(int id) => H5FilterTable.FromId(id)?.Name ?? $"filter {id}";
 
     /// <summary>How to get a filter ("" when unknown).</summary>
-    public static string InstallHintOf(int id) => s_known.TryGetValue(id, out var k) ? k.Install : "";
+    public static string InstallHintOf(int id) => H5FilterTable.FromId(id)?.Install ?? "";
 
     /// <summary>Whether libhdf5 can use the filter now (<c>H5Zfilter_avail</c>, which also loads plugins).</summary>
     public static bool IsAvailable(int id)

@@ -31,10 +31,13 @@ public static class H5Api
 
     /// <summary>Whether the loaded libhdf5 was built with the read-only S3 driver (<c>--enable-ros3-vfd</c>):
     /// <c>H5Pset_fapl_ros3</c> exists only then.</summary>
-    public static bool HasRos3 => HasEntryPoint("H5Pset_fapl_ros3");
+    public static bool HasRos3 => Exports("H5Pset_fapl_ros3");
 
-    private static bool HasEntryPoint(string name)
+    /// <summary>Whether the loaded libhdf5 exports a function named <paramref name="name"/> (its C name): how the
+    /// optional parts of a build (drivers such as ROS3) are told apart, since the version number does not say.</summary>
+    public static bool Exports(string name)
     {
+        ArgumentException.ThrowIfNullOrEmpty(name);
         H5Library.EnsureInitialized();
         return System.Runtime.InteropServices.NativeLibrary.TryGetExport(H5LibraryResolver.CoreHandle, name, out _);
     }

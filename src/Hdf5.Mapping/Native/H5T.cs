@@ -112,6 +112,10 @@ public static unsafe partial class H5T
     [LibraryImport(Libraries.Hdf5, EntryPoint = "H5Tequal")]
     public static partial int Equal(H5Id typeId1, H5Id typeId2);
 
+    /// <summary><c>H5Tdetect_class</c>: whether the type is, or contains, a type of class <paramref name="cls"/> (positive), not (0), or failure (negative).</summary>
+    [LibraryImport(Libraries.Hdf5, EntryPoint = "H5Tdetect_class")]
+    public static partial int DetectClass(H5Id typeId, Class cls);
+
     /// <summary><c>H5Tget_class</c>.</summary>
     [LibraryImport(Libraries.Hdf5, EntryPoint = "H5Tget_class")]
     public static partial Class GetClass(H5Id typeId);
@@ -151,11 +155,6 @@ public static unsafe partial class H5T
     /// <summary><c>H5Tget_precision</c>.</summary>
     [LibraryImport(Libraries.Hdf5, EntryPoint = "H5Tget_precision")]
     public static partial nuint GetPrecision(H5Id typeId);
-
-    /// <summary><c>H5Tdetect_class</c>: whether the type is of class <paramref name="cls"/> or contains a member or base
-    /// type of it (a variable-length string counts as <see cref="Class.Vlen"/> too), as an <c>htri_t</c>.</summary>
-    [LibraryImport(Libraries.Hdf5, EntryPoint = "H5Tdetect_class")]
-    public static partial int DetectClass(H5Id typeId, Class cls);
 
     /// <summary><c>H5Tis_variable_str</c>.</summary>
     [LibraryImport(Libraries.Hdf5, EntryPoint = "H5Tis_variable_str")]

@@ -9,6 +9,16 @@ public sealed class H5ValidationOptions
     /// <summary>Receives <see cref="H5ProgressUnit.Objects"/> as each object is checked, out of the file's object count
     /// (objects the schema does not describe count as checked when they are reported, with what is below them).</summary>
     public IProgress<H5Progress>? Progress { get; init; }
+
+    /// <summary>Accept integers of any width and signedness where the schema expects integers, when every stored value
+    /// fits the expected type (as a mapped read converts them): h5py writes numpy's default int64 for Python ints, e.g. in
+    /// <c>*_indices</c> datasets. Off by default: a differing width is an error that names this option.</summary>
+    public bool AcceptAnyIntegerWidth { get; init; }
+
+    /// <summary>Accept strings of any kind (variable or fixed length, any length) where the schema expects strings: a mapped
+    /// read decodes both. h5py writes <c>np.bytes_</c> values as fixed-length strings. Off by default: a differing string
+    /// kind is an error that names this option.</summary>
+    public bool AcceptAnyStringKind { get; init; }
 }
 
 /// <summary>
@@ -172,7 +182,7 @@ public static class H5SchemaValidator
             var full = Join(path, schema.Name);
             progress?.Reached(full);
             using var dataset = group.OpenDataset(schema.Name);
-            using (var type = dataset.DType) Type(full, schema.Type, H5TypeSchema.FromDatatype(type));
+            using (var type = dataset.DType) Type(full, schema.Type, H5TypeSchema.FromDatatype(type), dataset.Read<long>, dataset.Read<ulong>);
             var shape = dataset.Shape;
             var rankOk = schema.Rank < 0 || shape.Length == schema.Rank;
             if (!rankOk)
@@ -210,7 +220,8 @@ public static class H5SchemaValidator
         {
             if (attachment.Dimension >= host.Rank) return; // already reported as a rank difference
             var dimension = host.Dims[attachment.Dimension];
-            var scalePath = Join(path, attachment.ScaleName);
+            // A scale of another group is named from the file's root ("/axes/time"), otherwise relative to this group.
+            var scalePath = attachment.ScaleName.StartsWith('/') ? attachment.ScaleName : Join(path, attachment.ScaleName);
             if (group.GetKind(attachment.ScaleName) == H5ObjectKind.Dataset)
             {
                 using var scale = group.OpenDataset(attachment.ScaleName);
@@ -237,7 +248,7 @@ public static class H5SchemaValidator
                     continue;
                 }
                 using var attribute = owner.Attrs.Open(a.Name);
-                using (var type = attribute.DType) Type(full, a.Type, H5TypeSchema.FromDatatype(type));
+                using (var type = attribute.DType) Type(full, a.Type, H5TypeSchema.FromDatatype(type), attribute.Read<long>, attribute.Read<ulong>);
                 var shape = attribute.Shape;
                 // A one-element array reads as a scalar (h5py stores some scalars that way).
                 var rankOk = a.Rank < 0 || shape.Length == a.Rank || (a.Rank == 0 && H5Shape.Product(shape) == 1);
@@ -250,11 +261,47 @@ public static class H5SchemaValidator
                         Add(path + "@" + key, H5DifferenceKind.ExtraAttribute, "the file holds an attribute the schema does not describe");
         }
 
-        private void Type(string path, H5TypeSchema expected, H5TypeSchema actual)
+        // The stored values are read (as 64-bit integers of the stored signedness) only when a lenient option needs them.
+        private void Type(string path, H5TypeSchema expected, H5TypeSchema actual, Func<long[]> signedValues, Func<ulong[]> unsignedValues)
         {
             if (expected.Accepts(actual, out var reason)) return;
             var stringKind = expected.Kind == H5ValueKind.String && actual.Kind == H5ValueKind.String;
-            Add(path, stringKind ? H5DifferenceKind.WrongStringKind : H5DifferenceKind.WrongType, reason);
+            if (stringKind)
+            {
+                if (options.AcceptAnyStringKind) return;
+                Add(path, H5DifferenceKind.WrongStringKind, reason + $" ({nameof(H5ValidationOptions)}.{nameof(H5ValidationOptions.AcceptAnyStringKind)} accepts any string kind)");
+                return;
+            }
+            if (IsInteger(expected) && IsInteger(actual))
+            {
+                if (!options.AcceptAnyIntegerWidth)
+                {
+                    Add(path, H5DifferenceKind.WrongType, reason + $" ({nameof(H5ValidationOptions)}.{nameof(H5ValidationOptions.AcceptAnyIntegerWidth)} accepts it when every value fits)");
+                    return;
+                }
+                if (FirstMisfit(expected, actual, signedValues, unsignedValues) is not { } misfit) return;
+                Add(path, H5DifferenceKind.WrongType, $"{reason}, and the value {misfit} does not fit {expected}");
+                return;
+            }
+            Add(path, H5DifferenceKind.WrongType, reason);
+        }
+
+        private static bool IsInteger(H5TypeSchema t) => t.Kind is H5ValueKind.SignedInteger or H5ValueKind.UnsignedInteger;
+
+        private static string? FirstMisfit(H5TypeSchema expected, H5TypeSchema actual, Func<long[]> signedValues, Func<ulong[]> unsignedValues)
+        {
+            var bits = expected.Size * 8;
+            var signed = expected.Kind == H5ValueKind.SignedInteger;
+            var max = signed ? (ulong)(bits == 64 ? long.MaxValue : (1L << (bits - 1)) - 1) : bits == 64 ? ulong.MaxValue : (1UL << bits) - 1;
+            var min = signed ? (bits == 64 ? long.MinValue : -(1L << (bits - 1))) : 0L;
+            if (actual.Kind == H5ValueKind.UnsignedInteger)
+            {
+                foreach (var v in unsignedValues()) if (v > max) return v.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                return null;
+            }
+            foreach (var v in signedValues())
+                if (v < min || (v > 0 && (ulong)v > max)) return v.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            return null;
         }
 
         private static string Format(long[] shape) => "(" + string.Join(", ", shape.Select(d => d < 0 ? "*" : d.ToString(System.Globalization.CultureInfo.InvariantCulture))) + ")";

@@ -12,6 +12,7 @@ public sealed class RangeHttpServer : IDisposable
 {
     private readonly HttpListener _listener = new();
     private readonly Dictionary<string, byte[]> _objects = new(StringComparer.Ordinal);
+    private readonly List<(long Start, long End)> _ranges = [];
     private readonly Task _loop;
     private int _gets, _heads;
     private long _bytes;
@@ -31,6 +32,9 @@ public sealed class RangeHttpServer : IDisposable
     public int Heads => Volatile.Read(ref _heads);
     public long BytesServed => Interlocked.Read(ref _bytes);
 
+    /// <summary>The byte range (first and last byte, inclusive) of each GET since the last <see cref="ResetCounts"/>, in arrival order.</summary>
+    public (long Start, long End)[] Ranges { get { lock (_ranges) return [.. _ranges]; } }
+
     /// <summary>When set, the Nth GET (1-based, counted from now) sends half its bytes and then drops the connection.</summary>
     public int? DropConnectionOnGet { get; set; }
 
@@ -46,6 +50,7 @@ public sealed class RangeHttpServer : IDisposable
         Interlocked.Exchange(ref _gets, 0);
         Interlocked.Exchange(ref _heads, 0);
         Interlocked.Exchange(ref _bytes, 0);
+        lock (_ranges) _ranges.Clear();
     }
 
     private async Task Loop()
@@ -87,6 +92,7 @@ public sealed class RangeHttpServer : IDisposable
             response.Headers["Content-Range"] = $"bytes {start}-{end}/{content.Length}";
         }
         var length = end - start + 1;
+        if (get > 0) lock (_ranges) _ranges.Add((start, end));
         response.ContentLength64 = length;
         if (request.HttpMethod == "HEAD")
         {

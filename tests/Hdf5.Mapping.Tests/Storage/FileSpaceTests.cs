@@ -23,6 +23,29 @@ public sealed class FileSpaceTests : H5TestBase
     }
 
     [Fact]
+    public void APageBufferThatTheFileCannotHave_IsRefused_ForReadingAndWriting()
+    {
+        // libhdf5 1.10 refuses both opens; 1.14.4 and later would drop the buffer, or enlarge it to a page, and say nothing.
+        var plain = Files.NewPath("plain.h5");
+        using (var f = H5File.Create(plain)) f.Add("x", new[] { 1, 2, 3 }).Dispose();
+        var paged = Files.NewPath("paged.h5");
+        using (var f = H5File.Create(paged, options: new H5FileOptions { PageSize = 65536 })) f.Add("x", new[] { 1, 2, 3 }).Dispose();
+        var before = File.ReadAllBytes(plain);
+        foreach (var mode in new[] { H5FileMode.ReadOnly, H5FileMode.ReadWrite })
+        {
+            var notPaged = Assert.Throws<H5Exception>(() => H5File.Open(plain, mode, new H5FileOptions { PageBufferSize = 1 << 20 }));
+            Assert.Contains("PAGE file space strategy", notPaged.Message);
+            Assert.Contains(plain, notPaged.Message);
+            var tooSmall = Assert.Throws<H5Exception>(() => H5File.Open(paged, mode, new H5FileOptions { PageBufferSize = 4096 }));
+            Assert.Contains("page size", tooSmall.Message, StringComparison.OrdinalIgnoreCase);
+        }
+        Assert.Equal(before, File.ReadAllBytes(plain));
+        using var g = H5File.Open(paged, H5FileMode.ReadWrite, new H5FileOptions { PageBufferSize = 65536 });
+        using var ds = g.OpenDataset("x");
+        Assert.Equal([1, 2, 3], ds.Read<int>());
+    }
+
+    [Fact]
     public void Szip_IsAvailableForEncoding_AndH5pyReadsIt()
     {
         var path = Files.NewPath();
