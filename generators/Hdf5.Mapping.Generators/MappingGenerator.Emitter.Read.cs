@@ -131,6 +131,11 @@ public sealed partial class MappingGenerator
                 var regions = $"context.RegionsOf({Context}.ReadRegionTargets(dataset), {TargetPath(m.RegionOf!, write: false)}, {LinkPath(m)})";
                 return m.IsList ? $"new global::System.Collections.Generic.List<{m.ElementType}>({regions})" : regions;
             }
+            if (m.Element == ElementKind.Record)
+            {
+                var records = $"dataset.Read({H5}H5ElementType.Of<{m.ElementType}>())";
+                return m.IsList ? $"new global::System.Collections.Generic.List<{m.ElementType}>({records})" : records;
+            }
             if (m.Rank == 0) return m.IsString ? "dataset.ReadScalarString()" : $"dataset.ReadScalar<{m.ElementType}>()";
             if (m.IsList) return $"new global::System.Collections.Generic.List<{m.ElementType}>({(m.IsString ? "dataset.ReadStrings()" : $"dataset.Read<{m.ElementType}>()")})";
             if (m.IsString) return "dataset.ReadStrings()";
@@ -219,7 +224,7 @@ public sealed partial class MappingGenerator
         }
 
         private static string Track(MemberSpec m, string value) =>
-            m.Element == ElementKind.String ? $"context.Track({value}, {LinkPath(m)});" : $"context.Track<{m.ElementType}>({value}, {LinkPath(m)});";
+            m.Element is ElementKind.String or ElementKind.Record ? $"context.Track({value}, {LinkPath(m)});" : $"context.Track<{m.ElementType}>({value}, {LinkPath(m)});";
 
         // References become objects once the whole graph is read (a target may be read after this member, or by another class).
         private static void EmitDeferredResolve(IndentedWriter w, MemberSpec m)

@@ -104,8 +104,17 @@ public sealed partial class MappingGenerator
         {
             var compound = spec.Compounds.FirstOrDefault(c => c.TypeRef == m.ElementType);
             if (compound is null) return StringOr(m, $"{Schema}H5TypeSchema.Of<{m.ElementType}>()");
-            var fields = compound.Fields.Select(f => $"new {Schema}H5FieldSchema({Literal(f.H5Name)}, {Schema}H5TypeSchema.Of<{f.TypeRef}>())");
-            return $"{Schema}H5TypeSchema.Compound(global::System.Runtime.CompilerServices.Unsafe.SizeOf<{m.ElementType}>(), {string.Join(", ", fields)})";
+            var fields = compound.Fields.Select(f => $"new {Schema}H5FieldSchema({Literal(f.H5Name)}, {FieldSchema(f)})");
+            // A record's stored size depends on its strings and sequences: the schema checks its members only.
+            var size = compound.IsRecord ? "0" : $"global::System.Runtime.CompilerServices.Unsafe.SizeOf<{m.ElementType}>()";
+            return $"{Schema}H5TypeSchema.Compound({size}, {string.Join(", ", fields)})";
         }
+
+        private static string FieldSchema(FieldSpec f) => f.Kind switch
+        {
+            FieldKind.String => f.FixedLength > 0 ? $"{Schema}H5TypeSchema.FixedString({f.FixedLength})" : $"{Schema}H5TypeSchema.VariableString",
+            FieldKind.Sequence => $"{Schema}H5TypeSchema.Any",
+            _ => $"{Schema}H5TypeSchema.Of<{f.TypeRef}>()",
+        };
     }
 }

@@ -30,6 +30,11 @@ public sealed partial class MappingGenerator
 
         private static void EmitCompound(IndentedWriter w, CompoundSpec c)
         {
+            if (c.IsRecord)
+            {
+                EmitRecord(w, c);
+                return;
+            }
             const string Unsafe = "global::System.Runtime.CompilerServices.Unsafe";
             w.Open($"{H5}H5TypeRegistry.Register<{c.TypeRef}>(static () =>");
             w.Line($"var sample = default({c.TypeRef});");
@@ -43,6 +48,23 @@ public sealed partial class MappingGenerator
             }
             w.Line("return type;");
             w.Close(");");
+        }
+
+        // A record is read and written member by member through an element type built once, at its first use.
+        private static void EmitRecord(IndentedWriter w, CompoundSpec c)
+        {
+            w.Line($"{H5}H5TypeRegistry.RegisterElementType<{c.TypeRef}>(static () => {H5}H5ElementType.Compound<{c.TypeRef}>()");
+            foreach (var f in c.Fields)
+            {
+                var type = f.Kind switch
+                {
+                    FieldKind.String when f.FixedLength > 0 => $", {H5}H5ElementType.FixedString({f.FixedLength})",
+                    FieldKind.Sequence => $", {H5}H5ElementType.Sequence<{f.SequenceOf}>()",
+                    _ => "",
+                };
+                w.Line($"    .Field<{f.TypeRef}>({Literal(f.H5Name)}, static v => v.{f.Name}, static (ref {c.TypeRef} v, {f.TypeRef} x) => v.{f.Name} = x{type})");
+            }
+            w.Line("    .Build());");
         }
     }
 }

@@ -101,6 +101,7 @@ public sealed partial class MappingGenerator
                 : m.Rank == 0
                 ? (m.IsString ? $"context.WriteString({args}, {StringFormat(m.String!)})" : $"context.WriteScalar<{m.ElementType}>({args})")
                 : m.IsString ? $"context.WriteStrings({args}, {StringFormat(m.String!)}{Options(m)})"
+                : m.Element == ElementKind.Record ? $"context.WriteRecords<{m.ElementType}>({args}{Options(m)})"
                 : $"context.WriteDataset<{m.ElementType}>({args}{Options(m)})";
             var attributes = AttributesOn(spec, m).ToArray();
             if (attributes.Length == 0)

@@ -21,11 +21,14 @@ public sealed partial class MappingGenerator
             if (Named<string>(attribute, nameof(H5DatasetAttribute.RegionOf)) is not null || shape.Element.ToDisplayString() == RegionType)
                 return ParseRegions(property, attribute, location, shape);
             var isString = shape.Element.SpecialType == SpecialType.System_String;
-            var compound = isString || IsNumeric(shape.Element) ? null : Compound(shape.Element);
+            var compound = isString || IsNumeric(shape.Element) ? null : Compound(shape.Element) ?? Record(shape.Element);
+            var isRecord = compound?.IsRecord == true;
             string? problem = IsOtherCollection(property.Type) ? "interface and other collections are not mapped: use T[] (any rank) or List<T>"
                 : isString && shape.Rank > 1 ? "string datasets are scalars (string) or 1-D (string[], List<string>)"
+                : isRecord && shape.Rank != 1 ? "datasets of records (structs or classes with string or array members) are 1-D (T[] or List<T>)"
                 : !isString && !IsNumeric(shape.Element) && compound is null
-                    ? "a dataset holds T, T[], T[,], ... (any rank) or List<T> of numbers, bool, enums or structs whose public fields are numbers, bool or enums; string or string[]; or H5Dataset<T> for lazy access"
+                    ? "a dataset holds T, T[], T[,], ... (any rank) or List<T> of numbers, bool, enums or structs whose public fields are numbers, bool or enums; "
+                      + "T[] or List<T> of records (public fields and settable properties that are those, strings or arrays of numbers); string or string[]; or H5Dataset<T> for lazy access"
                 : null;
             if (problem is not null)
             {
@@ -37,7 +40,7 @@ public sealed partial class MappingGenerator
             {
                 Kind = MemberKind.Dataset,
                 ElementType = Global(shape.Element),
-                Element = isString ? ElementKind.String : compound is not null ? ElementKind.Compound : ElementKind.Value,
+                Element = isString ? ElementKind.String : isRecord ? ElementKind.Record : compound is not null ? ElementKind.Compound : ElementKind.Value,
                 Rank = shape.Rank,
                 Collection = shape.Collection,
                 IsOptional = shape.Optional,

@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.Linq;
 using Hdf5.Mapping.Generators.Model;
 using Microsoft.CodeAnalysis;
@@ -92,6 +93,61 @@ public sealed partial class MappingGenerator
                 Find(f, FieldAttribute) is { } named && named.ConstructorArguments.Length > 0 && named.ConstructorArguments[0].Value is string h5Name ? h5Name : f.Name)).ToArray()));
             _compounds[spec.TypeRef] = spec;
             return spec;
+        }
+
+        // A record: a struct or class (with a public parameterless constructor) whose public fields and settable
+        // properties are numbers, bool, enums, references, strings ([H5Field(FixedLength = n)] for fixed length) or
+        // arrays of numbers (variable-length sequences); stored as a compound through its registered element type.
+        private CompoundSpec? Record(ITypeSymbol t)
+        {
+            if (t is not INamedTypeSymbol named || named.IsAbstract || named.IsGenericType || t.TypeKind is not (TypeKind.Class or TypeKind.Struct)) return null;
+            for (var s = (ISymbol)t; s is INamedTypeSymbol; s = s.ContainingType)
+                if (s.DeclaredAccessibility is Accessibility.Private or Accessibility.Protected or Accessibility.ProtectedAndInternal) return null;
+            if (t.TypeKind == TypeKind.Class && !named.InstanceConstructors.Any(c => c.Parameters.Length == 0 && c.DeclaredAccessibility == Accessibility.Public)) return null;
+            var fields = new List<FieldSpec>();
+            foreach (var member in t.GetMembers())
+            {
+                if (RecordMemberType(member, out var skip) is not { } type)
+                {
+                    if (skip) continue;
+                    return null;
+                }
+                var field = Find(member, FieldAttribute);
+                var h5Name = field is not null && field.ConstructorArguments.Length > 0 && field.ConstructorArguments[0].Value is string n ? n : member.Name;
+                var fixedLength = field is null ? 0 : Named<int>(field, nameof(H5FieldAttribute.FixedLength));
+                if (type.SpecialType == SpecialType.System_String)
+                    fields.Add(new FieldSpec(member.Name, "string", h5Name, FieldKind.String, fixedLength));
+                else if (type is IArrayTypeSymbol { Rank: 1 } array && IsNumeric(array.ElementType) && array.ElementType.SpecialType != SpecialType.System_Boolean)
+                    fields.Add(new FieldSpec(member.Name, Global(type), h5Name, FieldKind.Sequence, SequenceOf: Global(array.ElementType)));
+                else if (IsNumeric(type))
+                    fields.Add(new FieldSpec(member.Name, Global(type), h5Name));
+                else
+                    return null;
+            }
+            if (fields.Count == 0) return null;
+            var spec = new CompoundSpec(Global(t), new EquatableArray<FieldSpec>(fields.ToArray()), IsRecord: true);
+            _compounds[spec.TypeRef] = spec;
+            return spec;
+        }
+
+        // The type of a record's stored member: a public, writable instance field or a public get/set property. Other
+        // members are skipped; a non-public instance field makes the type no record (its value would not round-trip).
+        private static ITypeSymbol? RecordMemberType(ISymbol member, out bool skip)
+        {
+            skip = false;
+            switch (member)
+            {
+                case IFieldSymbol { IsStatic: false, IsConst: false, IsImplicitlyDeclared: false } f when f.DeclaredAccessibility == Accessibility.Public && !f.IsReadOnly:
+                    return f.Type;
+                case IPropertySymbol { IsStatic: false, IsIndexer: false } p when p.DeclaredAccessibility == Accessibility.Public
+                    && p.GetMethod?.DeclaredAccessibility == Accessibility.Public && p.SetMethod is { IsInitOnly: false, DeclaredAccessibility: Accessibility.Public }:
+                    return p.Type;
+                case IFieldSymbol { IsStatic: false, IsImplicitlyDeclared: false }:
+                    return null;
+                default:
+                    skip = true;
+                    return null;
+            }
         }
 
         private static string Global(ITypeSymbol t) => t.WithNullableAnnotation(NullableAnnotation.NotAnnotated).ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat);

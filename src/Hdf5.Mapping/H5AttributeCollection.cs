@@ -138,6 +138,7 @@ public sealed class H5AttributeCollection : IEnumerable<string>
     {
         using var a = Open(name);
         var all = a.ReadStrings();
+        if (all.Length == 0 && a.IsNull) throw new H5NullDataspaceException($"Attribute '{name}' of {OwnerText} has a null dataspace (h5py.Empty): it holds no string.");
         if (all.Length != 1) throw new H5SelectionException($"Attribute '{name}' of {OwnerText} holds {all.Length} strings, not one.");
         return all[0];
     }
@@ -164,7 +165,8 @@ public sealed class H5AttributeCollection : IEnumerable<string>
     public void Set<T>(string name, T value) where T : unmanaged
     {
         using var scope = H5Library.Enter();
-        using var a = Recreate(name, H5TypeMap.MemoryType<T>(), []);
+        CheckBeforeReplacing(name, H5TypeMap.FileType<T>(), new ReadOnlySpan<T>(in value), 1);
+        using var a = Recreate(name, H5TypeMap.FileType<T>(), []);
         a.Write(in value, 1);
     }
 
@@ -173,7 +175,8 @@ public sealed class H5AttributeCollection : IEnumerable<string>
     {
         ArgumentNullException.ThrowIfNull(values);
         using var scope = H5Library.Enter();
-        using var a = Recreate(name, H5TypeMap.MemoryType<T>(), [values.LongLength]);
+        CheckBeforeReplacing<T>(name, H5TypeMap.FileType<T>(), values, values.LongLength);
+        using var a = Recreate(name, H5TypeMap.FileType<T>(), [values.LongLength]);
         a.Write(in MemoryMarshal.GetArrayDataReference(values), values.LongLength);
     }
 
@@ -183,7 +186,8 @@ public sealed class H5AttributeCollection : IEnumerable<string>
         ArgumentNullException.ThrowIfNull(values);
         H5Dataset.CheckElementType<T>(values);
         using var scope = H5Library.Enter();
-        using var a = Recreate(name, H5TypeMap.MemoryType<T>(), H5Shape.Of(values));
+        CheckBeforeReplacing(name, H5TypeMap.FileType<T>(), MemoryMarshal.CreateReadOnlySpan(ref H5Dataset.ArrayRef<T>(values), checked((int)values.LongLength)), values.LongLength);
+        using var a = Recreate(name, H5TypeMap.FileType<T>(), H5Shape.Of(values));
         a.Write(in H5Dataset.ArrayRef<T>(values), values.LongLength);
     }
 
@@ -244,21 +248,117 @@ public sealed class H5AttributeCollection : IEnumerable<string>
     public void Set<T>(string name, H5Datatype type, long[] shape, ReadOnlySpan<T> values) where T : unmanaged
     {
         ArgumentNullException.ThrowIfNull(type);
-        if (values.Length != H5Shape.Product(shape))
-            throw new H5SelectionException($"Attribute '{name}' of shape {H5Shape.Format(shape)} needs {H5Shape.Product(shape)} values; {values.Length} given.");
+        ArgumentNullException.ThrowIfNull(shape);
         using var scope = H5Library.Enter();
+        CheckBeforeReplacing(name, type.Id, values, H5Shape.Product(shape));
         using var a = Recreate(name, type.Id, shape);
         a.Write(in MemoryMarshal.GetReference(values), values.Length);
     }
 
+    /// <summary>Reads a one-element attribute through <paramref name="type"/> (a record with strings, a sequence, ...).</summary>
+    public T Get<T>(string name, H5ElementType<T> type)
+    {
+        using var a = Open(name);
+        var all = a.Read(type);
+        if (all.Length == 0 && a.IsNull) throw new H5NullDataspaceException($"Attribute '{name}' of {OwnerText} has a null dataspace (h5py.Empty): it holds no value.");
+        if (all.Length != 1) throw new H5SelectionException($"Attribute '{name}' of {OwnerText} holds {all.Length} elements, not one.");
+        return all[0];
+    }
+
+    /// <summary>Reads all elements of an attribute through <paramref name="type"/>.</summary>
+    public T[] GetArray<T>(string name, H5ElementType<T> type)
+    {
+        using var a = Open(name);
+        return a.Read(type);
+    }
+
+    /// <summary>Reads an attribute of variable-length sequences as arrays (h5py: a <c>vlen_dtype</c> attribute; the
+    /// dimension-scale attribute <c>DIMENSION_LIST</c> is one of object references).</summary>
+    public T[][] GetSequences<T>(string name) where T : unmanaged
+    {
+        using var a = Open(name);
+        return a.ReadRagged<T>().ToArrays();
+    }
+
+    /// <summary>Sets a scalar attribute whose value <paramref name="type"/> describes (h5py: <c>attrs[name] = numpy.void record</c>).</summary>
+    public void Set<T>(string name, T value, H5ElementType<T> type) => SetElements(name, [value], [], type);
+
+    /// <summary>Sets a 1-D attribute whose elements <paramref name="type"/> describes.</summary>
+    public void Set<T>(string name, T[] values, H5ElementType<T> type)
+    {
+        ArgumentNullException.ThrowIfNull(values);
+        SetElements(name, values, [values.LongLength], type);
+    }
+
+    /// <summary>Sets a 1-D attribute of variable-length sequences (h5py: <c>attrs.create(name, data, dtype=vlen_dtype(T))</c>).</summary>
+    public void SetSequences<T>(string name, IReadOnlyList<T[]> sequences) where T : unmanaged
+    {
+        ArgumentNullException.ThrowIfNull(sequences);
+        var sequence = H5ElementType.Sequence<T>();
+        var values = sequences.ToArray();
+        sequence.CheckEncodable(values);
+        using var scope = H5Library.Enter();
+        using var type = new DatatypeId(H5Call.Check(H5T.VlenCreate(H5TypeMap.FileType<T>()), "creating a variable-length sequence type"));
+        using var a = Recreate(name, type, [values.LongLength]);
+        a.WriteRagged(H5Ragged<T>.From(values));
+    }
+
+    private void SetElements<T>(string name, T[] values, long[] shape, H5ElementType<T> type)
+    {
+        ArgumentNullException.ThrowIfNull(type);
+        type.CheckEncodable(values); // before the old attribute goes
+        using var scope = H5Library.Enter();
+        using var a = Recreate(name, type.MemoryType, shape);
+        a.WriteElements<T>(values, type);
+    }
+
+    /// <summary>Sets an attribute with a null dataspace: a type but no value (h5py: <c>attrs[name] = h5py.Empty(dtype)</c>).</summary>
+    public void SetEmpty<T>(string name) where T : unmanaged
+    {
+        using var scope = H5Library.Enter();
+        Recreate(name, H5TypeMap.FileType<T>(), null).Dispose();
+    }
+
+    /// <summary>Sets an attribute of <paramref name="type"/> with a null dataspace (h5py: <c>h5py.Empty(dtype)</c>).</summary>
+    public void SetEmpty(string name, H5Datatype type)
+    {
+        ArgumentNullException.ThrowIfNull(type);
+        using var scope = H5Library.Enter();
+        Recreate(name, type.Id, null).Dispose();
+    }
+
+    /// <summary>Sets an attribute of opaque elements of <paramref name="elementSize"/> bytes with a tag (numpy <c>V</c>n
+    /// in h5py; <paramref name="bytes"/> holds the elements one after another).</summary>
+    public void SetOpaque(string name, ReadOnlySpan<byte> bytes, int elementSize, string tag = "")
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(elementSize, 1);
+        if (bytes.Length % elementSize != 0)
+            throw new ArgumentException($"{bytes.Length} bytes are not a whole number of {elementSize}-byte elements.", nameof(bytes));
+        using var type = H5Datatype.Opaque(elementSize, tag);
+        Set(name, type, [bytes.Length / elementSize], bytes);
+    }
+
+    // The checks a value must pass before an existing attribute is replaced, so that a refused value destroys nothing:
+    // the element type must convert, the count must fit the shape, enum values must be members.
+    private void CheckBeforeReplacing<T>(string name, DatatypeId fileType, ReadOnlySpan<T> values, long elements) where T : unmanaged
+    {
+        var what = $"attribute '{name}' of {OwnerText}";
+        var stored = H5TypeReader.Read(fileType);
+        using var plan = H5TransferPlan.ForWrite<T>(fileType, stored, what);
+        if (values.Length != elements * plan.ValuesPerElement)
+            throw new H5SelectionException($"{what} holds {elements} elements of {stored}" +
+                (plan.ValuesPerElement == 1 ? "" : $" ({elements * plan.ValuesPerElement} {typeof(T).Name} values)") + $"; {values.Length} values given.");
+        plan.CheckEnumValues(values, what);
+    }
+
     // h5py semantics: assigning replaces. The old attribute is deleted only after the new value is known to be valid.
-    private H5Attribute Recreate(string name, DatatypeId type, long[] shape)
+    private H5Attribute Recreate(string name, DatatypeId type, long[]? shape)
     {
         ArgumentException.ThrowIfNullOrEmpty(name);
         _owner.File.RefuseUnderSwmr($"write attribute '{name}' on {OwnerText}");
         if (H5Call.CheckBool(H5A.Exists(_owner.LocationId, name)))
             H5Call.Check(H5A.Delete(_owner.LocationId, name), $"replacing attribute '{name}' of {OwnerText}");
-        using var space = H5Shape.CreateSpace(shape);
+        using var space = shape is null ? H5Shape.CreateNullSpace() : H5Shape.CreateSpace(shape);
         var id = H5A.Create2(_owner.LocationId, name, type, space, H5Links.AttributePropertiesFor(name), PropertyListId.Default);
         if (id < 0) throw CreationFailure(name);
         return new H5Attribute(new AttributeId(id), name, OwnerText);

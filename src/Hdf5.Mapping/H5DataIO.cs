@@ -9,73 +9,112 @@ namespace Hdf5.Mapping;
 /// <summary>
 /// The one funnel through which element data moves between .NET memory and libhdf5, for datasets and
 /// attributes alike. Numeric and struct data are never touched element by element: the caller's memory is
-/// pinned and handed to <c>H5Dread</c>/<c>H5Dwrite</c>, which convert and copy once (style habit 5).
+/// pinned and handed to <c>H5Dread</c>/<c>H5Dwrite</c>, which convert and copy once.
 /// Strings are the exception by nature: they are encoded/decoded between UTF-8 and .NET strings.
 /// </summary>
-internal abstract class H5DataIO
+internal abstract partial class H5DataIO : IDisposable
 {
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<(Type, bool), H5TransferPlan> _plans = new();
+    private H5TypeDescriptor? _fileDescriptor;
+
     /// <summary>Describes the object in messages ("dataset '/a/b'").</summary>
     public abstract string What { get; }
 
     /// <summary>The stored datatype (owned by the caller of this funnel).</summary>
     public abstract DatatypeId FileType { get; }
 
-    /// <summary>Reads the selection into <paramref name="buffer"/> as <paramref name="memType"/>.</summary>
-    protected abstract unsafe int ReadNative(DatatypeId memType, DataspaceId memSpace, DataspaceId fileSpace, void* buffer);
+    /// <summary>What the stored datatype is (read once).</summary>
+    public H5TypeDescriptor FileDescriptor => _fileDescriptor ??= H5TypeReader.Read(FileType);
 
-    /// <summary>Writes <paramref name="buffer"/> of <paramref name="memType"/> to the selection.</summary>
-    protected abstract unsafe int WriteNative(DatatypeId memType, DataspaceId memSpace, DataspaceId fileSpace, void* buffer);
+    /// <summary>Reads the selection (<paramref name="elements"/> stored elements) into <paramref name="buffer"/> as <paramref name="memType"/>.</summary>
+    protected abstract unsafe int ReadNative(DatatypeId memType, DataspaceId memSpace, DataspaceId fileSpace, long elements, void* buffer);
+
+    /// <summary>Writes <paramref name="buffer"/> (<paramref name="elements"/> elements of <paramref name="memType"/>) to the selection.</summary>
+    protected abstract unsafe int WriteNative(DatatypeId memType, DataspaceId memSpace, DataspaceId fileSpace, long elements, void* buffer);
 
     /// <summary>Called when a read failed, to turn a generic failure into a precise one (missing filters).</summary>
     protected virtual Exception? DiagnoseReadFailure(H5ErrorStack stack) => null;
 
-    public unsafe void Read<T>(ref T destination, long count, DataspaceId memSpace, DataspaceId fileSpace) where T : unmanaged
+    /// <summary>How <typeparamref name="T"/> values are read from (or written to) this object: checked once per .NET type.</summary>
+    public H5TransferPlan Plan<T>(bool writing) where T : unmanaged
     {
-        var memType = H5TypeMap.ForRead<T>(FileType, What, out var owned);
-        using (owned)
+        if (_plans.TryGetValue((typeof(T), writing), out var plan)) return plan;
+        using var scope = H5Library.Enter();
+        plan = writing ? H5TransferPlan.ForWrite<T>(FileType, FileDescriptor, What) : H5TransferPlan.ForRead<T>(FileType, FileDescriptor, What);
+        if (_plans.TryAdd((typeof(T), writing), plan)) return plan;
+        plan.Dispose();
+        return _plans[(typeof(T), writing)];
+    }
+
+    /// <summary>Reads <paramref name="valueCount"/> values of <typeparamref name="T"/> (stored elements times
+    /// <see cref="H5TransferPlan.ValuesPerElement"/>) into <paramref name="destination"/>.</summary>
+    public unsafe void Read<T>(ref T destination, long valueCount, DataspaceId memSpace, DataspaceId fileSpace) where T : unmanaged
+    {
+        var plan = Plan<T>(writing: false);
+        if (valueCount == 0) return;
+        fixed (T* p = &destination)
         {
-            if (count == 0) return;
-            fixed (T* p = &destination)
-            {
-                if (ReadNative(memType, memSpace, fileSpace, p) < 0) ThrowRead();
-            }
+            H5ConversionGuard.Reset();
+            if (ReadNative(plan.MemoryType, memSpace, fileSpace, valueCount / plan.ValuesPerElement, p) < 0) ThrowRead();
         }
     }
 
-    public unsafe void Write<T>(ref readonly T source, long count, DataspaceId memSpace, DataspaceId fileSpace) where T : unmanaged
+    /// <summary>Writes <paramref name="valueCount"/> values from <paramref name="source"/> (stored elements times
+    /// <see cref="H5TransferPlan.ValuesPerElement"/>).</summary>
+    public unsafe void Write<T>(ref readonly T source, long valueCount, DataspaceId memSpace, DataspaceId fileSpace) where T : unmanaged
     {
-        var memType = H5TypeMap.ForWrite<T>(FileType, What);
-        if (count == 0) return;
+        var plan = Plan<T>(writing: true);
+        if (plan.ChecksEnumValues) plan.CheckEnumValues(MemoryMarshal.CreateReadOnlySpan(in source, checked((int)valueCount)), What);
+        if (valueCount == 0) return;
         fixed (T* p = &source)
         {
-            if (WriteNative(memType, memSpace, fileSpace, p) < 0) H5Call.Throw($"Writing {What}");
+            H5ConversionGuard.Reset();
+            if (WriteNative(plan.MemoryType, memSpace, fileSpace, valueCount / plan.ValuesPerElement, p) < 0) ThrowWrite();
         }
     }
 
     [MethodImpl(MethodImplOptions.NoInlining)]
-    private void ThrowRead()
+    protected void ThrowRead()
     {
+        var refused = H5ConversionGuard.Refused();
         var stack = H5ErrorStack.Capture();
+        if (refused is not null) throw new H5TypeMismatchException($"Reading {What}: {refused}.", stack);
         throw DiagnoseReadFailure(stack) ?? H5ErrorTable.Create(stack, $"Reading {What}");
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    protected void ThrowWrite()
+    {
+        var refused = H5ConversionGuard.Refused();
+        var stack = H5ErrorStack.Capture();
+        if (refused is not null) throw new H5TypeMismatchException($"Writing {What}: {refused}.", stack);
+        throw H5ErrorTable.Create(stack, $"Writing {What}");
+    }
+
+    /// <summary>Releases the memory types the plans own.</summary>
+    public virtual void Dispose()
+    {
+        foreach (var plan in _plans.Values) plan.Dispose();
+        _plans.Clear();
     }
 
     // ---- strings ----------------------------------------------------------------------------------
 
+    private H5StringType StringType(string doing) =>
+        FileDescriptor as H5StringType ?? throw new H5TypeMismatchException($"{What} stores {FileDescriptor}; {doing}.");
+
     public unsafe string[] ReadStrings(long count, DataspaceId memSpace, DataspaceId fileSpace)
     {
-        var fileType = FileType;
-        if (H5T.GetClass(fileType) != H5T.Class.String)
-            throw new H5TypeMismatchException($"{What} stores {H5TypeMap.Describe(fileType)}, not strings.");
+        var type = StringType("it holds no strings");
         var result = new string[count];
         if (count == 0) return result;
-        var cset = H5T.GetCset(fileType);
-        if (H5Call.CheckBool(H5T.IsVariableStr(fileType)))
+        if (type.IsVariableLength)
         {
-            using var memType = H5TypeMap.CreateVariableString(cset);
+            using var memType = H5TypeMap.CreateVariableString((H5T.Cset)type.CharSet);
             var pointers = new nint[count];
             fixed (nint* p = pointers)
             {
-                if (ReadNative(memType, memSpace, fileSpace, p) < 0) ThrowRead();
+                if (ReadNative(memType, memSpace, fileSpace, count, p) < 0) ThrowRead();
                 try
                 {
                     for (long i = 0; i < count; i++)
@@ -91,87 +130,87 @@ internal abstract class H5DataIO
             return result;
         }
 
-        var size = (int)H5T.GetSize(fileType);
-        var pad = H5T.GetStrpad(fileType);
-        using var fixedType = H5TypeMap.CreateFixedString(size, cset, pad);
-        var bytes = new byte[checked(count * size)];
-        fixed (byte* p = bytes)
-            if (ReadNative(fixedType, memSpace, fileSpace, p) < 0) ThrowRead();
+        var bytes = ReadFixed(type, count, memSpace, fileSpace);
+        var size = (int)type.Size;
         for (long i = 0; i < count; i++)
-            result[i] = DecodeFixed(bytes.AsSpan((int)(i * size), size), pad);
+            result[i] = DecodeFixed(bytes.AsSpan((int)(i * size), size), type.Padding);
         return result;
     }
 
-    public unsafe byte[][] ReadFixedStringBytes(long count, DataspaceId memSpace, DataspaceId fileSpace)
+    public byte[][] ReadFixedStringBytes(long count, DataspaceId memSpace, DataspaceId fileSpace)
     {
-        var fileType = FileType;
-        if (H5T.GetClass(fileType) != H5T.Class.String || H5Call.CheckBool(H5T.IsVariableStr(fileType)))
-            throw new H5TypeMismatchException($"{What} stores {H5TypeMap.Describe(fileType)}, not fixed-length strings.");
-        var size = (int)H5T.GetSize(fileType);
-        var pad = H5T.GetStrpad(fileType);
-        using var fixedType = H5TypeMap.CreateFixedString(size, H5T.GetCset(fileType), pad);
-        var bytes = new byte[checked(count * size)];
-        fixed (byte* p = bytes)
-            if (count > 0 && ReadNative(fixedType, memSpace, fileSpace, p) < 0) ThrowRead();
+        var type = StringType("it holds no fixed-length strings");
+        if (type.IsVariableLength) throw new H5TypeMismatchException($"{What} stores {type}, not fixed-length strings.");
+        var bytes = ReadFixed(type, count, memSpace, fileSpace);
+        var size = (int)type.Size;
         var result = new byte[count][];
         for (long i = 0; i < count; i++)
-            result[i] = TrimFixed(bytes.AsSpan((int)(i * size), size), pad).ToArray();
+            result[i] = TrimFixed(bytes.AsSpan((int)(i * size), size), type.Padding).ToArray();
         return result;
     }
 
-    internal static ReadOnlySpan<byte> TrimFixed(ReadOnlySpan<byte> s, H5T.Str pad)
+    private unsafe byte[] ReadFixed(H5StringType type, long count, DataspaceId memSpace, DataspaceId fileSpace)
     {
-        if (pad == H5T.Str.SpacePad) return s.TrimEnd((byte)' ');
+        using var fixedType = H5TypeMap.CreateFixedString((int)type.Size, (H5T.Cset)type.CharSet, (H5T.Str)type.Padding);
+        var bytes = new byte[checked(count * type.Size)];
+        fixed (byte* p = bytes)
+            if (count > 0 && ReadNative(fixedType, memSpace, fileSpace, count, p) < 0) ThrowRead();
+        return bytes;
+    }
+
+    internal static ReadOnlySpan<byte> TrimFixed(ReadOnlySpan<byte> s, H5StringPadding pad)
+    {
+        if (pad == H5StringPadding.SpacePad) return s.TrimEnd((byte)' ');
         var nul = s.IndexOf((byte)0);
         return nul < 0 ? s : s[..nul]; // NULLTERM and NULLPAD both end at the first NUL (numpy bytes semantics)
     }
 
-    private static string DecodeFixed(ReadOnlySpan<byte> s, H5T.Str pad) => Encoding.UTF8.GetString(TrimFixed(s, pad));
+    private static string DecodeFixed(ReadOnlySpan<byte> s, H5StringPadding pad) => Encoding.UTF8.GetString(TrimFixed(s, pad));
 
     public unsafe void WriteStrings(ReadOnlySpan<string> values, DataspaceId memSpace, DataspaceId fileSpace)
     {
-        var fileType = FileType;
-        if (H5T.GetClass(fileType) != H5T.Class.String)
-            throw new H5TypeMismatchException($"{What} stores {H5TypeMap.Describe(fileType)}; strings cannot be written to it.");
+        var type = StringType("strings cannot be written to it");
         if (values.Length == 0) return;
-        var cset = H5T.GetCset(fileType);
-        if (cset == H5T.Cset.Ascii)
+        if (type.CharSet == H5CharSet.Ascii)
             foreach (var v in values)
                 if (v is not null && !Ascii.IsValid(v))
                     throw new ArgumentException($"{What} stores ASCII strings; '{v}' has non-ASCII characters.", nameof(values));
+        if (type.IsVariableLength) WriteVariableStrings(type, values, memSpace, fileSpace);
+        else WriteFixedStrings(type, values, memSpace, fileSpace);
+    }
 
-        if (H5Call.CheckBool(H5T.IsVariableStr(fileType)))
+    private unsafe void WriteVariableStrings(H5StringType type, ReadOnlySpan<string> values, DataspaceId memSpace, DataspaceId fileSpace)
+    {
+        // One unmanaged block holds every string, NUL-terminated, followed by the pointer table.
+        long total = 0;
+        foreach (var v in values) total += Encoding.UTF8.GetByteCount(v ?? string.Empty) + 1;
+        var block = (byte*)NativeMemory.Alloc((nuint)(total + values.Length * sizeof(nint)));
+        try
         {
-            // One unmanaged block holds every string, NUL-terminated, followed by the pointer table.
-            long total = 0;
-            foreach (var v in values) total += Encoding.UTF8.GetByteCount(v ?? string.Empty) + 1;
-            var block = (byte*)NativeMemory.Alloc((nuint)(total + values.Length * sizeof(nint)));
-            try
+            var table = (nint*)(block + total);
+            var cursor = block;
+            for (int i = 0; i < values.Length; i++)
             {
-                var table = (nint*)(block + total);
-                var cursor = block;
-                for (int i = 0; i < values.Length; i++)
-                {
-                    var s = values[i] ?? string.Empty;
-                    var n = Encoding.UTF8.GetBytes(s, new Span<byte>(cursor, (int)(total - (cursor - block))));
-                    cursor[n] = 0;
-                    table[i] = (nint)cursor;
-                    cursor += n + 1;
-                }
-                using var memType = H5TypeMap.CreateVariableString(cset);
-                if (WriteNative(memType, memSpace, fileSpace, table) < 0) H5Call.Throw($"Writing {What}");
+                var s = values[i] ?? string.Empty;
+                var n = Encoding.UTF8.GetBytes(s, new Span<byte>(cursor, (int)(total - (cursor - block))));
+                cursor[n] = 0;
+                table[i] = (nint)cursor;
+                cursor += n + 1;
             }
-            finally
-            {
-                NativeMemory.Free(block);
-            }
-            return;
+            using var memType = H5TypeMap.CreateVariableString((H5T.Cset)type.CharSet);
+            if (WriteNative(memType, memSpace, fileSpace, values.Length, table) < 0) ThrowWrite();
         }
+        finally
+        {
+            NativeMemory.Free(block);
+        }
+    }
 
-        var size = (int)H5T.GetSize(fileType);
-        var pad = H5T.GetStrpad(fileType);
+    private unsafe void WriteFixedStrings(H5StringType type, ReadOnlySpan<string> values, DataspaceId memSpace, DataspaceId fileSpace)
+    {
+        var size = (int)type.Size;
         var bytes = new byte[checked((long)values.Length * size)];
-        if (pad == H5T.Str.SpacePad) bytes.AsSpan().Fill((byte)' ');
+        if (type.Padding == H5StringPadding.SpacePad) bytes.AsSpan().Fill((byte)' ');
         for (int i = 0; i < values.Length; i++)
         {
             var s = values[i] ?? string.Empty;
@@ -183,8 +222,8 @@ internal abstract class H5DataIO
                 throw new ArgumentException($"'{s}' needs {needed} bytes but {What} stores fixed-length strings of {size} bytes.", nameof(values));
             Encoding.UTF8.GetBytes(s, slot);
         }
-        using var fixedType = H5TypeMap.CreateFixedString(size, cset, pad);
+        using var fixedType = H5TypeMap.CreateFixedString(size, (H5T.Cset)type.CharSet, (H5T.Str)type.Padding);
         fixed (byte* p = bytes)
-            if (WriteNative(fixedType, memSpace, fileSpace, p) < 0) H5Call.Throw($"Writing {What}");
+            if (WriteNative(fixedType, memSpace, fileSpace, values.Length, p) < 0) ThrowWrite();
     }
 }

@@ -81,7 +81,7 @@ public sealed partial class H5Dataset
     internal (long[] Shape, long[] Chunks) CheckAppendable<T>() where T : unmanaged
     {
         using var scope = H5Library.Enter();
-        H5TypeMap.ForWrite<T>(_io.FileType, What);
+        _io.Plan<T>(writing: true);
         var (dims, _) = AppendableExtent();
         return (dims, Chunks!);
     }
@@ -89,7 +89,7 @@ public sealed partial class H5Dataset
     private void AppendRows<T>(ref readonly T first, long elements, long[]? rowShape) where T : unmanaged
     {
         using var scope = H5Library.Enter();
-        H5TypeMap.ForWrite<T>(_io.FileType, What); // refused before the extent changes
+        _io.Plan<T>(writing: true); // refused before the extent changes
         lock (_appendLock)
         {
             using var grown = Grow(elements, rowShape);

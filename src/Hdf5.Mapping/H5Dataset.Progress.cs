@@ -16,7 +16,7 @@ public sealed partial class H5Dataset
     public T[] Read<T>(IProgress<H5Progress>? progress, CancellationToken cancellationToken = default) where T : unmanaged
     {
         long size;
-        using (H5Library.Enter()) size = Size;
+        using (H5Library.Enter()) size = Size * ValuesPerElement<T>(writing: false);
         var result = GC.AllocateUninitializedArray<T>(checked((int)size));
         Read<T>(result.AsSpan(), progress, cancellationToken);
         return result;
@@ -27,12 +27,13 @@ public sealed partial class H5Dataset
     public void Read<T>(Span<T> destination, IProgress<H5Progress>? progress, CancellationToken cancellationToken = default) where T : unmanaged
     {
         long[] shape;
+        long perElement;
         using (H5Library.Enter())
         {
-            CheckWholeSize(destination.Length);
-            shape = Shape;
+            CheckWholeValues<T>(destination.Length, writing: false);
+            (shape, perElement) = (Shape, ValuesPerElement<T>(writing: false));
         }
-        Transfer(ref MemoryMarshal.GetReference(destination), shape, write: false, progress, cancellationToken);
+        Transfer(ref MemoryMarshal.GetReference(destination), shape, perElement, write: false, progress, cancellationToken);
     }
 
     /// <summary>Reads the whole dataset into an array of any rank whose shape equals <see cref="Shape"/>, reporting
@@ -42,12 +43,13 @@ public sealed partial class H5Dataset
         ArgumentNullException.ThrowIfNull(destination);
         CheckElementType<T>(destination);
         long[] shape;
+        long perElement;
         using (H5Library.Enter())
         {
-            CheckWholeShape(destination);
-            shape = Shape;
+            CheckWholeShape<T>(destination, writing: false);
+            (shape, perElement) = (Shape, ValuesPerElement<T>(writing: false));
         }
-        Transfer(ref ArrayRef<T>(destination), shape, write: false, progress, cancellationToken);
+        Transfer(ref ArrayRef<T>(destination), shape, perElement, write: false, progress, cancellationToken);
     }
 
     /// <summary>Writes the whole dataset from <paramref name="data"/> (row-major, <see cref="Size"/> elements), reporting
@@ -56,12 +58,13 @@ public sealed partial class H5Dataset
     public void Write<T>(ReadOnlySpan<T> data, IProgress<H5Progress>? progress, CancellationToken cancellationToken = default) where T : unmanaged
     {
         long[] shape;
+        long perElement;
         using (H5Library.Enter())
         {
-            CheckWholeSize(data.Length);
-            shape = Shape;
+            CheckWholeValues<T>(data.Length, writing: true);
+            (shape, perElement) = (Shape, ValuesPerElement<T>(writing: true));
         }
-        Transfer(ref MemoryMarshal.GetReference(data), shape, write: true, progress, cancellationToken);
+        Transfer(ref MemoryMarshal.GetReference(data), shape, perElement, write: true, progress, cancellationToken);
     }
 
     /// <summary>Writes the whole dataset from an array of any rank whose shape equals <see cref="Shape"/>, reporting
@@ -71,17 +74,19 @@ public sealed partial class H5Dataset
         ArgumentNullException.ThrowIfNull(data);
         CheckElementType<T>(data);
         long[] shape;
+        long perElement;
         using (H5Library.Enter())
         {
-            CheckWholeShape(data);
-            shape = Shape;
+            CheckWholeShape<T>(data, writing: true);
+            (shape, perElement) = (Shape, ValuesPerElement<T>(writing: true));
         }
-        Transfer(ref ArrayRef<T>(data), shape, write: true, progress, cancellationToken);
+        Transfer(ref ArrayRef<T>(data), shape, perElement, write: true, progress, cancellationToken);
     }
 
-    private void Transfer<T>(ref T buffer, long[] shape, bool write, IProgress<H5Progress>? progress, CancellationToken cancellationToken) where T : unmanaged
+    // perElement: .NET values per stored element (more than one when an array-typed dataset is read as its base type).
+    private void Transfer<T>(ref T buffer, long[] shape, long perElement, bool write, IProgress<H5Progress>? progress, CancellationToken cancellationToken) where T : unmanaged
     {
-        var elementBytes = Unsafe.SizeOf<T>();
+        var elementBytes = Unsafe.SizeOf<T>() * perElement;
         var total = H5Shape.Product(shape) * elementBytes;
         var name = progress is null ? null : Name;
         cancellationToken.ThrowIfCancellationRequested();
@@ -91,7 +96,7 @@ public sealed partial class H5Dataset
             using (H5Library.Enter()) blocks = new H5Blocks(shape, Chunks, elementBytes);
         if (blocks is null || blocks.Count <= 1)
         {
-            using (H5Library.Enter()) OneTransfer(ref buffer, total / Math.Max(1, elementBytes), write, DataspaceId.All, DataspaceId.All);
+            using (H5Library.Enter()) OneTransfer(ref buffer, H5Shape.Product(shape) * perElement, write, DataspaceId.All, DataspaceId.All);
             progress?.Report(new H5Progress(total, total, H5ProgressUnit.Bytes, name));
             return;
         }
@@ -105,7 +110,7 @@ public sealed partial class H5Dataset
             {
                 H5Blocks.Select(fileSpace, start, count);
                 H5Blocks.Select(memSpace, start, count);
-                OneTransfer(ref buffer, elements, write, memSpace, fileSpace);
+                OneTransfer(ref buffer, elements * perElement, write, memSpace, fileSpace);
             }
             done += elements * elementBytes;
             progress?.Report(new H5Progress(done, total, H5ProgressUnit.Bytes, name));

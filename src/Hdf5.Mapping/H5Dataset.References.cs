@@ -64,7 +64,7 @@ public sealed partial class H5Dataset
         using var scope = H5Library.Enter();
         using var space = RegionSpace(region);
         var rank = H5Call.Check(H5S.GetSimpleExtentNdims(space));
-        var type = H5S.GetSelectType(space);
+        var type = space.GetSelectionType();
         if (type == H5S.SelType.Points)
         {
             var n = H5Call.Check(H5S.GetSelectElemNpoints(space), "counting a region's points");

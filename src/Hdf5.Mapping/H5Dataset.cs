@@ -53,19 +53,45 @@ public sealed partial class H5Dataset : H5Object
     /// <summary>The number of dimensions (h5py: <c>ndim</c>).</summary>
     public int Rank => Shape.Length;
 
-    /// <summary>The number of elements (h5py: <c>size</c>).</summary>
-    public long Size => H5Shape.Product(Shape);
-
-    /// <summary>The size of the data in memory, in bytes (h5py: <c>nbytes</c>).</summary>
-    public long NBytes
+    /// <summary>The number of elements (h5py: <c>size</c>): 1 for a scalar, 0 for a null dataspace.</summary>
+    public long Size
     {
         get
         {
             using var scope = H5Library.Enter();
-            using var type = FileType();
-            return Size * (long)H5T.GetSize(type);
+            using var space = FileSpace();
+            return space.GetElementCount();
         }
     }
+
+    /// <summary>Whether the dataspace is null: the dataset has a type but no value, not even a scalar one (h5py:
+    /// <c>h5py.Empty</c>; <c>ds.shape</c> is <c>None</c>). <see cref="Shape"/> is then empty and <see cref="Size"/> 0;
+    /// <see cref="Read{T}()"/> returns an empty array and <see cref="ReadScalar{T}()"/> raises <see cref="H5NullDataspaceException"/>.</summary>
+    public bool IsNull
+    {
+        get
+        {
+            using var scope = H5Library.Enter();
+            using var space = FileSpace();
+            return space.GetExtentType() == H5S.Class.Null;
+        }
+    }
+
+    /// <summary>The size of the data in memory, in bytes (h5py: <c>nbytes</c>).</summary>
+    public long NBytes => Size * _io.FileDescriptor.Size;
+
+    /// <summary>The shape of the data as <typeparamref name="T"/> values: <see cref="Shape"/>, followed by the dimensions
+    /// of an HDF5 array element type when <typeparamref name="T"/> is its base type (h5py adds those axes: a dataset of
+    /// 4 elements of <c>float64[2, 3]</c> reads as <c>double</c> in shape (4, 2, 3)).</summary>
+    public long[] ShapeOf<T>() where T : unmanaged
+    {
+        using var scope = H5Library.Enter();
+        return [.. Shape, .. _io.Plan<T>(writing: false).ExtraDims];
+    }
+
+    internal long ValuesPerElement<T>(bool writing) where T : unmanaged => _io.Plan<T>(writing).ValuesPerElement;
+
+    internal long[] ExtraDims<T>(bool writing) where T : unmanaged => _io.Plan<T>(writing).ExtraDims;
 
     /// <summary>The stored datatype (h5py: <c>dtype</c>); dispose it when done.</summary>
     public H5Datatype DType
@@ -104,8 +130,8 @@ public sealed partial class H5Dataset : H5Object
     public void Write<T>(ReadOnlySpan<T> data) where T : unmanaged
     {
         using var scope = H5Library.Enter();
-        var size = CheckWholeSize(data.Length);
-        _io.Write(ref MemoryMarshal.GetReference(data), size, DataspaceId.All, DataspaceId.All);
+        var count = CheckWholeValues<T>(data.Length, writing: true);
+        _io.Write(in MemoryMarshal.GetReference(data), count, DataspaceId.All, DataspaceId.All);
     }
 
     /// <summary>Writes the whole dataset from a 1-D array.</summary>
@@ -123,16 +149,16 @@ public sealed partial class H5Dataset : H5Object
         ArgumentNullException.ThrowIfNull(data);
         CheckElementType<T>(data);
         using var scope = H5Library.Enter();
-        CheckWholeShape(data);
-        _io.Write(ref ArrayRef<T>(data), data.LongLength, DataspaceId.All, DataspaceId.All);
+        CheckWholeShape<T>(data, writing: true);
+        _io.Write(in ArrayRef<T>(data), data.LongLength, DataspaceId.All, DataspaceId.All);
     }
 
     /// <summary>Writes a scalar dataset (or a dataset of one element).</summary>
     public void WriteScalar<T>(T value) where T : unmanaged
     {
         using var scope = H5Library.Enter();
-        CheckWholeSize(1);
-        _io.Write(ref value, 1, DataspaceId.All, DataspaceId.All);
+        CheckWholeValues<T>(1, writing: true);
+        _io.Write(in value, 1, DataspaceId.All, DataspaceId.All);
     }
 
     /// <summary>Writes strings to a string dataset (variable or fixed length; too long fixed strings are an error).</summary>
@@ -149,7 +175,7 @@ public sealed partial class H5Dataset : H5Object
     public T[] Read<T>() where T : unmanaged
     {
         using var scope = H5Library.Enter();
-        var result = GC.AllocateUninitializedArray<T>(checked((int)Size));
+        var result = GC.AllocateUninitializedArray<T>(checked((int)(Size * ValuesPerElement<T>(writing: false))));
         _io.Read(ref MemoryMarshal.GetArrayDataReference(result), result.LongLength, DataspaceId.All, DataspaceId.All);
         return result;
     }
@@ -158,14 +184,14 @@ public sealed partial class H5Dataset : H5Object
     public void Read<T>(Span<T> destination) where T : unmanaged
     {
         using var scope = H5Library.Enter();
-        var size = CheckWholeSize(destination.Length);
-        _io.Read(ref MemoryMarshal.GetReference(destination), size, DataspaceId.All, DataspaceId.All);
+        var count = CheckWholeValues<T>(destination.Length, writing: false);
+        _io.Read(ref MemoryMarshal.GetReference(destination), count, DataspaceId.All, DataspaceId.All);
     }
 
     /// <summary>Reads a 2-D dataset into a new <c>T[,]</c>.</summary>
     public T[,] Read2D<T>() where T : unmanaged
     {
-        var shape = RequireRank(2);
+        var shape = RequireRank<T>(2);
         var result = new T[shape[0], shape[1]];
         ReadInto<T>(result);
         return result;
@@ -174,7 +200,7 @@ public sealed partial class H5Dataset : H5Object
     /// <summary>Reads a 3-D dataset into a new <c>T[,,]</c>.</summary>
     public T[,,] Read3D<T>() where T : unmanaged
     {
-        var shape = RequireRank(3);
+        var shape = RequireRank<T>(3);
         var result = new T[shape[0], shape[1], shape[2]];
         ReadInto<T>(result);
         return result;
@@ -187,7 +213,7 @@ public sealed partial class H5Dataset : H5Object
         ArgumentNullException.ThrowIfNull(destination);
         CheckElementType<T>(destination);
         using var scope = H5Library.Enter();
-        CheckWholeShape(destination);
+        CheckWholeShape<T>(destination, writing: false);
         _io.Read(ref ArrayRef<T>(destination), destination.LongLength, DataspaceId.All, DataspaceId.All);
     }
 
@@ -195,7 +221,7 @@ public sealed partial class H5Dataset : H5Object
     public T ReadScalar<T>() where T : unmanaged
     {
         using var scope = H5Library.Enter();
-        CheckWholeSize(1);
+        CheckWholeValues<T>(1, writing: false);
         T value = default;
         _io.Read(ref value, 1, DataspaceId.All, DataspaceId.All);
         return value;
@@ -212,6 +238,7 @@ public sealed partial class H5Dataset : H5Object
     public string ReadScalarString()
     {
         var all = ReadStrings();
+        if (all.Length == 0 && IsNull) throw new H5NullDataspaceException($"{What} has a null dataspace (h5py.Empty): it holds no string.");
         if (all.Length != 1) throw new H5SelectionException($"{What} holds {all.Length} strings, not one.");
         return all[0];
     }
@@ -221,6 +248,64 @@ public sealed partial class H5Dataset : H5Object
     {
         using var scope = H5Library.Enter();
         return _io.ReadFixedStringBytes(Size, DataspaceId.All, DataspaceId.All);
+    }
+
+    // ---- elements of an element type, variable-length sequences -------------------------------------
+
+    /// <summary>Reads every element through <paramref name="type"/> (strings, sequences, arrays, compounds with such
+    /// members; h5py: <c>ds[()]</c> of a structured or vlen dtype). A string member stored with a fixed length is read
+    /// too; a member of the element type that the stored compound lacks is an error.</summary>
+    public T[] Read<T>(H5ElementType<T> type)
+    {
+        ArgumentNullException.ThrowIfNull(type);
+        using var scope = H5Library.Enter();
+        return _io.ReadElements(type, Size, DataspaceId.All, DataspaceId.All);
+    }
+
+    /// <summary>Reads a scalar dataset (or one of one element) through <paramref name="type"/>.</summary>
+    public T ReadScalar<T>(H5ElementType<T> type)
+    {
+        ArgumentNullException.ThrowIfNull(type);
+        using var scope = H5Library.Enter();
+        CheckWholeSize(1);
+        return _io.ReadElements(type, 1, DataspaceId.All, DataspaceId.All)[0];
+    }
+
+    /// <summary>Writes every element through <paramref name="type"/>; the values are encoded (and checked) before the file changes.</summary>
+    public void Write<T>(ReadOnlySpan<T> values, H5ElementType<T> type)
+    {
+        ArgumentNullException.ThrowIfNull(type);
+        using var scope = H5Library.Enter();
+        CheckWholeSize(values.Length);
+        _io.WriteElements(type, values, DataspaceId.All, DataspaceId.All);
+    }
+
+    /// <summary>Whether elements of <paramref name="type"/> can be written to this dataset's stored type without loss.</summary>
+    internal bool Accepts<T>(H5ElementType<T> type) => _io.Accepts(type);
+
+    /// <summary>Writes a scalar dataset (or one of one element) through <paramref name="type"/>.</summary>
+    public void WriteScalar<T>(T value, H5ElementType<T> type) => Write([value], type);
+
+    /// <summary>Reads a dataset of variable-length sequences (h5py: <c>vlen_dtype</c>) as arrays.</summary>
+    public T[][] ReadSequences<T>() where T : unmanaged => Read(H5ElementType.Sequence<T>());
+
+    /// <summary>Reads a dataset of variable-length sequences into one flat array with offsets (no array per sequence).</summary>
+    public H5Ragged<T> ReadRagged<T>() where T : unmanaged
+    {
+        using var scope = H5Library.Enter();
+        return _io.ReadRagged<T>(Size, DataspaceId.All, DataspaceId.All);
+    }
+
+    /// <summary>Writes variable-length sequences, one per element.</summary>
+    public void WriteSequences<T>(IReadOnlyList<T[]> sequences) where T : unmanaged => WriteRagged(H5Ragged<T>.From(sequences));
+
+    /// <summary>Writes variable-length sequences from one flat array with offsets, without copying the values.</summary>
+    public void WriteRagged<T>(H5Ragged<T> sequences) where T : unmanaged
+    {
+        ArgumentNullException.ThrowIfNull(sequences);
+        using var scope = H5Library.Enter();
+        CheckWholeSize(sequences.Count);
+        _io.WriteRagged(sequences, DataspaceId.All, DataspaceId.All);
     }
 
     // ---- selections ---------------------------------------------------------------------------------
@@ -244,9 +329,9 @@ public sealed partial class H5Dataset : H5Object
         using var scope = H5Library.Enter();
         using var fileSpace = SelectPoints(coordinates);
         var n = coordinates.GetLength(0);
-        var result = new T[n];
+        var result = new T[n * ValuesPerElement<T>(writing: false)];
         using var memSpace = H5Shape.CreateSpace([n]);
-        _io.Read(ref MemoryMarshal.GetArrayDataReference(result), n, memSpace, fileSpace);
+        _io.Read(ref MemoryMarshal.GetArrayDataReference(result), result.LongLength, memSpace, fileSpace);
         return result;
     }
 
@@ -255,11 +340,12 @@ public sealed partial class H5Dataset : H5Object
     {
         ArgumentNullException.ThrowIfNull(coordinates);
         var n = coordinates.GetLength(0);
-        if (values.Length != n) throw new ArgumentException($"{n} points but {values.Length} values.", nameof(values));
         using var scope = H5Library.Enter();
+        var perPoint = ValuesPerElement<T>(writing: true);
+        if (values.Length != n * perPoint) throw new ArgumentException($"{n} points need {n * perPoint} values; {values.Length} given.", nameof(values));
         using var fileSpace = SelectPoints(coordinates);
         using var memSpace = H5Shape.CreateSpace([n]);
-        _io.Write(ref MemoryMarshal.GetReference(values), n, memSpace, fileSpace);
+        _io.Write(in MemoryMarshal.GetReference(values), values.Length, memSpace, fileSpace);
     }
 
     internal unsafe DataspaceId SelectPoints(long[,] coordinates)
@@ -289,9 +375,10 @@ public sealed partial class H5Dataset : H5Object
 
     internal void ReadSelection<T>(H5Selection selection, ref T destination, long count) where T : unmanaged
     {
-        if (count != selection.Size)
-            throw new H5SelectionException($"The selection {selection} of {What} has {selection.Size} elements; the destination has {count}.");
         using var scope = H5Library.Enter();
+        var expected = selection.Size * ValuesPerElement<T>(writing: false);
+        if (count != expected)
+            throw new H5SelectionException($"The selection {selection} of {What} holds {expected} {typeof(T).Name} values; the destination has {count}.");
         using var fileSpace = FileSpace();
         selection.SelectOn(fileSpace); // a fresh dataspace of our own: select on it, no copy
         using var memSpace = H5Shape.CreateSpace([Math.Max(selection.Size, 0)]);
@@ -300,13 +387,43 @@ public sealed partial class H5Dataset : H5Object
 
     internal void WriteSelection<T>(H5Selection selection, ref readonly T source, long count) where T : unmanaged
     {
-        if (count != selection.Size)
-            throw new H5SelectionException($"The selection {selection} of {What} has {selection.Size} elements; the data has {count}.");
         using var scope = H5Library.Enter();
+        var expected = selection.Size * ValuesPerElement<T>(writing: true);
+        if (count != expected)
+            throw new H5SelectionException($"The selection {selection} of {What} holds {expected} {typeof(T).Name} values; the data has {count}.");
         using var fileSpace = FileSpace();
         selection.SelectOn(fileSpace);
         using var memSpace = H5Shape.CreateSpace([selection.Size]);
         _io.Write(in source, count, memSpace, fileSpace);
+    }
+
+    internal T[] ReadSelectionElements<T>(H5Selection selection, H5ElementType<T> type)
+    {
+        using var scope = H5Library.Enter();
+        using var fileSpace = FileSpace();
+        selection.SelectOn(fileSpace);
+        using var memSpace = H5Shape.CreateSpace([selection.Size]);
+        return _io.ReadElements(type, selection.Size, memSpace, fileSpace);
+    }
+
+    internal void WriteSelectionElements<T>(H5Selection selection, ReadOnlySpan<T> values, H5ElementType<T> type)
+    {
+        if (values.Length != selection.Size)
+            throw new H5SelectionException($"The selection {selection} of {What} has {selection.Size} elements; the data has {values.Length}.");
+        using var scope = H5Library.Enter();
+        using var fileSpace = FileSpace();
+        selection.SelectOn(fileSpace);
+        using var memSpace = H5Shape.CreateSpace([selection.Size]);
+        _io.WriteElements(type, values, memSpace, fileSpace);
+    }
+
+    internal H5Ragged<T> ReadSelectionRagged<T>(H5Selection selection) where T : unmanaged
+    {
+        using var scope = H5Library.Enter();
+        using var fileSpace = FileSpace();
+        selection.SelectOn(fileSpace);
+        using var memSpace = H5Shape.CreateSpace([selection.Size]);
+        return _io.ReadRagged<T>(selection.Size, memSpace, fileSpace);
     }
 
     internal string[] ReadSelectionStrings(H5Selection selection)
@@ -323,25 +440,40 @@ public sealed partial class H5Dataset : H5Object
     private long CheckWholeSize(long length)
     {
         var shape = Shape;
-        var size = H5Shape.Product(shape);
+        var size = Size;
         if (length != size)
             throw new H5SelectionException($"{What} has shape {H5Shape.Format(shape)} ({size} elements); the buffer has {length}.");
         return size;
     }
 
-    private void CheckWholeShape(Array array)
+    // Whole-dataset transfers of T values: the element count times the values per element (array types expand).
+    private long CheckWholeValues<T>(long length, bool writing) where T : unmanaged
     {
         var shape = Shape;
-        var given = H5Shape.Of(array);
-        if (!shape.AsSpan().SequenceEqual(given))
-            throw new H5SelectionException($"{What} has shape {H5Shape.Format(shape)}; the array has shape {H5Shape.Format(given)}.");
+        var size = Size;
+        if (size == 0 && length == 1 && IsNull)
+            throw new H5NullDataspaceException($"{What} has a null dataspace (h5py.Empty): it holds no value to {(writing ? "write" : "read")}.");
+        var perElement = ValuesPerElement<T>(writing);
+        if (length != size * perElement)
+            throw new H5SelectionException(perElement == 1
+                ? $"{What} has shape {H5Shape.Format(shape)} ({size} elements); the buffer has {length}."
+                : $"{What} has shape {H5Shape.Format(shape)} of {_io.FileDescriptor} ({size * perElement} {typeof(T).Name} values); the buffer has {length}.");
+        return length;
     }
 
-    private long[] RequireRank(int rank)
+    private void CheckWholeShape<T>(Array array, bool writing) where T : unmanaged
     {
-        var shape = Shape;
+        long[] shape = [.. Shape, .. ExtraDims<T>(writing)];
+        var given = H5Shape.Of(array);
+        if (!shape.AsSpan().SequenceEqual(given))
+            throw new H5SelectionException($"{What} has shape {H5Shape.Format(shape)} as {typeof(T).Name}; the array has shape {H5Shape.Format(given)}.");
+    }
+
+    private long[] RequireRank<T>(int rank) where T : unmanaged
+    {
+        var shape = ShapeOf<T>();
         if (shape.Length != rank)
-            throw new H5SelectionException($"{What} has rank {shape.Length} (shape {H5Shape.Format(shape)}), not {rank}.");
+            throw new H5SelectionException($"{What} has rank {shape.Length} as {typeof(T).Name} (shape {H5Shape.Format(shape)}), not {rank}.");
         return shape;
     }
 
@@ -374,15 +506,19 @@ public sealed partial class H5Dataset : H5Object
         // The stored type never changes: read it once per dataset object.
         public override DatatypeId FileType => _fileType ??= owner.FileType();
 
-        protected override unsafe int ReadNative(DatatypeId memType, DataspaceId memSpace, DataspaceId fileSpace, void* buffer) =>
-            H5D.Read(owner.Id, memType, memSpace, fileSpace, PropertyListId.Default, buffer);
+        protected override unsafe int ReadNative(DatatypeId memType, DataspaceId memSpace, DataspaceId fileSpace, long elements, void* buffer) =>
+            H5D.Read(owner.Id, memType, memSpace, fileSpace, H5ConversionGuard.TransferList, buffer);
 
-        protected override unsafe int WriteNative(DatatypeId memType, DataspaceId memSpace, DataspaceId fileSpace, void* buffer) =>
-            H5D.Write(owner.Id, memType, memSpace, fileSpace, PropertyListId.Default, buffer);
+        protected override unsafe int WriteNative(DatatypeId memType, DataspaceId memSpace, DataspaceId fileSpace, long elements, void* buffer) =>
+            H5D.Write(owner.Id, memType, memSpace, fileSpace, H5ConversionGuard.TransferList, buffer);
 
         protected override Exception? DiagnoseReadFailure(H5ErrorStack stack) => owner.MissingFilter(stack);
 
-        public void Dispose() => _fileType?.Dispose();
+        public override void Dispose()
+        {
+            base.Dispose();
+            _fileType?.Dispose();
+        }
     }
 
     /// <inheritdoc/>

@@ -10,10 +10,11 @@ namespace Hdf5.Mapping;
 /// </summary>
 internal static partial class H5DatasetCreation
 {
-    public static unsafe H5Dataset Create(H5Group parent, string path, DatatypeId type, long[] shape, H5DatasetOptions? options)
+    /// <summary>Creates the dataset; a null <paramref name="shape"/> gives a null dataspace (h5py: <c>h5py.Empty</c>).</summary>
+    public static unsafe H5Dataset Create(H5Group parent, string path, DatatypeId type, long[]? shape, H5DatasetOptions? options)
     {
         H5Names.Validate(path, nameof(path));
-        ArgumentNullException.ThrowIfNull(shape);
+        if (shape is null) return CreateEmpty(parent, path, type, options);
         options ??= new H5DatasetOptions();
         parent.File.RefuseUnderSwmr($"create dataset '{path}' in {parent.Describe()}");
         if (parent.ContainsKey(path))
@@ -29,7 +30,7 @@ internal static partial class H5DatasetCreation
         if (layout == H5Layout.Chunked)
         {
             if (shape.Length == 0) throw new ArgumentException($"Dataset '{path}': a scalar dataset cannot be chunked.");
-            chunks ??= H5ChunkGuess.Guess(shape, maxShape, (long)H5T.GetSize(type));
+            chunks ??= H5ChunkGuess.Guess(shape, maxShape, type.GetSize());
             ValidateChunks(path, shape, maxShape, chunks);
         }
 
@@ -53,9 +54,11 @@ internal static partial class H5DatasetCreation
     private static unsafe void ApplyFillValue(PropertyListId dcpl, string path, DatatypeId type, H5DatasetOptions options)
     {
         if (options.FillValue is not { } fill) return;
-        if ((long)H5T.GetSize(type) != fill.Bytes.Length)
-            throw new ArgumentException($"Dataset '{path}': the fill value is a {fill.Type.Name} ({fill.Bytes.Length} bytes) but elements are {H5T.GetSize(type)} bytes.");
-        fixed (byte* p = fill.Bytes) H5Call.Check(H5P.SetFillValue(dcpl, type, p), $"setting the fill value of '{path}'");
+        // The value is given in its memory type; libhdf5 converts it to the stored type (which may be packed).
+        var problems = H5TypeCompatibility.Problems(H5TypeReader.Read(type), H5TypeReader.Read(fill.MemoryType), writing: true);
+        if (problems.Count > 0)
+            throw new ArgumentException($"Dataset '{path}': the fill value is a {fill.Type.Name}, which does not convert to {H5TypeMap.Describe(type)}: {string.Join("; ", problems)}.");
+        fixed (byte* p = fill.Bytes) H5Call.Check(H5P.SetFillValue(dcpl, fill.MemoryType, p), $"setting the fill value of '{path}'");
     }
 
     private static H5Dataset CreateWith(H5Group parent, string path, DatatypeId type, DataspaceId space, PropertyListId dcpl, string shape)
@@ -63,6 +66,19 @@ internal static partial class H5DatasetCreation
         var id = H5D.Create2(parent.LocationId, path, type, space, H5Links.CreatePropertiesFor(path), dcpl, PropertyListId.Default);
         if (id < 0) H5Call.Throw($"Creating dataset '{path}' {shape} in {parent.Describe()}");
         return new H5Dataset(new DatasetId(id), parent.File);
+    }
+
+    private static H5Dataset CreateEmpty(H5Group parent, string path, DatatypeId type, H5DatasetOptions? options)
+    {
+        if (options is not null && (options.Chunks is not null || options.MaxShape is not null || options.Filters.Count > 0 || options.Layout is H5Layout.Chunked))
+            throw new ArgumentException($"Dataset '{path}': a dataset with a null dataspace holds no data, so it has no chunks, filters or maximum shape.");
+        parent.File.RefuseUnderSwmr($"create dataset '{path}' in {parent.Describe()}");
+        if (parent.ContainsKey(path))
+            throw new H5AlreadyExistsException($"Cannot create dataset '{path}' in {parent.Describe()}: the name already exists.");
+        using var dcpl = new PropertyListId(H5Call.Check(H5P.Create(H5Globals.DatasetCreate)));
+        H5Call.Check(H5P.SetObjTrackTimes(dcpl, options?.TrackTimes ?? false));
+        using var space = H5Shape.CreateNullSpace();
+        return CreateWith(parent, path, type, space, dcpl, "with a null dataspace");
     }
 
     private static void ValidateChunks(string path, long[] shape, long[]? maxShape, long[] chunks)

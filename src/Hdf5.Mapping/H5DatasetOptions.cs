@@ -25,20 +25,26 @@ public sealed class H5DatasetOptions
     /// identical content gives identical files.</summary>
     public bool TrackTimes { get; set; }
 
+    /// <summary>Whether a dataset of structs keeps .NET's layout of the struct, with its padding, in the file. By
+    /// default (false) the compound type is packed, as numpy lays out a structured dtype and h5py writes it: a struct
+    /// <c>{ byte Tag; int Value; }</c> is stored as 5 bytes, not 8. libhdf5 converts between the two layouts on every
+    /// read and write; aligned storage skips that conversion at the cost of the padding bytes.</summary>
+    public bool AlignCompounds { get; set; }
+
     /// <summary>When the fill value is written into new storage (h5py: <c>dcpl.set_fill_time</c>). Null gives h5py's
     /// choice: <see cref="H5FillTime.Alloc"/> for chunked datasets (so chunks added by a resize read as the fill
     /// value), libhdf5's default <see cref="H5FillTime.IfSet"/> for the other layouts.</summary>
     public H5FillTime? FillTime { get; set; }
 
-    /// <summary>The fill value's bytes and .NET type, if one was set.</summary>
-    internal (byte[] Bytes, Type Type)? FillValue { get; private set; }
+    /// <summary>The fill value's bytes, .NET type and memory type, if one was set.</summary>
+    internal (byte[] Bytes, Type Type, LowLevel.DatatypeId MemoryType)? FillValue { get; private set; }
 
     /// <summary>Sets the value unwritten elements read as (h5py: <c>fillvalue=</c>); must have the dataset's element type.</summary>
     public void SetFillValue<T>(T value) where T : unmanaged
     {
         var bytes = new byte[Unsafe.SizeOf<T>()];
         Unsafe.WriteUnaligned(ref bytes[0], value);
-        FillValue = (bytes, typeof(T));
+        FillValue = (bytes, typeof(T), H5TypeMap.MemoryType<T>());
     }
 
     /// <summary>Sets the fill value fluently (see <see cref="SetFillValue{T}"/>).</summary>

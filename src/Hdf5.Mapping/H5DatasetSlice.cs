@@ -26,7 +26,7 @@ public sealed class H5DatasetSlice
     /// <summary>Reads the selection, row-major.</summary>
     public T[] Read<T>() where T : unmanaged
     {
-        var result = GC.AllocateUninitializedArray<T>(checked((int)Size));
+        var result = GC.AllocateUninitializedArray<T>(checked((int)(Size * _dataset.ValuesPerElement<T>(writing: false))));
         _dataset.ReadSelection(_selection, ref MemoryMarshal.GetArrayDataReference(result), result.LongLength);
         return result;
     }
@@ -38,8 +38,8 @@ public sealed class H5DatasetSlice
     /// <summary>Reads a selection of rank 2 into a new <c>T[,]</c>.</summary>
     public T[,] Read2D<T>() where T : unmanaged
     {
-        RequireRank(2);
-        var result = new T[_selection.Shape[0], _selection.Shape[1]];
+        var shape = RequireRank<T>(2);
+        var result = new T[shape[0], shape[1]];
         ReadInto<T>(result);
         return result;
     }
@@ -47,8 +47,8 @@ public sealed class H5DatasetSlice
     /// <summary>Reads a selection of rank 3 into a new <c>T[,,]</c>.</summary>
     public T[,,] Read3D<T>() where T : unmanaged
     {
-        RequireRank(3);
-        var result = new T[_selection.Shape[0], _selection.Shape[1], _selection.Shape[2]];
+        var shape = RequireRank<T>(3);
+        var result = new T[shape[0], shape[1], shape[2]];
         ReadInto<T>(result);
         return result;
     }
@@ -58,9 +58,7 @@ public sealed class H5DatasetSlice
     {
         ArgumentNullException.ThrowIfNull(destination);
         H5Dataset.CheckElementType<T>(destination);
-        var shape = H5Shape.Of(destination);
-        if (!shape.AsSpan().SequenceEqual(_selection.Shape))
-            throw new H5SelectionException($"The selection {_selection} has shape {H5Shape.Format(_selection.Shape)}; the array has shape {H5Shape.Format(shape)}.");
+        CheckShape<T>(destination, writing: false);
         _dataset.ReadSelection(_selection, ref H5Dataset.ArrayRef<T>(destination), destination.LongLength);
     }
 
@@ -71,6 +69,26 @@ public sealed class H5DatasetSlice
         _dataset.ReadSelection(_selection, ref value, 1);
         return value;
     }
+
+    /// <summary>Reads the selected elements through <paramref name="type"/> (see <see cref="H5Dataset.Read{T}(H5ElementType{T})"/>).</summary>
+    public T[] Read<T>(H5ElementType<T> type)
+    {
+        ArgumentNullException.ThrowIfNull(type);
+        return _dataset.ReadSelectionElements(_selection, type);
+    }
+
+    /// <summary>Writes the selected elements through <paramref name="type"/>.</summary>
+    public void Write<T>(ReadOnlySpan<T> values, H5ElementType<T> type)
+    {
+        ArgumentNullException.ThrowIfNull(type);
+        _dataset.WriteSelectionElements(_selection, values, type);
+    }
+
+    /// <summary>Reads the selected variable-length sequences as arrays.</summary>
+    public T[][] ReadSequences<T>() where T : unmanaged => Read(H5ElementType.Sequence<T>());
+
+    /// <summary>Reads the selected variable-length sequences into one flat array with offsets.</summary>
+    public H5Ragged<T> ReadRagged<T>() where T : unmanaged => _dataset.ReadSelectionRagged<T>(_selection);
 
     /// <summary>Reads the selected strings.</summary>
     public string[] ReadStrings() => _dataset.ReadSelectionStrings(_selection);
@@ -84,19 +102,33 @@ public sealed class H5DatasetSlice
     {
         ArgumentNullException.ThrowIfNull(data);
         H5Dataset.CheckElementType<T>(data);
-        var shape = H5Shape.Of(data);
-        if (!shape.AsSpan().SequenceEqual(_selection.Shape))
-            throw new H5SelectionException($"The selection {_selection} has shape {H5Shape.Format(_selection.Shape)}; the array has shape {H5Shape.Format(shape)}.");
+        CheckShape<T>(data, writing: true);
         _dataset.WriteSelection(_selection, in H5Dataset.ArrayRef<T>(data), data.LongLength);
     }
 
     /// <summary>Writes one value into a one-element selection.</summary>
     public void WriteScalar<T>(T value) where T : unmanaged => _dataset.WriteSelection(_selection, in value, 1);
 
-    private void RequireRank(int rank)
+    /// <summary>The shape of the selected data as <typeparamref name="T"/> values: <see cref="Shape"/>, followed by the
+    /// dimensions of an HDF5 array element type read as its base type (see <see cref="H5Dataset.ShapeOf{T}"/>).</summary>
+    public long[] ShapeOf<T>() where T : unmanaged => ShapeOf<T>(writing: false);
+
+    private long[] ShapeOf<T>(bool writing) where T : unmanaged => [.. _selection.Shape, .. _dataset.ExtraDims<T>(writing)];
+
+    private long[] RequireRank<T>(int rank) where T : unmanaged
     {
-        if (_selection.Shape.Length != rank)
-            throw new H5SelectionException($"The selection {_selection} has rank {_selection.Shape.Length} (shape {H5Shape.Format(_selection.Shape)}), not {rank}.");
+        var shape = ShapeOf<T>();
+        if (shape.Length != rank)
+            throw new H5SelectionException($"The selection {_selection} has rank {shape.Length} as {typeof(T).Name} (shape {H5Shape.Format(shape)}), not {rank}.");
+        return shape;
+    }
+
+    private void CheckShape<T>(Array array, bool writing) where T : unmanaged
+    {
+        var expected = ShapeOf<T>(writing);
+        var shape = H5Shape.Of(array);
+        if (!shape.AsSpan().SequenceEqual(expected))
+            throw new H5SelectionException($"The selection {_selection} has shape {H5Shape.Format(expected)} as {typeof(T).Name}; the array has shape {H5Shape.Format(shape)}.");
     }
 
     internal H5Selection Selection => _selection;

@@ -66,127 +66,169 @@ public sealed class H5Datatype : IDisposable
         ArgumentNullException.ThrowIfNull(member);
         using var scope = H5Library.Enter();
         H5Call.Check(H5T.Insert(Id, name, (nuint)offset, member.Id), $"adding member '{name}' to a compound type");
+        _description = null;
         return this;
     }
 
-    /// <summary>The class (integer, float, string, compound, ...).</summary>
-    public H5TypeClass Class
+    /// <summary>An opaque type of <paramref name="size"/> bytes with a tag saying what the bytes are (numpy <c>V</c>n in
+    /// h5py; h5py's <c>opaque_dtype</c> writes tags such as <c>NUMPY:&lt;M8[ns]</c>).</summary>
+    public static H5Datatype Opaque(int size, string tag = "")
     {
-        get
-        {
-            using var scope = H5Library.Enter();
-            return (H5TypeClass)H5T.GetClass(Id);
-        }
+        ArgumentOutOfRangeException.ThrowIfLessThan(size, 1);
+        ArgumentNullException.ThrowIfNull(tag);
+        using var scope = H5Library.Enter();
+        var id = new DatatypeId(H5Call.Check(H5T.Create(H5T.Class.Opaque, (nuint)size), "creating an opaque type"));
+        if (tag.Length > 0) H5Call.Check(H5T.SetTag(id, tag), $"tagging an opaque type '{tag}'");
+        return new H5Datatype(id);
     }
 
-    /// <summary>Size of one element in bytes (for variable-length strings, the size of a pointer).</summary>
-    public long Size
+    /// <summary>A variable-length sequence type of <paramref name="element"/> (h5py: <c>vlen_dtype(element)</c>).</summary>
+    public static H5Datatype Sequence(H5Datatype element)
     {
-        get
-        {
-            using var scope = H5Library.Enter();
-            return (long)H5T.GetSize(Id);
-        }
+        ArgumentNullException.ThrowIfNull(element);
+        using var scope = H5Library.Enter();
+        return new H5Datatype(new DatatypeId(H5Call.Check(H5T.VlenCreate(element.Id), "creating a variable-length sequence type")));
     }
 
-    /// <summary>Whether this is a variable-length string type.</summary>
-    public bool IsVariableString
+    /// <summary>A variable-length sequence type of <typeparamref name="T"/> (h5py: <c>vlen_dtype(numpy.dtype(T))</c>).</summary>
+    public static H5Datatype Sequence<T>() where T : unmanaged
     {
-        get
-        {
-            using var scope = H5Library.Enter();
-            return H5T.GetClass(Id) == H5T.Class.String && H5Call.CheckBool(H5T.IsVariableStr(Id));
-        }
+        using var element = Native<T>();
+        return Sequence(element);
     }
 
-    /// <summary>The character set of a string type.</summary>
-    public H5CharSet CharSet
+    /// <summary>An HDF5 array type of <typeparamref name="T"/> elements (numpy's subarray dtype <c>(T, dims)</c>).</summary>
+    public static H5Datatype Array<T>(params long[] dims) where T : unmanaged
     {
-        get
-        {
-            using var scope = H5Library.Enter();
-            return (H5CharSet)H5T.GetCset(Id);
-        }
+        using var element = Native<T>();
+        return Array(element, dims);
     }
 
-    /// <summary>The padding of a fixed-length string type.</summary>
-    public H5StringPadding Padding
-    {
-        get
-        {
-            using var scope = H5Library.Enter();
-            return (H5StringPadding)H5T.GetStrpad(Id);
-        }
-    }
-
-    /// <summary>Members of a compound or enum type (name and, for compounds, byte offset).</summary>
-    public unsafe IReadOnlyList<(string Name, long Offset)> Members
-    {
-        get
-        {
-            using var scope = H5Library.Enter();
-            var n = H5Call.Check(H5T.GetNmembers(Id));
-            var list = new List<(string, long)>(n);
-            var isCompound = H5T.GetClass(Id) == H5T.Class.Compound;
-            for (uint i = 0; i < n; i++)
-            {
-                var p = H5T.GetMemberName(Id, i);
-                var name = H5Call.FromCString(p);
-                H5.FreeMemory(p);
-                list.Add((name, isCompound ? (long)H5T.GetMemberOffset(Id, i) : 0));
-            }
-            return list;
-        }
-    }
-
-    /// <summary>The names and values of an enum type's members, in order (values widened to <see cref="long"/>).</summary>
-    public unsafe IReadOnlyList<(string Name, long Value)> EnumValues
-    {
-        get
-        {
-            using var scope = H5Library.Enter();
-            if (H5T.GetClass(Id) != H5T.Class.Enum) throw new InvalidOperationException($"{this} is not an enum type.");
-            var n = H5Call.Check(H5T.GetNmembers(Id));
-            using var super = new DatatypeId(H5Call.Check(H5T.GetSuper(Id), "reading an enum's base type"));
-            var size = (int)H5T.GetSize(super);
-            var signed = H5T.GetSign(super) != H5T.Sign.None;
-            var list = new List<(string, long)>(n);
-            var buffer = stackalloc byte[16];
-            for (uint i = 0; i < n; i++)
-            {
-                var p = H5T.GetMemberName(Id, i);
-                var name = H5Call.FromCString(p);
-                H5.FreeMemory(p);
-                H5Call.Check(H5T.GetMemberValue(Id, i, buffer), "reading an enum member's value");
-                long value = size switch
-                {
-                    1 => signed ? *(sbyte*)buffer : *buffer,
-                    2 => signed ? *(short*)buffer : *(ushort*)buffer,
-                    4 => signed ? *(int*)buffer : *(uint*)buffer,
-                    _ => *(long*)buffer,
-                };
-                list.Add((name, value));
-            }
-            return list;
-        }
-    }
-
-    /// <summary>The base integer type of an enum (or the element type of an array or sequence type); dispose it.</summary>
-    public H5Datatype BaseType
-    {
-        get
-        {
-            using var scope = H5Library.Enter();
-            return new H5Datatype(new DatatypeId(H5Call.Check(H5T.GetSuper(Id), "reading a base type")));
-        }
-    }
-
-    /// <summary>The type of compound member <paramref name="index"/>; dispose it.</summary>
-    public H5Datatype MemberType(int index)
+    /// <summary>A copy of this number or enum type in byte order <paramref name="order"/> (numpy's <c>&gt;i4</c> is
+    /// <c>H5Datatype.Native&lt;int&gt;().WithByteOrder(H5ByteOrder.BigEndian)</c>); libhdf5 converts on read and write.</summary>
+    /// <exception cref="InvalidOperationException">The type is not an integer, float, bitfield or enum type.</exception>
+    public unsafe H5Datatype WithByteOrder(H5ByteOrder order)
     {
         using var scope = H5Library.Enter();
-        return new H5Datatype(new DatatypeId(H5Call.Check(H5T.GetMemberType(Id, (uint)index), "reading a compound member's type")));
+        switch (Description)
+        {
+            case H5IntegerType or H5FloatType or H5BitfieldType:
+                var copy = Id.CopyType();
+                H5Call.Check(H5T.SetOrder(copy, (H5T.Order)order), $"setting the byte order of {this}");
+                return new H5Datatype(copy);
+            case H5EnumType e:
+                // libhdf5 fixes an enum's byte order with its first member: build it again on a reordered base.
+                using (var super = Id.GetSuper())
+                using (var reordered = new H5Datatype(super).WithByteOrder(order))
+                {
+                    var id = new DatatypeId(H5Call.Check(H5T.EnumCreate(reordered.Id), $"creating an enum type of {reordered}"));
+                    var size = (int)e.Size;
+                    Span<byte> raw = stackalloc byte[16];
+                    foreach (var m in e.Members)
+                    {
+                        System.Buffers.Binary.BinaryPrimitives.WriteInt128LittleEndian(raw, m.Value);
+                        if (order == H5ByteOrder.BigEndian) raw[..size].Reverse();
+                        fixed (byte* p = raw) H5Call.Check(H5T.EnumInsert(id, m.Name, p), $"adding enum member {m.Name}");
+                    }
+                    return new H5Datatype(id);
+                }
+            default:
+                throw NotA("a number or enum type, whose byte order can be chosen");
+        }
     }
+
+    /// <summary>What this type is, as immutable data read once (see <see cref="H5TypeDescriptor"/>).</summary>
+    public H5TypeDescriptor Description => _description ??= H5TypeReader.Read(Id);
+
+    private H5TypeDescriptor? _description;
+
+    /// <summary>The class (integer, float, string, compound, ...; h5py: <c>get_class()</c>).</summary>
+    public H5TypeClass Class => Description.Class;
+
+    /// <summary>Size of one element in bytes (h5py: <c>dtype.itemsize</c>; for variable-length strings, the size of a pointer).</summary>
+    public long Size => Description.Size;
+
+    /// <summary>The byte order of an integer, float, bitfield or time type (h5py: <c>get_order()</c>, numpy's
+    /// <c>dtype.byteorder</c>); for an enum, that of its base; null for other classes.</summary>
+    public H5ByteOrder? ByteOrder => Description switch
+    {
+        H5IntegerType i => i.ByteOrder,
+        H5FloatType f => f.ByteOrder,
+        H5BitfieldType b => b.ByteOrder,
+        H5TimeType t => t.ByteOrder,
+        H5EnumType e => e.BaseType.ByteOrder,
+        _ => null,
+    };
+
+    /// <summary>Whether an integer type (or an enum's base) is signed (h5py: <c>get_sign()</c>); null for other classes.</summary>
+    public bool? IsSigned => Description switch
+    {
+        H5IntegerType i => i.IsSigned,
+        H5EnumType e => e.BaseType.IsSigned,
+        _ => null,
+    };
+
+    /// <summary>The number of significant bits of a number type (h5py: <c>get_precision()</c>); null for other classes.</summary>
+    public int? Precision => Description switch
+    {
+        H5IntegerType i => i.Precision,
+        H5FloatType f => f.Precision,
+        H5BitfieldType b => b.Precision,
+        _ => null,
+    };
+
+    /// <summary>The bit offset of the significant bits of a number type (h5py: <c>get_offset()</c>); null for other classes.</summary>
+    public int? BitOffset => Description switch
+    {
+        H5IntegerType i => i.BitOffset,
+        H5FloatType f => f.BitOffset,
+        H5BitfieldType b => b.BitOffset,
+        _ => null,
+    };
+
+    /// <summary>The sign, exponent and mantissa layout of a floating-point type (h5py: <c>get_fields()</c>,
+    /// <c>get_ebias()</c>, <c>get_norm()</c>); null for other classes.</summary>
+    public H5FloatLayout? FloatLayout => (Description as H5FloatType)?.Layout;
+
+    /// <summary>Whether this is a variable-length string type.</summary>
+    public bool IsVariableString => Description is H5StringType { IsVariableLength: true };
+
+    /// <summary>The length in bytes of a fixed-length string type; null for variable-length strings and other classes.</summary>
+    public long? StringLength => (Description as H5StringType)?.Length;
+
+    /// <summary>The character set of a string type (h5py: <c>get_cset()</c>).</summary>
+    /// <exception cref="InvalidOperationException">This is not a string type.</exception>
+    public H5CharSet CharSet => (Description as H5StringType ?? throw NotA("a string type")).CharSet;
+
+    /// <summary>The padding of a string type (h5py: <c>get_strpad()</c>).</summary>
+    /// <exception cref="InvalidOperationException">This is not a string type.</exception>
+    public H5StringPadding Padding => (Description as H5StringType ?? throw NotA("a string type")).Padding;
+
+    /// <summary>The members of a compound type: name, byte offset and type (h5py: <c>dtype.fields</c>).</summary>
+    /// <exception cref="InvalidOperationException">This is not a compound type.</exception>
+    public IReadOnlyList<H5CompoundMember> CompoundMembers => (Description as H5CompoundType ?? throw NotA("a compound type")).Members;
+
+    /// <summary>The members of an enum type with their values, correct for big-endian and unsigned 64-bit bases
+    /// (h5py: <c>check_enum_dtype(dtype)</c>).</summary>
+    /// <exception cref="InvalidOperationException">This is not an enum type.</exception>
+    public IReadOnlyList<H5EnumMember> EnumMembers => (Description as H5EnumType ?? throw NotA("an enum type")).Members;
+
+    /// <summary>The dimensions of each element of an array type (h5py: <c>dtype.subdtype[1]</c>); null for other classes.</summary>
+    public long[]? ArrayDims => (Description as H5ArrayType)?.Dims.ToArray();
+
+    /// <summary>The tag of an opaque type (h5py: <c>get_tag()</c>); null for other classes.</summary>
+    public string? OpaqueTag => (Description as H5OpaqueType)?.Tag;
+
+    /// <summary>What a reference type points at; null for other classes.</summary>
+    public H5ReferenceKind? ReferenceKind => (Description as H5ReferenceType)?.Kind;
+
+    /// <summary>The base type of an enum, array or variable-length sequence type (h5py: <c>get_super()</c>); dispose it.</summary>
+    public H5Datatype BaseType => new(Id.GetSuper());
+
+    /// <summary>The type of compound member <paramref name="index"/> (h5py: <c>get_member_type(i)</c>); dispose it.</summary>
+    public H5Datatype MemberType(int index) => new(Id.GetMemberType(index));
+
+    private InvalidOperationException NotA(string what) => new($"{this} is not {what}.");
 
     /// <summary>Whether the two types are the same HDF5 type (<c>H5Tequal</c>).</summary>
     public bool IsSameAs(H5Datatype other)
@@ -204,12 +246,9 @@ public sealed class H5Datatype : IDisposable
         H5Call.Check(H5T.Commit2(group.LocationId, name, Id, H5Links.CreatePropertiesFor(name), PropertyListId.Default, PropertyListId.Default), $"committing datatype '{name}'");
     }
 
-    /// <summary>A short numpy-like description: <c>float64</c>, <c>int32</c>, <c>&gt;i4</c>, <c>string (variable, UTF-8)</c>, <c>S8</c>, ...</summary>
-    public override string ToString()
-    {
-        using var scope = H5Library.Enter();
-        return H5TypeMap.Describe(Id);
-    }
+    /// <summary>The type in this library's one wording (<see cref="H5TypeDescriptor.ToString"/>): <c>float64</c>,
+    /// <c>int32 (big-endian)</c>, <c>string (variable length, UTF-8)</c>, <c>compound {x: int32, y: float64}</c>, ...</summary>
+    public override string ToString() => Description.ToString();
 
     /// <inheritdoc/>
     public void Dispose() => Id.Dispose();

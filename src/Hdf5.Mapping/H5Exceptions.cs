@@ -157,3 +157,15 @@ public sealed class H5SwmrException : InvalidOperationException, IH5Exception
     /// <inheritdoc/>
     public H5ErrorStack ErrorStack { get; }
 }
+
+/// <summary>A value was read from (or written to) a dataset or attribute with a null dataspace, which holds none
+/// (h5py: <c>h5py.Empty</c>). Reading all elements of such an object gives an empty array instead.</summary>
+public sealed class H5NullDataspaceException : InvalidOperationException, IH5Exception
+{
+    /// <summary>Creates the exception.</summary>
+    public H5NullDataspaceException(string message, H5ErrorStack? stack = null)
+        : base(H5ExceptionText.With(message, stack ?? H5ErrorStack.Empty)) => ErrorStack = stack ?? H5ErrorStack.Empty;
+
+    /// <inheritdoc/>
+    public H5ErrorStack ErrorStack { get; }
+}

@@ -228,7 +228,7 @@ public partial class H5Group : H5Object, IEnumerable<string>
     public H5Dataset CreateDataset<T>(string path, long[] shape, H5DatasetOptions? options = null) where T : unmanaged
     {
         using var scope = H5Library.Enter();
-        return H5DatasetCreation.Create(this, path, H5TypeMap.MemoryType<T>(), shape, options);
+        return H5DatasetCreation.Create(this, path, H5TypeMap.FileType<T>(options?.AlignCompounds ?? false), shape, options);
     }
 
     /// <summary>Creates a dataset of the given datatype and shape.</summary>
@@ -307,6 +307,85 @@ public partial class H5Group : H5Object, IEnumerable<string>
         return WriteOrDelete(ds, path, () => ds.WriteArray<T>(data));
     }
 
+    /// <summary>Creates a dataset of elements described by <paramref name="type"/> (h5py: <c>create_dataset(path, shape, dtype=...)</c>
+    /// with a structured or vlen dtype).</summary>
+    public H5Dataset CreateDataset<T>(string path, H5ElementType<T> type, long[] shape, H5DatasetOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(type);
+        using var scope = H5Library.Enter();
+        return H5DatasetCreation.Create(this, path, type.MemoryType, shape, options);
+    }
+
+    /// <summary>Creates a 1-D dataset holding <paramref name="data"/>, each element stored as <paramref name="type"/>
+    /// describes it: records with strings, sequences, arrays or nested compounds (h5py: <c>group[path] = structured_array</c>).</summary>
+    public H5Dataset Add<T>(string path, T[] data, H5ElementType<T> type, H5DatasetOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        var ds = CreateDataset(path, type, [data.LongLength], options);
+        return WriteOrDelete(ds, path, () => ds.Write<T>(data, type));
+    }
+
+    /// <summary>Creates a 1-D dataset of variable-length sequences (h5py: <c>vlen_dtype(T)</c>), one per array.</summary>
+    public H5Dataset AddSequences<T>(string path, IReadOnlyList<T[]> data, H5DatasetOptions? options = null) where T : unmanaged
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        return AddRagged(path, H5Ragged<T>.From(data), options);
+    }
+
+    /// <summary>Creates a 1-D dataset of variable-length sequences from one flat array with offsets.</summary>
+    public H5Dataset AddRagged<T>(string path, H5Ragged<T> data, H5DatasetOptions? options = null) where T : unmanaged
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        H5Dataset ds;
+        using (H5Library.Enter())
+        using (var type = new LowLevel.DatatypeId(LowLevel.H5Call.Check(H5T.VlenCreate(H5TypeMap.FileType<T>(options?.AlignCompounds ?? false)), "creating a variable-length sequence type")))
+            ds = H5DatasetCreation.Create(this, path, type, [data.Count], options);
+        return WriteOrDelete(ds, path, () => ds.WriteRagged(data));
+    }
+
+    /// <summary>Creates a dataset of <typeparamref name="T"/> with a null dataspace: a type but no value, not even a
+    /// scalar one (h5py: <c>create_dataset(path, data=h5py.Empty(dtype))</c>).</summary>
+    public H5Dataset AddEmpty<T>(string path, H5DatasetOptions? options = null) where T : unmanaged
+    {
+        using var scope = H5Library.Enter();
+        return H5DatasetCreation.Create(this, path, H5TypeMap.FileType<T>(options?.AlignCompounds ?? false), null, options);
+    }
+
+    /// <summary>Creates a dataset of <paramref name="type"/> with a null dataspace (h5py: <c>h5py.Empty(dtype)</c>).</summary>
+    public H5Dataset AddEmpty(string path, H5Datatype type, H5DatasetOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(type);
+        using var scope = H5Library.Enter();
+        return H5DatasetCreation.Create(this, path, type.Id, null, options);
+    }
+
+    /// <summary>Creates a dataset whose elements are HDF5 arrays: the last <paramref name="elementRank"/> dimensions of
+    /// <paramref name="data"/> form each element (h5py: <c>create_dataset(path, shape[:-k], dtype=(T, shape[-k:]))</c>);
+    /// h5py reads it back with all of <paramref name="data"/>'s dimensions.</summary>
+    public H5Dataset AddArray<T>(string path, Array data, int elementRank, H5DatasetOptions? options = null) where T : unmanaged
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        if (elementRank < 1 || elementRank > data.Rank)
+            throw new ArgumentOutOfRangeException(nameof(elementRank), $"The element rank must be between 1 and the data's rank {data.Rank}.");
+        var shape = H5Shape.Of(data);
+        using var type = H5Datatype.Array<T>(shape[^elementRank..]);
+        var ds = CreateDataset(path, type, shape[..^elementRank], options);
+        return WriteOrDelete(ds, path, () => ds.WriteArray<T>(data));
+    }
+
+    /// <summary>Creates a 1-D dataset of opaque elements of <paramref name="elementSize"/> bytes with a tag saying what they
+    /// are (h5py: numpy <c>V</c>n, or <c>opaque_dtype</c>); <paramref name="bytes"/> holds the elements one after another.</summary>
+    public H5Dataset AddOpaque(string path, byte[] bytes, int elementSize, string tag = "", H5DatasetOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(bytes);
+        ArgumentOutOfRangeException.ThrowIfLessThan(elementSize, 1);
+        if (bytes.Length % elementSize != 0)
+            throw new ArgumentException($"{bytes.Length} bytes are not a whole number of {elementSize}-byte elements.", nameof(bytes));
+        using var type = H5Datatype.Opaque(elementSize, tag);
+        var ds = CreateDataset(path, type, [bytes.Length / elementSize], options);
+        return WriteOrDelete(ds, path, () => ds.Write<byte>(bytes));
+    }
+
     /// <summary>Creates a 1-D dataset of variable-length UTF-8 strings (what h5py writes for a list of <c>str</c>).</summary>
     public H5Dataset Add(string path, string[] data, H5DatasetOptions? options = null)
     {
@@ -382,7 +461,7 @@ public partial class H5Group : H5Object, IEnumerable<string>
         using var fileType = ds.DType;
         try
         {
-            H5TypeMap.ForWrite<T>(fileType.Id, $"dataset '{path}'");
+            H5TransferPlan.ForWrite<T>(fileType.Id, fileType.Description, $"dataset '{path}'").Dispose();
         }
         catch
         {

@@ -57,7 +57,7 @@ public static class H5Listing
     {
         var shape = d.Shape;
         var max = d.MaxShape;
-        var dims = shape.Length == 0 ? "SCALAR" : "{" + string.Join(", ", shape.Select((s, i) => $"{s}/{(max[i] < 0 ? "Inf" : max[i].ToString(CultureInfo.InvariantCulture))}")) + "}";
+        var dims = d.IsNull ? "NULL" : shape.Length == 0 ? "SCALAR" : "{" + string.Join(", ", shape.Select((s, i) => $"{s}/{(max[i] < 0 ? "Inf" : max[i].ToString(CultureInfo.InvariantCulture))}")) + "}";
         sb.Append(Pad(path, 28)).Append("Dataset ").AppendLine(dims);
         if (!verbose) return;
         AppendAttributes(sb, d);
@@ -87,7 +87,7 @@ public static class H5Listing
             var shape = a.Shape;
             using var type = a.DType;
             sb.Append("    Attribute: ").Append(name).Append(' ')
-              .Append(shape.Length == 0 ? "scalar" : "{" + string.Join(", ", shape) + "}")
+              .Append(a.IsNull ? "null" : shape.Length == 0 ? "scalar" : "{" + string.Join(", ", shape) + "}")
               .Append("  ").Append(type).Append("  = ").AppendLine(Value(a, type));
         }
     }

@@ -38,6 +38,9 @@ internal static class H5Shape
         return "(" + string.Join(", ", dims.ToArray()) + ")";
     }
 
+    /// <summary>Creates a null dataspace: no elements, not even one (h5py: <c>h5py.Empty</c>).</summary>
+    public static DataspaceId CreateNullSpace() => new(H5Call.Check(H5S.Create(H5S.Class.Null), "creating a null dataspace"));
+
     /// <summary>Creates a simple dataspace (rank 0 gives a scalar dataspace); <paramref name="maxShape"/> may use -1 for unlimited.</summary>
     public static unsafe DataspaceId CreateSpace(ReadOnlySpan<long> shape, ReadOnlySpan<long> maxShape = default)
     {
@@ -60,24 +63,8 @@ internal static class H5Shape
             return new DataspaceId(H5Call.Check(H5S.CreateSimple(d.Length, pd, pm), "creating a dataspace"));
     }
 
-    /// <summary>The dimensions and maximum dimensions (-1 = unlimited) of a dataspace; rank 0 for scalar.</summary>
-    public static unsafe (long[] Dims, long[] MaxDims) Read(DataspaceId space)
-    {
-        var cls = H5S.GetSimpleExtentType(space);
-        if (cls == H5S.Class.Null) return ([], []);
-        var rank = H5Call.Check(H5S.GetSimpleExtentNdims(space), "reading a dataspace rank");
-        var d = stackalloc ulong[Math.Max(rank, 1)];
-        var m = stackalloc ulong[Math.Max(rank, 1)];
-        H5Call.Check(H5S.GetSimpleExtentDims(space, d, m), "reading dataspace dimensions");
-        var dims = new long[rank];
-        var max = new long[rank];
-        for (int i = 0; i < rank; i++)
-        {
-            dims[i] = (long)d[i];
-            max[i] = m[i] == H5S.Unlimited ? -1 : (long)m[i];
-        }
-        return (dims, max);
-    }
+    /// <summary>The dimensions and maximum dimensions (-1 = unlimited) of a dataspace; rank 0 for scalar and null.</summary>
+    public static (long[] Dims, long[] MaxDims) Read(DataspaceId space) => space.GetDims();
 }
 
 /// <summary>Link and attribute creation property lists shared by every creating call.</summary>

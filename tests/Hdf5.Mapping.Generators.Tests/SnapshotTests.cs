@@ -60,6 +60,38 @@ public sealed class SnapshotTests
         foreach (var source in sources) Verify(source.HintName, source.SourceText.ToString());
     }
 
+    private const string RecordInput = """
+        using Hdf5.Mapping;
+        namespace Samples;
+
+        public sealed class Observation
+        {
+            public string Site { get; set; } = "";
+            [H5Field("code", FixedLength = 4)] public string Code { get; set; } = "";
+            public double[] Samples { get; set; } = [];
+            public int Level;
+        }
+
+        [H5File]
+        public partial class Catalog
+        {
+            [H5Dataset("observations")] public Observation[] Observations { get; set; } = [];
+            [H5Dataset] public System.Collections.Generic.List<Observation> More { get; set; } = [];
+        }
+        """;
+
+    [Fact]
+    public void RecordDatasets_GenerateTheApprovedSource_ThatCompiles()
+    {
+        var (diagnostics, sources, errors) = GeneratorHarness.Run(RecordInput);
+        Assert.Empty(diagnostics);
+        Assert.Empty(errors);
+        Assert.Equal(["Hdf5.Mapping.CompoundTypes.g.cs", "Samples.Catalog.H5Mapping.g.cs"], sources.Select(s => s.HintName).Order());
+        // The one registration file of the compilation holds the record's element type; its snapshot is this test's.
+        foreach (var source in sources)
+            Verify(source.HintName.Replace("Hdf5.Mapping.CompoundTypes", "Samples.Catalog.RecordTypes"), source.SourceText.ToString());
+    }
+
     internal static void Verify(string hintName, string actual, [CallerFilePath] string caller = "")
     {
         var file = Path.Combine(Path.GetDirectoryName(caller)!, "Snapshots", hintName.Replace(".g.cs", ".verified.cs"));

@@ -40,13 +40,29 @@ internal sealed record MappedTypeSpec
 /// <param name="IsStatic">Whether it is a static class.</param>
 internal sealed record ContainingTypeSpec(string Keyword, string Name, bool IsStatic);
 
-/// <summary>A blittable struct stored as an HDF5 compound type; its datatype is registered at module load.</summary>
-/// <param name="TypeRef">The global:: name of the struct.</param>
-/// <param name="Fields">Its public instance fields, in declaration order.</param>
-internal sealed record CompoundSpec(string TypeRef, EquatableArray<FieldSpec> Fields);
+/// <summary>A struct or class stored as an HDF5 compound type, registered at module load: a blittable struct as its
+/// datatype, a record (a class or struct with string or sequence members) as its element type.</summary>
+/// <param name="TypeRef">The global:: name of the struct or class.</param>
+/// <param name="Fields">Its mapped members, in declaration order.</param>
+/// <param name="IsRecord">True for a record (read and written through an element type), false for a blittable struct.</param>
+internal sealed record CompoundSpec(string TypeRef, EquatableArray<FieldSpec> Fields, bool IsRecord = false);
 
-/// <summary>One field of a compound struct.</summary>
-/// <param name="Name">The C# field name.</param>
-/// <param name="TypeRef">The global:: name of the field type (a number, bool or enum).</param>
-/// <param name="H5Name">The HDF5 member name: [H5Field("name")] or the field name.</param>
-internal sealed record FieldSpec(string Name, string TypeRef, string H5Name);
+/// <summary>How a member of a record is stored.</summary>
+internal enum FieldKind
+{
+    /// <summary>A number, bool, enum or reference, as it is.</summary>
+    Value,
+    /// <summary>A string, variable length or (with a fixed length) fixed.</summary>
+    String,
+    /// <summary>An array of numbers, as a variable-length sequence.</summary>
+    Sequence,
+}
+
+/// <summary>One member of a compound struct or record.</summary>
+/// <param name="Name">The C# field or property name.</param>
+/// <param name="TypeRef">The global:: name of the member type (for a sequence, the array type).</param>
+/// <param name="H5Name">The HDF5 member name: [H5Field("name")] or the member name.</param>
+/// <param name="Kind">How a record member is stored.</param>
+/// <param name="FixedLength">For a string member: [H5Field(FixedLength = n)], 0 for variable length.</param>
+/// <param name="SequenceOf">For a sequence member: the global:: name of the element type.</param>
+internal sealed record FieldSpec(string Name, string TypeRef, string H5Name, FieldKind Kind = FieldKind.Value, int FixedLength = 0, string? SequenceOf = null);

@@ -35,6 +35,9 @@ internal enum ElementKind
     Value,
     /// <summary>A blittable struct stored as a compound type.</summary>
     Compound,
+    /// <summary>A record: a class or struct with string or sequence members, stored as a compound type and read and
+    /// written member by member through the element type registered for it.</summary>
+    Record,
     /// <summary>Strings.</summary>
     String,
     /// <summary>Objects of a mapped group class.</summary>

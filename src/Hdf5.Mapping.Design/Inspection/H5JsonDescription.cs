@@ -112,8 +112,8 @@ public static class H5JsonDescription
         json.WriteString("path", path);
         json.WriteString("kind", "dataset");
         using (var type = dataset.DType) Type(json, type);
-        Longs(json, "shape", dataset.Shape);
-        Longs(json, "maxShape", dataset.MaxShape);
+        Shape(json, "shape", dataset.Shape, dataset.IsNull);
+        Shape(json, "maxShape", dataset.MaxShape, dataset.IsNull);
         json.WriteString("layout", dataset.Layout.ToString().ToLowerInvariant());
         if (dataset.Chunks is { } chunks) Longs(json, "chunks", chunks);
         json.WriteStartArray("filters");
@@ -159,11 +159,18 @@ public static class H5JsonDescription
             json.WriteStartObject();
             json.WriteString("name", name);
             using (var type = a.DType) Type(json, type);
-            Longs(json, "shape", a.Shape);
+            Shape(json, "shape", a.Shape, a.IsNull);
             Values(json, H5Values.TryRead(() => H5Values.Read(a, obj)));
             json.WriteEndObject();
         }
         json.WriteEndArray();
+    }
+
+    // A null dataspace (h5py.Empty) has no shape at all, as h5py's shape is None: not even the scalar's [].
+    private static void Shape(Utf8JsonWriter json, string name, long[] shape, bool isNull)
+    {
+        if (isNull) json.WriteNull(name);
+        else Longs(json, name, shape);
     }
 
     private static void Type(Utf8JsonWriter json, H5Datatype type)

@@ -54,9 +54,9 @@ internal static unsafe class H5NativeValues
 
     private static object?[] ReadAll(DatatypeId fileType, DataspaceId space, long count, H5File file, H5Id location, Reader read, string what)
     {
-        using var native = new DatatypeId(H5Call.Check(H5T.GetNativeType(fileType, H5T.Direction.Default), $"finding the native type of {what}"));
-        var decoder = Decoder.For(native, new Context(file, location));
-        var size = (long)H5T.GetSize(native);
+        using var native = fileType.GetNativeType();
+        var decoder = Decoder.For(H5TypeDescriptor.Of(native), new Context(file, location));
+        var size = native.GetSize();
         var buffer = new byte[checked(count * size)];
         var values = new object?[count];
         fixed (byte* p = buffer)
@@ -84,36 +84,22 @@ internal static unsafe class H5NativeValues
 
         public abstract object? Decode(byte* p);
 
-        public static Decoder For(H5Id type, Context context)
+        // Built from the type's description (the model every part of the library reads), not from raw libhdf5 queries.
+        public static Decoder For(H5TypeDescriptor type, Context context) => type switch
         {
-            var size = (int)H5T.GetSize(type);
-            switch (H5T.GetClass(type))
-            {
-                case H5T.Class.Integer:
-                    return new IntegerDecoder(size, H5T.GetSign(type) != H5T.Sign.None);
-                case H5T.Class.Float:
-                    return new FloatDecoder(size);
-                case H5T.Class.Enum:
-                    return EnumDecoder.Create(type);
-                case H5T.Class.String:
-                    return H5Call.CheckBool(H5T.IsVariableStr(type)) ? new VariableStringDecoder() : new FixedStringDecoder(size, H5T.GetStrpad(type));
-                case H5T.Class.Compound:
-                    return CompoundDecoder.Create(type, context);
-                case H5T.Class.Array:
-                    return ArrayDecoder.Create(type, context);
-                case H5T.Class.Vlen:
-                    using (var super = new DatatypeId(H5Call.Check(H5T.GetSuper(type))))
-                        return new SequenceDecoder(For(super, context), (int)H5T.GetSize(super));
-                case H5T.Class.Reference when size == 8:
-                    return new ObjectReferenceDecoder(context);
-                case H5T.Class.Reference when size == 12:
-                    return new RegionReferenceDecoder(context);
-                case H5T.Class.Reference:
-                    return new NullDecoder(); // an H5R_ref_t: not a 1.10 reference
-                default:
-                    return new OpaqueDecoder(size);
-            }
-        }
+            H5IntegerType i => new IntegerDecoder((int)i.Size, i.IsSigned),
+            H5FloatType f => new FloatDecoder((int)f.Size),
+            H5EnumType e => EnumDecoder.Create(e),
+            H5StringType { IsVariableLength: true } => new VariableStringDecoder(),
+            H5StringType s => new FixedStringDecoder((int)s.Size, s.Padding),
+            H5CompoundType c => new CompoundDecoder(c.Members.Select(m => (m.Name, (int)m.Offset, For(m.Type, context))).ToArray()),
+            H5ArrayType a => new ArrayDecoder(For(a.BaseType, context), (int)a.BaseType.Size, a.ElementCount),
+            H5SequenceType v => new SequenceDecoder(For(v.BaseType, context), (int)v.BaseType.Size),
+            H5ReferenceType { Kind: H5ReferenceKind.Object } => new ObjectReferenceDecoder(context),
+            H5ReferenceType { Kind: H5ReferenceKind.DatasetRegion } => new RegionReferenceDecoder(context),
+            H5ReferenceType => new NullDecoder(), // an H5R_ref_t: not a 1.10 reference
+            _ => new OpaqueDecoder((int)type.Size),
+        };
     }
 
     private sealed class NullDecoder : Decoder
@@ -151,26 +137,11 @@ internal static unsafe class H5NativeValues
 
     private sealed class EnumDecoder(IntegerDecoder integer, Dictionary<long, string> names) : Decoder
     {
-        public static EnumDecoder Create(H5Id type)
+        public static EnumDecoder Create(H5EnumType type)
         {
-            using var super = new DatatypeId(H5Call.Check(H5T.GetSuper(type)));
-            var integer = new IntegerDecoder((int)H5T.GetSize(super), H5T.GetSign(super) != H5T.Sign.None);
+            var integer = new IntegerDecoder((int)type.BaseType.Size, type.BaseType.IsSigned);
             var names = new Dictionary<long, string>();
-            var n = H5Call.Check(H5T.GetNmembers(type));
-            var value = stackalloc byte[16];
-            for (uint i = 0; i < n; i++)
-            {
-                var name = H5T.GetMemberName(type, i);
-                try
-                {
-                    H5Call.Check(H5T.GetMemberValue(type, i, value));
-                    names.TryAdd(Key(integer.Decode(value)), H5Call.FromCString(name));
-                }
-                finally
-                {
-                    H5.FreeMemory(name);
-                }
-            }
+            foreach (var m in type.Members) names.TryAdd(unchecked((long)m.Value), m.Name); // the value's 64 bits, as Key gives them
             return new EnumDecoder(integer, names);
         }
 
@@ -191,32 +162,17 @@ internal static unsafe class H5NativeValues
         public override object? Decode(byte* p) => *(byte**)p is var s && s != null ? H5Call.FromCString(s) : null;
     }
 
-    private sealed class FixedStringDecoder(int size, H5T.Str pad) : Decoder
+    private sealed class FixedStringDecoder(int size, H5StringPadding pad) : Decoder
     {
         public override object? Decode(byte* p)
         {
             var text = H5Call.FromCStringSpan(new ReadOnlySpan<byte>(p, size));
-            return pad == H5T.Str.SpacePad ? text.TrimEnd(' ') : text;
+            return pad == H5StringPadding.SpacePad ? text.TrimEnd(' ') : text;
         }
     }
 
     private sealed class CompoundDecoder((string Name, int Offset, Decoder Decoder)[] members) : Decoder
     {
-        public static CompoundDecoder Create(H5Id type, Context context)
-        {
-            var n = H5Call.Check(H5T.GetNmembers(type));
-            var members = new (string, int, Decoder)[n];
-            for (uint i = 0; i < n; i++)
-            {
-                var name = H5T.GetMemberName(type, i);
-                var memberName = H5Call.FromCString(name);
-                H5.FreeMemory(name);
-                using var memberType = new DatatypeId(H5Call.Check(H5T.GetMemberType(type, i)));
-                members[i] = (memberName, (int)H5T.GetMemberOffset(type, i), For(memberType, context));
-            }
-            return new CompoundDecoder(members);
-        }
-
         public override bool HasVariableLength => members.Any(m => m.Decoder.HasVariableLength);
 
         public override object? Decode(byte* p) =>
@@ -225,17 +181,6 @@ internal static unsafe class H5NativeValues
 
     private sealed class ArrayDecoder(Decoder element, int elementSize, long count) : Decoder
     {
-        public static ArrayDecoder Create(H5Id type, Context context)
-        {
-            var rank = H5Call.Check(H5T.GetArrayNdims(type));
-            var dims = stackalloc ulong[Math.Max(rank, 1)];
-            H5Call.Check(H5T.GetArrayDims2(type, dims));
-            long count = 1;
-            for (int d = 0; d < rank; d++) count *= (long)dims[d];
-            using var super = new DatatypeId(H5Call.Check(H5T.GetSuper(type)));
-            return new ArrayDecoder(For(super, context), (int)H5T.GetSize(super), count);
-        }
-
         public override bool HasVariableLength => element.HasVariableLength;
 
         // Flat, in row-major order, as the values of a dataset are.

@@ -46,7 +46,7 @@ public static class H5Tree
         using var type = d.DType;
         var shape = d.Shape;
         var max = d.MaxShape;
-        var dims = shape.Length == 0 ? "scalar" : "(" + string.Join(", ", shape.Select((s, i) =>
+        var dims = d.IsNull ? "null (no value)" : shape.Length == 0 ? "scalar" : "(" + string.Join(", ", shape.Select((s, i) =>
             s.ToString(CultureInfo.InvariantCulture) + (max[i] == s ? "" : max[i] < 0 ? "/∞" : "/" + max[i].ToString(CultureInfo.InvariantCulture)))) + ")";
         var scale = d.IsScale ? ", dimension scale" + (d.ScaleName.Length > 0 ? $" \"{d.ScaleName}\"" : "") : "";
         return $"{H5TypeSchema.FromDatatype(type)} {dims}{scale}";
@@ -121,7 +121,7 @@ public static class H5Tree
             using var a = obj.Attrs.Open(name);
             using var type = a.DType;
             var shape = a.Shape;
-            var dims = shape.Length == 0 ? "" : " (" + string.Join(", ", shape) + ")";
+            var dims = a.IsNull ? " null" : shape.Length == 0 ? "" : " (" + string.Join(", ", shape) + ")";
             var (values, error) = H5Values.TryRead(() => H5Values.Read(a, obj));
             yield return $"@{name}: {H5TypeSchema.FromDatatype(type)}{dims} = {(error is null ? H5Values.Text(values, shape.Length == 0) : $"(unreadable: {error})")}";
         }

@@ -11,6 +11,7 @@ internal static class H5Values
 {
     public static object?[] Read(H5Dataset dataset)
     {
+        if (dataset.IsNull) return [];
         using var type = dataset.DType;
         var described = H5TypeSchema.FromDatatype(type);
         var scalar = dataset.Rank == 0;

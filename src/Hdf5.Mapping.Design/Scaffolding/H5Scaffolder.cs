@@ -279,7 +279,7 @@ public static class H5Scaffolder
             }
             else
             {
-                var element = ElementType(type, described, path, comments, allowCompound: true);
+                var element = ElementType(type, described, path, comments, allowCompound: true, rank);
                 if (element is null) return null;
                 var lazy = options.LazyAboveBytes is { } limit && ds.NBytes > limit && rank > 0 && described.Kind != H5ValueKind.Compound;
                 if (lazy)
@@ -457,7 +457,7 @@ public static class H5Scaffolder
             rank == 1 ? " = [];" : $" = new {element}[{string.Join(", ", Enumerable.Repeat("0", rank))}];";
 
         // The C# element type of a numeric, bool, enum or compound datatype; null (and a comment) when there is none.
-        private string? ElementType(H5Datatype type, H5TypeSchema described, string path, List<string> comments, bool allowCompound)
+        private string? ElementType(H5Datatype type, H5TypeSchema described, string path, List<string> comments, bool allowCompound, int rank = 1)
         {
             switch (described.Kind)
             {
@@ -470,9 +470,9 @@ public static class H5Scaffolder
                 case H5ValueKind.ObjectReference:
                     return "H5ObjectReference";
                 case H5ValueKind.Enum:
-                    return Enum(type, path);
+                    return Enum((H5EnumType)type.Description, path);
                 case H5ValueKind.Compound when allowCompound:
-                    return Struct(type, described, path, comments);
+                    return Struct((H5CompoundType)type.Description, described, path, comments, rank);
                 case H5ValueKind.Compound:
                     Skip(comments, path, "a compound attribute (mapped attributes hold numbers, bool, enums and strings)");
                     return null;
@@ -498,15 +498,14 @@ public static class H5Scaffolder
             _ => null,
         };
 
-        private string Enum(H5Datatype type, string path)
+        private string Enum(H5EnumType type, string path)
         {
-            using var baseType = type.BaseType;
-            var underlying = Primitive(H5TypeSchema.FromDatatype(baseType)) ?? "int";
+            var underlying = Primitive(H5TypeSchema.FromDescriptor(type.BaseType)) ?? "int";
             var members = new CSharpNames.Scope();
             var body = new StringBuilder();
             // Members keep their HDF5 names: libhdf5 converts enum values by member name, so renamed members would not read.
             body.Append("    // Member names are the file's: libhdf5 converts enums by name, so keep them when renaming.\n");
-            foreach (var (name, value) in type.EnumValues)
+            foreach (var (name, value) in type.Members)
             {
                 var member = CSharpNames.IsIdentifier(name) ? name : members.Claim(CSharpNames.Pascal(name));
                 if (member != name) Skipped.Add($"{path}: enum member '{name}' is not a C# identifier; named {member}, values of it will not convert");
@@ -516,29 +515,43 @@ public static class H5Scaffolder
             return Declare($"{CSharpNames.Pascal(leaf)}Kind", $"enum : {underlying}", body.ToString(), path);
         }
 
-        private string? Struct(H5Datatype type, H5TypeSchema described, string path, List<string> comments)
+        // A compound of numbers, bool and enums becomes a blittable struct; one with (fixed- or variable-length) string
+        // members or variable-length sequences of numbers becomes a record struct, which mapped datasets hold 1-D only.
+        private string? Struct(H5CompoundType type, H5TypeSchema described, string path, List<string> comments, int rank)
         {
             var body = new StringBuilder();
             var fields = new CSharpNames.Scope();
+            var isRecord = false;
             for (int i = 0; i < described.Fields.Count; i++)
             {
                 var field = described.Fields[i];
-                using var memberType = type.MemberType(i);
+                var stored = type.Members[i].Type;
                 string? element = field.Type.Kind switch
                 {
                     H5ValueKind.SignedInteger or H5ValueKind.UnsignedInteger or H5ValueKind.Float => Primitive(field.Type),
                     H5ValueKind.Boolean => "bool",
-                    H5ValueKind.Enum => Enum(memberType, path + "." + field.Name),
+                    H5ValueKind.Enum => Enum((H5EnumType)stored, path + "." + field.Name),
+                    H5ValueKind.String => "string",
+                    _ when stored is H5SequenceType { BaseType: var b } && Primitive(H5TypeSchema.FromDescriptor(b)) is { } p => p + "[]",
                     _ => null,
                 };
                 if (element is null)
                 {
-                    Skip(comments, path, $"compound member '{field.Name}' is {field.Type} (mapped structs hold numbers, bool and enums)");
+                    Skip(comments, path, $"compound member '{field.Name}' is {field.Type} (mapped structs hold numbers, bool, enums, strings and sequences of numbers)");
                     return null;
                 }
+                isRecord |= element == "string" || element.EndsWith("[]", StringComparison.Ordinal);
                 var name = fields.Claim(CSharpNames.Pascal(field.Name));
-                if (name != field.Name) body.Append("    [H5Field(").Append(CSharpNames.Literal(field.Name)).Append(")]\n");
+                var fixedLength = stored is H5StringType { IsVariableLength: false } s ? s.Size : 0;
+                if (fixedLength > 0)
+                    body.Append("    [H5Field(").Append(CSharpNames.Literal(field.Name)).Append(", FixedLength = ").Append(fixedLength.ToString(CultureInfo.InvariantCulture)).Append(")]\n");
+                else if (name != field.Name) body.Append("    [H5Field(").Append(CSharpNames.Literal(field.Name)).Append(")]\n");
                 body.Append("    public ").Append(element).Append(' ').Append(name).Append(";\n");
+            }
+            if (isRecord && rank != 1)
+            {
+                Skip(comments, path, $"a dataset of rank {rank} of compounds with string or sequence members (mapped record datasets are 1-D)");
+                return null;
             }
             var leaf = path.Split('/')[^1];
             return Declare($"{CSharpNames.Pascal(leaf)}Record", "struct", body.ToString(), path);

@@ -132,8 +132,9 @@ sealed class H5DatasetAttribute(string? name = null) : Attribute
     public long[]? Shape { get; set; }
 }
 
-/// <summary>Names the HDF5 compound member a field of a mapped struct is stored as (the field name when absent).</summary>
-[AttributeUsage(AttributeTargets.Field, Inherited = false)]
+/// <summary>Names the HDF5 compound member a field of a mapped struct (or a field or property of a mapped record) is
+/// stored as (the member's own name when absent).</summary>
+[AttributeUsage(AttributeTargets.Field | AttributeTargets.Property, Inherited = false)]
 #if HDF5_MAPPING_GENERATOR
 internal
 #else
@@ -143,6 +144,10 @@ sealed class H5FieldAttribute(string name) : Attribute
 {
     /// <summary>The HDF5 member name.</summary>
     public string Name { get; } = name;
+
+    /// <summary>For a string member of a record: store it as a fixed-length string of this many bytes (numpy <c>S</c>n);
+    /// 0 (the default) stores a variable-length UTF-8 string, as h5py does for <c>str</c>.</summary>
+    public int FixedLength { get; set; }
 }
 
 /// <summary>The storage layout of a mapped dataset.</summary>

@@ -62,4 +62,8 @@ public static unsafe partial class H5I
     /// <summary><c>H5Idec_ref</c> on a raw id (used by typed handles to release).</summary>
     [LibraryImport(Libraries.Hdf5, EntryPoint = "H5Idec_ref")]
     public static partial int DecRef(long id);
+
+    /// <summary><c>H5Inmembers</c>: how many ids of a kind are open.</summary>
+    [LibraryImport(Libraries.Hdf5, EntryPoint = "H5Inmembers")]
+    public static partial int Nmembers(Type type, ulong* numMembers);
 }

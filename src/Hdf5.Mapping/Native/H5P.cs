@@ -149,6 +149,12 @@ public static unsafe partial class H5P
     [LibraryImport(Libraries.Hdf5, EntryPoint = "H5Pset_fill_time")]
     public static partial int SetFillTime(H5Id plistId, FillTime fillTime);
 
+    /// <summary><c>H5Pset_type_conv_cb</c>: the function libhdf5 asks what to do when a converted value does not fit
+    /// (<c>H5T_conv_except_func_t</c>: except type, source and destination type ids, source and destination
+    /// buffers, user data → <c>H5T_conv_ret_t</c>).</summary>
+    [LibraryImport(Libraries.Hdf5, EntryPoint = "H5Pset_type_conv_cb")]
+    public static partial int SetTypeConvCb(H5Id dxplId, delegate* unmanaged[Cdecl]<int, long, long, void*, void*, void*, int> op, void* operateData);
+
     /// <summary><c>H5Pset_alloc_time</c>.</summary>
     [LibraryImport(Libraries.Hdf5, EntryPoint = "H5Pset_alloc_time")]
     public static partial int SetAllocTime(H5Id plistId, AllocTime allocTime);

@@ -96,6 +96,42 @@ public static unsafe partial class H5T
         Descend = 2,
     }
 
+    /// <summary><c>H5T_norm_t</c> (floating-point mantissa normalization)</summary>
+    public enum Norm
+    {
+        /// <summary>H5T_NORM_ERROR</summary>
+        Error = -1,
+        /// <summary>H5T_NORM_IMPLIED (IEEE: the leading 1 is not stored)</summary>
+        Implied = 0,
+        /// <summary>H5T_NORM_MSBSET</summary>
+        MsbSet = 1,
+        /// <summary>H5T_NORM_NONE</summary>
+        None = 2,
+    }
+
+    /// <summary><c>H5T_pad_t</c> (what unused bits hold)</summary>
+    public enum Pad
+    {
+        /// <summary>H5T_PAD_ERROR</summary>
+        Error = -1,
+        /// <summary>H5T_PAD_ZERO</summary>
+        Zero = 0,
+        /// <summary>H5T_PAD_ONE</summary>
+        One = 1,
+        /// <summary>H5T_PAD_BACKGROUND</summary>
+        Background = 2,
+    }
+
+    /// <summary><c>hvl_t</c>: one variable-length sequence in memory (its length in elements and where they are).</summary>
+    [StructLayout(LayoutKind.Sequential)]
+    public struct Hvl
+    {
+        /// <summary>The number of elements.</summary>
+        public nuint Length;
+        /// <summary>The elements (allocated by libhdf5 on read; free them with <see cref="H5.FreeMemory"/>).</summary>
+        public void* Pointer;
+    }
+
     /// <summary><c>H5Tcreate</c>.</summary>
     [LibraryImport(Libraries.Hdf5, EntryPoint = "H5Tcreate")]
     public static partial long Create(Class type, nuint size);
@@ -259,4 +295,44 @@ public static unsafe partial class H5T
     /// <summary><c>H5Tlock</c>.</summary>
     [LibraryImport(Libraries.Hdf5, EntryPoint = "H5Tlock")]
     public static partial int Lock(H5Id typeId);
+
+    /// <summary><c>H5Tget_offset</c> (bit offset of the significant bits).</summary>
+    [LibraryImport(Libraries.Hdf5, EntryPoint = "H5Tget_offset")]
+    public static partial int GetOffset(H5Id typeId);
+
+    /// <summary><c>H5Tset_offset</c>.</summary>
+    [LibraryImport(Libraries.Hdf5, EntryPoint = "H5Tset_offset")]
+    public static partial int SetOffset(H5Id typeId, nuint offset);
+
+    /// <summary><c>H5Tget_fields</c> (floating-point bit layout).</summary>
+    [LibraryImport(Libraries.Hdf5, EntryPoint = "H5Tget_fields")]
+    public static partial int GetFields(H5Id typeId, nuint* spos, nuint* epos, nuint* esize, nuint* mpos, nuint* msize);
+
+    /// <summary><c>H5Tget_ebias</c>; 0 on failure.</summary>
+    [LibraryImport(Libraries.Hdf5, EntryPoint = "H5Tget_ebias")]
+    public static partial nuint GetEbias(H5Id typeId);
+
+    /// <summary><c>H5Tget_norm</c>.</summary>
+    [LibraryImport(Libraries.Hdf5, EntryPoint = "H5Tget_norm")]
+    public static partial Norm GetNorm(H5Id typeId);
+
+    /// <summary><c>H5Tget_pad</c> (padding of the bits below and above the significant ones).</summary>
+    [LibraryImport(Libraries.Hdf5, EntryPoint = "H5Tget_pad")]
+    public static partial int GetPad(H5Id typeId, Pad* lsb, Pad* msb);
+
+    /// <summary><c>H5Tget_tag</c> (opaque types); free the result with <see cref="H5.FreeMemory"/>.</summary>
+    [LibraryImport(Libraries.Hdf5, EntryPoint = "H5Tget_tag")]
+    public static partial byte* GetTag(H5Id typeId);
+
+    /// <summary><c>H5Tset_tag</c>.</summary>
+    [LibraryImport(Libraries.Hdf5, EntryPoint = "H5Tset_tag", StringMarshalling = StringMarshalling.Utf8)]
+    public static partial int SetTag(H5Id typeId, string tag);
+
+    /// <summary><c>H5Tpack</c>: removes the padding between compound members (recursively).</summary>
+    [LibraryImport(Libraries.Hdf5, EntryPoint = "H5Tpack")]
+    public static partial int Pack(H5Id typeId);
+
+    /// <summary><c>H5Tconvert</c>: converts <paramref name="nelmts"/> elements in place.</summary>
+    [LibraryImport(Libraries.Hdf5, EntryPoint = "H5Tconvert")]
+    public static partial int Convert(H5Id srcId, H5Id dstId, nuint nelmts, void* buf, void* background, H5Id plistId);
 }

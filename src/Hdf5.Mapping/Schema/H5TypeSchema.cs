@@ -1,7 +1,4 @@
 using System.Runtime.CompilerServices;
-using System.Text;
-using Hdf5.Mapping.LowLevel;
-using Hdf5.Mapping.Native;
 
 namespace Hdf5.Mapping.Schema;
 
@@ -74,7 +71,7 @@ public sealed class H5TypeSchema : IEquatable<H5TypeSchema>
     /// <summary>For compound types: the members, in order.</summary>
     public IReadOnlyList<H5FieldSchema> Fields { get; }
 
-    /// <summary>For <see cref="H5ValueKind.Other"/> types found in a file: libhdf5's description (for messages).</summary>
+    /// <summary>For enums found in a file: the member names (for messages).</summary>
     public string? Detail { get; }
 
     /// <summary>Any type.</summary>
@@ -101,6 +98,7 @@ public sealed class H5TypeSchema : IEquatable<H5TypeSchema>
     {
         // Type tests fold per instantiation; no reflection is needed (trimming and NativeAOT keep working).
         if (typeof(T) == typeof(bool)) return new(H5ValueKind.Boolean, 1);
+        if (typeof(T) == typeof(char)) return new(H5ValueKind.UnsignedInteger, 2); // stored as a uint16 code unit
         if (typeof(T) == typeof(float) || typeof(T) == typeof(double) || typeof(T) == typeof(Half)) return new(H5ValueKind.Float, Unsafe.SizeOf<T>());
         if (typeof(T) == typeof(sbyte) || typeof(T) == typeof(short) || typeof(T) == typeof(int) || typeof(T) == typeof(long))
             return new(H5ValueKind.SignedInteger, Unsafe.SizeOf<T>());
@@ -116,67 +114,36 @@ public sealed class H5TypeSchema : IEquatable<H5TypeSchema>
     public static H5TypeSchema FromDatatype(H5Datatype type)
     {
         ArgumentNullException.ThrowIfNull(type);
-        using var scope = H5Library.Enter();
-        return Describe(type.Id);
+        return FromDescriptor(type.Description);
     }
 
-    private static unsafe H5TypeSchema Describe(H5Id id)
+    /// <summary>Describes a type from its <see cref="H5TypeDescriptor"/> (the model every part of this library reads).</summary>
+    public static H5TypeSchema FromDescriptor(H5TypeDescriptor type)
     {
-        var size = (int)H5T.GetSize(id);
-        switch (H5T.GetClass(id))
+        ArgumentNullException.ThrowIfNull(type);
+        var size = (int)type.Size;
+        H5TypeSchema schema = type switch
         {
-            case H5T.Class.Integer:
-                return new(H5T.GetSign(id) == H5T.Sign.None ? H5ValueKind.UnsignedInteger : H5ValueKind.SignedInteger, size);
-            case H5T.Class.Float:
-                return new(H5ValueKind.Float, size);
-            case H5T.Class.String:
-                return H5Call.CheckBool(H5T.IsVariableStr(id)) ? VariableString : FixedString(size);
-            case H5T.Class.Reference:
-                return size switch
-                {
-                    8 => ObjectReference,
-                    12 => RegionReference,
-                    _ => new(H5ValueKind.Other, size, detail: H5TypeMap.ReferenceText(size)),
-                };
-            case H5T.Class.Enum:
-                var names = new List<string>();
-                var n = H5T.GetNmembers(id);
-                for (uint i = 0; i < n; i++)
-                {
-                    var p = H5T.GetMemberName(id, i);
-                    names.Add(H5Call.FromCString(p));
-                    H5.FreeMemory(p);
-                }
-                var isBool = size == 1 && names.Count == 2 && names.Contains("FALSE") && names.Contains("TRUE");
-                return new(isBool ? H5ValueKind.Boolean : H5ValueKind.Enum, size, detail: string.Join(", ", names));
-            case H5T.Class.Compound:
-                var fields = new List<H5FieldSchema>();
-                var count = H5T.GetNmembers(id);
-                for (uint i = 0; i < count; i++)
-                {
-                    var p = H5T.GetMemberName(id, i);
-                    var name = H5Call.FromCString(p);
-                    H5.FreeMemory(p);
-                    using var member = new DatatypeId(H5T.GetMemberType(id, i));
-                    fields.Add(new H5FieldSchema(name, Describe(member)));
-                }
-                return new(H5ValueKind.Compound, size, fields: fields);
-            case H5T.Class.Array:
-                var rank = H5T.GetArrayNdims(id);
-                var dims = stackalloc ulong[Math.Max(rank, 1)];
-                H5T.GetArrayDims2(id, dims);
-                using (var super = new DatatypeId(H5T.GetSuper(id)))
-                {
-                    var shape = string.Join("x", Enumerable.Range(0, rank).Select(i => dims[i]));
-                    return new(H5ValueKind.Other, size, detail: $"array [{shape}] of {Describe(super)}");
-                }
-            case H5T.Class.Vlen:
-                using (var super = new DatatypeId(H5T.GetSuper(id)))
-                    return new(H5ValueKind.Other, size, detail: $"variable-length sequence of {Describe(super)}");
-            default:
-                return new(H5ValueKind.Other, size, detail: H5T.GetClass(id).ToString().ToLowerInvariant());
-        }
+            H5IntegerType i => new(i.IsSigned ? H5ValueKind.SignedInteger : H5ValueKind.UnsignedInteger, size),
+            H5FloatType => new(H5ValueKind.Float, size),
+            H5StringType { IsVariableLength: true } => VariableString,
+            H5StringType => FixedString(size),
+            H5ReferenceType { Kind: H5ReferenceKind.Object } => ObjectReference,
+            H5ReferenceType { Kind: H5ReferenceKind.DatasetRegion } => RegionReference,
+            H5EnumType { IsBoolean: true } => new(H5ValueKind.Boolean, 1),
+            H5EnumType e => new(H5ValueKind.Enum, size, detail: string.Join(", ", e.Members.Select(m => m.Name))),
+            H5CompoundType c => new(H5ValueKind.Compound, size, fields: c.Members.Select(m => new H5FieldSchema(m.Name, FromDescriptor(m.Type))).ToArray()),
+            _ => new(H5ValueKind.Other, size),
+        };
+        return schema.Found(type);
     }
+
+    // A schema read from a file keeps the type it came from, so that messages show it in the library's one wording.
+    private H5TypeSchema Found(H5TypeDescriptor descriptor) =>
+        new(Kind, Size, StringKind, Fields, Detail) { Descriptor = descriptor };
+
+    /// <summary>For a type found in a file: its full description; null for expected types.</summary>
+    public H5TypeDescriptor? Descriptor { get; private init; }
 
     /// <summary>Whether a value stored as <paramref name="actual"/> satisfies this expected type; <paramref name="reason"/>
     /// says what differs. Compound members are matched by name (libhdf5 converts by name) and may come in any order;
@@ -220,19 +187,20 @@ public sealed class H5TypeSchema : IEquatable<H5TypeSchema>
         }
     }
 
-    /// <summary>A short description: <c>int32</c>, <c>float64</c>, <c>string (variable)</c>, <c>compound {x: int32, y: float64}</c>, ...</summary>
-    public override string ToString() => Kind switch
+    /// <summary>A short description in the wording <see cref="H5TypeDescriptor.ToString"/> uses: <c>int32</c>, <c>float64</c>,
+    /// <c>string (variable length)</c>, <c>compound {x: int32, y: float64}</c>, ...; a type found in a file shows in full.</summary>
+    public override string ToString() => Descriptor?.ToString() ?? Kind switch
     {
         H5ValueKind.Any => "any type",
-        H5ValueKind.SignedInteger => $"int{Size * 8}",
-        H5ValueKind.UnsignedInteger => $"uint{Size * 8}",
-        H5ValueKind.Float => $"float{Size * 8}",
-        H5ValueKind.Boolean => "bool",
-        H5ValueKind.Enum => $"enum ({Size} byte{(Size == 1 ? "" : "s")})" + (Detail is null ? "" : $" {{{Detail}}}"),
-        H5ValueKind.String => StringKind == H5StringKind.Variable ? "string (variable length)" : Size == 0 ? "string (fixed length)" : $"string (fixed, {Size} bytes)",
-        H5ValueKind.Compound => Fields.Count == 0 ? $"compound ({Size} bytes)" : "compound {" + string.Join(", ", Fields.Select(f => $"{f.Name}: {f.Type}")) + "}",
-        H5ValueKind.ObjectReference => "object reference",
-        H5ValueKind.RegionReference => "region reference",
+        H5ValueKind.SignedInteger => H5TypeWording.Integer(signed: true, Size),
+        H5ValueKind.UnsignedInteger => H5TypeWording.Integer(signed: false, Size),
+        H5ValueKind.Float => H5TypeWording.Float(Size),
+        H5ValueKind.Boolean => H5TypeWording.Boolean,
+        H5ValueKind.Enum => H5TypeWording.Enum(null, Size, Detail?.Split(", ").Select(n => (n, (string?)null))),
+        H5ValueKind.String => H5TypeWording.String(StringKind == H5StringKind.Variable, Size),
+        H5ValueKind.Compound => H5TypeWording.Compound(Size, Fields.Select(f => (f.Name, f.Type.ToString()))),
+        H5ValueKind.ObjectReference => H5TypeWording.Reference(H5ReferenceKind.Object),
+        H5ValueKind.RegionReference => H5TypeWording.Reference(H5ReferenceKind.DatasetRegion),
         _ => Detail ?? "other",
     };
 

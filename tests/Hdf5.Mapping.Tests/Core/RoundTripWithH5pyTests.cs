@@ -58,7 +58,9 @@ public sealed class RoundTripWithH5pyTests : H5TestBase
         using (var d = f.OpenDataset(">i4"))
         {
             using var t = d.DType;
-            Assert.Equal("big-endian int32", t.ToString());
+            Assert.Equal("int32 (big-endian)", t.ToString());
+            Assert.Equal(H5ByteOrder.BigEndian, t.ByteOrder);
+            Assert.True(t.IsSigned);
         }
     }
 

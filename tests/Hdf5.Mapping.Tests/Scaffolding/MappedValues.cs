@@ -99,6 +99,7 @@ public static class MappedValues
             ["blocks"] = new JsonArray(region.BlockList.Select(b => (JsonNode)new JsonArray(
                 new JsonArray(b.Start.Select(x => (JsonNode)x).ToArray()), new JsonArray(b.Count.Select(x => (JsonNode)x).ToArray()))).ToArray()),
         },
+        Array items => new JsonArray(items.Cast<object?>().Select(i => One(i, file, null)).ToArray()), // a sequence member of a record
         _ when v.GetType().IsValueType => Struct(v, file),
         _ => throw new InvalidOperationException($"no canonical form for {v.GetType()}"),
     };

@@ -38,6 +38,8 @@ with h5py.File(path, 'w') as f:
     dt = numpy.dtype([('id', 'i4'), ('x', 'f8'), ('Temp K', 'f4'), ('ok', '?')])
     r['table'] = numpy.array([(1, 0.5, 270.0, True), (2, 1.5, 280.5, False), (3, -2.25, 0.125, True)], dtype=dt)
     r['color'] = numpy.array([0, 1, 2, 1], dtype=h5py.enum_dtype({'RED': 0, 'GREEN': 1, 'BLUE': 2}, basetype='i1'))
+    st_dt = numpy.dtype([('name', h5py.string_dtype()), ('code', 'S4'), ('samples', h5py.vlen_dtype(numpy.dtype('f8'))), ('level', 'i4')])
+    r['stations'] = numpy.array([('Davos', b'DAV', numpy.array([1.5, -2.0]), 3), ('Zürich', b'ZRH', numpy.array([0.25]), -1)], dtype=st_dt)
     st = f.create_group('storage')
     st.create_dataset('packed', data=numpy.arange(100, dtype='f4') / 3, chunks=(10,), compression='gzip', compression_opts=6, shuffle=True)
     st.create_dataset('growing', data=numpy.arange(30, dtype='i4'), chunks=(10,), maxshape=(None,))
@@ -150,6 +152,8 @@ skip = {'CLASS', 'NAME', 'DIMENSION_LIST', 'REFERENCE_LIST', 'DIMENSION_LABELS'}
 def one(v, dt):
     if dt.names:
         return {n: one(v[n], dt.fields[n][0]) for n in dt.names}
+    if isinstance(v, numpy.ndarray):
+        return [one(x, v.dtype) for x in v]
     if h5py.check_dtype(ref=dt) is h5py.RegionReference:
         if not v: return None
         target = f[v]

@@ -26,6 +26,8 @@ public sealed class ScaffoldingTests : H5TestBase
         Assert.Contains("[H5Dataset(\"signal\")]", sources);
         Assert.Contains("[H5Field(\"Temp K\")]", sources);
         Assert.Contains("public float TempK;", sources);
+        Assert.Contains("[H5Field(\"code\", FixedLength = 4)]\n    public string Code;", sources); // a record: strings and sequences
+        Assert.Contains("public double[] Samples;", sources);
         Assert.Contains("[H5Attribute(\"scale_factors\")]\n    public double[] ScaleFactors { get; set; } = [];", sources);
         Assert.Contains("[H5Attribute(\"institution\", FixedLength = 9)]", sources);
         Assert.Contains("[H5Dataset(\"codes\", FixedLength = 5)]", sources);
@@ -132,6 +134,8 @@ def kind(dt):
     if s is not None: return ('string', s.length)
     if h5py.check_enum_dtype(dt) is not None: return ('enum', dt.itemsize, sorted(h5py.check_enum_dtype(dt).items()))
     if dt.names: return ('compound', sorted((n, kind(dt.fields[n][0])) for n in dt.names))
+    v = h5py.check_vlen_dtype(dt)
+    if v is not None: return ('vlen', kind(v))
     r = h5py.check_dtype(ref=dt)
     if r is not None: return ('ref', r.__name__)
     return (dt.kind, dt.itemsize)
@@ -139,8 +143,8 @@ def canon(v, f):
     if isinstance(v, h5py.RegionReference):
         return None if not v else (f[v].name, str(h5py.h5r.get_region(v, f.id).get_select_hyper_blocklist().tolist()))
     if isinstance(v, h5py.Reference): return f[v].name if v else None
-    if isinstance(v, numpy.ndarray): return [canon(x, f) for x in v.tolist()] if v.dtype.kind == 'O' else v.tolist()
-    if isinstance(v, list): return [canon(x, f) for x in v]
+    if isinstance(v, numpy.ndarray): return [canon(x, f) for x in v.tolist()] if v.dtype.kind in 'OV' else v.tolist()
+    if isinstance(v, (list, tuple)): return [canon(x, f) for x in v]
     if isinstance(v, bytes): return v.decode()
     if isinstance(v, numpy.generic): return v.tolist()
     return v

@@ -194,7 +194,7 @@ with h5py.File(path, 'w') as f:
         Assert.Equal(3, e.Differences.Count);
         Assert.Contains("3 errors", e.Message);
         Assert.Contains("/instrument/gain [MissingObject]", e.Message);
-        Assert.Contains("/@version [WrongType] expected int32, found string (variable length)", e.Message);
+        Assert.Contains("/@version [WrongType] expected int32, found string (variable length, UTF-8)", e.Message);
         Assert.NotNull(e.InnerException); // what the read itself hit first
         Assert.Throws<H5MappingException>(() => result.ThrowIfInvalid());
     }

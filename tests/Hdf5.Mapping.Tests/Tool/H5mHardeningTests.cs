@@ -169,9 +169,9 @@ public sealed class H5mHardeningTests : H5TestBase
 
         var ls = H5m("ls", "-v", path);
         Assert.True(ls.Code == 0, ls.Stderr);
-        Assert.Contains("@mood: enum (1 byte) {BLUE, GREEN, RED} = \"GREEN\"", ls.Stdout);
+        Assert.Contains("@mood: enum of uint8 {BLUE = 2, GREEN = 1, RED = 0} = \"GREEN\"", ls.Stdout);
         Assert.Contains("@where: region reference = /data[3:4, 1:3]", ls.Stdout);
-        Assert.Contains("@point: compound {id: int32, x: float32, name: string (fixed, 6 bytes), color: enum (1 byte) {BLUE, GREEN, RED}, pair: array [2] of int16} = {id: 7, x: 2.5, name: \"pt\", color: \"RED\", pair: [1, 2]}", ls.Stdout);
+        Assert.Contains("@point: compound {id: int32, x: float32, name: string (fixed, 6 bytes, ASCII), color: enum of uint8 {BLUE = 2, GREEN = 1, RED = 0}, pair: array (2,) of int16} = {id: 7, x: 2.5, name: \"pt\", color: \"RED\", pair: [1, 2]}", ls.Stdout);
     }
 
     [Fact]

@@ -75,7 +75,7 @@ public sealed class H5mToolTests : H5TestBase
         Assert.Contains("filters: shuffle (2) [4] → deflate (1) [6]", verbose);
         var (scode, signal, _) = H5m("ls", "-v", path + "/scales/signal");
         Assert.Equal(0, scode);
-        Assert.Contains("@units: string (variable length) = \"V\"", signal);
+        Assert.Contains("@units: string (variable length, UTF-8) = \"V\"", signal);
         Assert.Contains("dimension 0: label \"t\" scales /scales/time", signal);
     }
 
@@ -172,7 +172,7 @@ public sealed class H5mToolTests : H5TestBase
         Peers.RunPython(ValidationWriter, bad, "several");
         (code, stdout, _) = H5m("validate", bad, "--schema", schema);
         Assert.Equal(1, code);
-        Assert.Contains("error WrongType /@version: expected int32, found string (variable length)", stdout);
+        Assert.Contains("error WrongType /@version: expected int32, found string (variable length, UTF-8)", stdout);
         Assert.Contains("error MissingObject /instrument/gain: the required dataset is missing", stdout);
         Assert.Contains("error WrongStringKind /station_code:", stdout);
         Assert.Contains("does not conform to Hdf5.Mapping.Tests.Schema.Granule: 3 errors, 0 warnings.", stdout);
