@@ -105,4 +105,9 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor UnsupportedAccessor = Error(
         "H5M021", "Property accessors the mapping cannot use",
         "The property '{0}' cannot be mapped as declared: {1}");
+
+    public static readonly DiagnosticDescriptor FillValueAttributeType = Error(
+        "H5M022", "A _FillValue attribute has the type of its dataset's elements",
+        "The _FillValue attribute '{0}' on '{1}' is {2}, but the dataset's elements are {3}: netCDF-4 and CF readers (ncdump, xarray) require a single value of the variable's own type; declare it as {3}",
+        "netCDF-C refuses a _FillValue whose type differs from the variable's, and xarray masks by comparing values of the variable's type.");
 }
