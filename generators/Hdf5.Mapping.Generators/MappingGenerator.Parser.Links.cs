@@ -14,6 +14,9 @@ public sealed partial class MappingGenerator
     // [H5File] class), or an HDF5 path; chains are followed through the symbols and become paths here.
     internal sealed partial class Parser
     {
+        // The netCDF User Guide's reserved attribute: the value unwritten elements of a variable hold, of the variable's type.
+        private const string FillValueAttributeName = "_FillValue";
+
         private List<Parsed> ResolveDatasetAttributes(List<Parsed> members)
         {
             var result = new List<Parsed>();
@@ -28,6 +31,12 @@ public sealed partial class MappingGenerator
                 if (host is null)
                 {
                     Report(DiagnosticDescriptors.AttributeTargetNotDataset, m.Location, m.Spec.PropertyName, m.Spec.Target);
+                    continue;
+                }
+                if (m.Spec.H5Name == FillValueAttributeName && (m.Spec.ElementType != host.Spec.ElementType || m.Spec.Rank != 0))
+                {
+                    Report(DiagnosticDescriptors.FillValueAttributeType, m.Location, m.Spec.PropertyName, host.Spec.PropertyName,
+                        m.Spec.PropertyType, host.Spec.ElementType);
                     continue;
                 }
                 m.Spec = m.Spec with { Target = host.Spec.H5Name };

@@ -23,7 +23,7 @@ public sealed class H5AttributeCollection : IEnumerable<string>
         get
         {
             using var scope = H5Library.Enter();
-            if (H5Progress.Enabled) H5Progress.Report($"listing the attributes of {OwnerText}");
+            if (H5ChildProgress.Enabled) H5ChildProgress.Report($"listing the attributes of {OwnerText}");
             var n = CountCore();
             var index = TracksOrder() ? H5.Index.CrtOrder : H5.Index.Name;
             var names = new string[n];
@@ -95,7 +95,7 @@ public sealed class H5AttributeCollection : IEnumerable<string>
         using var scope = H5Library.Enter();
         if (!ContainsKey(name))
             throw new H5LinkNotFoundException($"{OwnerText} has no attribute '{name}'.", name);
-        if (H5Progress.Enabled) H5Progress.Report($"opening attribute '{name}' of {OwnerText}");
+        if (H5ChildProgress.Enabled) H5ChildProgress.Report($"opening attribute '{name}' of {OwnerText}");
         var id = H5Call.Check(H5A.Open(_owner.LocationId, name, PropertyListId.Default), $"opening attribute '{name}' of {OwnerText}", _owner.Path);
         return new H5Attribute(new AttributeId(id), name, OwnerText);
     }

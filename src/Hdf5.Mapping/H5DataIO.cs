@@ -57,7 +57,7 @@ internal abstract partial class H5DataIO : IDisposable
         if (valueCount == 0) return;
         fixed (T* p = &destination)
         {
-            if (H5Progress.Enabled) H5Progress.Report($"reading {What}");
+            if (H5ChildProgress.Enabled) H5ChildProgress.Report($"reading {What}");
             H5ConversionGuard.Reset();
             if (ReadNative(plan.MemoryType, memSpace, fileSpace, valueCount / plan.ValuesPerElement, p) < 0) ThrowRead();
         }
@@ -113,7 +113,7 @@ internal abstract partial class H5DataIO : IDisposable
         var type = StringType("it holds no strings");
         var result = new string[H5Shape.ArrayLength(count, What)];
         if (count == 0) return result;
-        if (H5Progress.Enabled) H5Progress.Report($"reading {What}");
+        if (H5ChildProgress.Enabled) H5ChildProgress.Report($"reading {What}");
         if (type.IsVariableLength)
         {
             using var memType = H5TypeMap.CreateVariableString((H5T.Cset)type.CharSet);

@@ -84,7 +84,7 @@ public sealed partial class H5File : H5Group
         using var scope = H5Library.Enter();
         var inMemory = options.InMemory && !options.BackingStore;
         if (!inMemory) H5FilePaths.RejectDirectory(path, mode);
-        if (H5Progress.Enabled) H5Progress.Report($"opening '{path}'");
+        if (H5ChildProgress.Enabled) H5ChildProgress.Report($"opening '{path}'");
         var exists = options.Parallel is { } parallel ? Mpi.H5ParallelAccess.AgreeExists(parallel, path) : System.IO.File.Exists(path);
         if (mode == H5FileMode.Append) mode = exists ? H5FileMode.ReadWrite : H5FileMode.CreateExclusive;
         var openFlags = OpenFlags(path, mode, options);

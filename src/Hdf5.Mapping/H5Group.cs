@@ -11,7 +11,7 @@ namespace Hdf5.Mapping;
 /// group tracks it, otherwise in name order. Objects returned by the indexer and the Open/Create methods own
 /// their ids: dispose them (or let the finalizer do it).
 /// </summary>
-public class H5Group : H5Object, IEnumerable<string>
+public partial class H5Group : H5Object, IEnumerable<string>
 {
     internal H5Group(H5Id id, H5File? file, string? path) : base(id, file, path) { }
 
@@ -28,7 +28,7 @@ public class H5Group : H5Object, IEnumerable<string>
             using var scope = H5Library.Enter();
             H5G.Info info;
             var location = LocationId;
-            if (H5Progress.Enabled) H5Progress.Report($"listing {What}");
+            if (H5ChildProgress.Enabled) H5ChildProgress.Report($"listing {What}");
             H5Call.Check(H5G.GetInfo(location, &info), $"listing {What}", Path);
             var index = TracksOrder() ? H5.Index.CrtOrder : H5.Index.Name;
             var names = new string[(int)info.Nlinks];
@@ -101,7 +101,7 @@ public class H5Group : H5Object, IEnumerable<string>
     {
         H5Names.ValidateLookup(path, nameof(path));
         using var scope = H5Library.Enter();
-        if (H5Progress.Enabled) H5Progress.Report($"looking up '{Resolve(path)}'");
+        if (H5ChildProgress.Enabled) H5ChildProgress.Report($"looking up '{Resolve(path)}'");
         switch (LinkStateOf(path))
         {
             case LinkState.Missing: return H5ObjectKind.Missing;
@@ -148,7 +148,7 @@ public class H5Group : H5Object, IEnumerable<string>
         using var scope = H5Library.Enter();
         if (LinkStateOf(path) != LinkState.Resolved) throw Missing(path);
         var full = Resolve(path);
-        if (H5Progress.Enabled) H5Progress.Report($"opening '{full}'");
+        if (H5ChildProgress.Enabled) H5ChildProgress.Report($"opening '{full}'");
         var id = H5Call.Check(H5O.Open(LocationId, path, PropertyListId.Default), $"opening '{path}' in {What}", full);
         return Wrap(id, File, full);
     }
@@ -160,7 +160,7 @@ public class H5Group : H5Object, IEnumerable<string>
         using var scope = H5Library.Enter();
         RequireKind(path, H5ObjectKind.Group);
         var full = Resolve(path);
-        if (H5Progress.Enabled) H5Progress.Report($"opening group '{full}'");
+        if (H5ChildProgress.Enabled) H5ChildProgress.Report($"opening group '{full}'");
         return new H5Group(new GroupId(H5Call.Check(H5G.Open2(LocationId, path, PropertyListId.Default), $"opening group '{full}'", full)), File, full);
     }
 
@@ -171,7 +171,7 @@ public class H5Group : H5Object, IEnumerable<string>
         using var scope = H5Library.Enter();
         RequireKind(path, H5ObjectKind.Dataset);
         var full = Resolve(path);
-        if (H5Progress.Enabled) H5Progress.Report($"opening dataset '{full}'");
+        if (H5ChildProgress.Enabled) H5ChildProgress.Report($"opening dataset '{full}'");
         return new H5Dataset(new DatasetId(H5Call.Check(H5D.Open2(LocationId, path, PropertyListId.Default), $"opening dataset '{full}'", full)), File, full);
     }
 

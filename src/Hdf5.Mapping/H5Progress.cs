@@ -1,51 +1,31 @@
-using System.Text;
-
 namespace Hdf5.Mapping;
 
-/// <summary>
-/// Tells a watching parent process what this process is doing with a file: before each object is opened and before
-/// each block of data is read, one line ("opening /g/ints") is appended to the file named by
-/// <see cref="FileVariable"/>. The isolated runner (<see cref="H5IsolatedProcess"/>) sets that variable for its child,
-/// reads the last line when libhdf5 crashes or hangs in it to name the object, and takes a growing file as a sign of
-/// progress. Without the variable nothing is written.
-/// </summary>
-internal static class H5Progress
+/// <summary>What an <see cref="H5Progress"/> counts.</summary>
+public enum H5ProgressUnit
 {
-    /// <summary>The environment variable naming the progress file.</summary>
-    public const string FileVariable = "HDF5_MAPPING_PROGRESS_FILE";
+    /// <summary>Bytes of element data in memory (the size of the .NET elements moved): the same unit for every
+    /// element type, so a rate reads as MiB/s whatever the dataset holds.</summary>
+    Bytes,
 
-    private static readonly object s_lock = new();
-    private static readonly FileStream? s_file = OpenFromEnvironment();
+    /// <summary>Objects (groups, datasets, named datatypes) of a walk over a file: listing, describing, scaffolding,
+    /// validating.</summary>
+    Objects,
+}
 
-    /// <summary>Whether progress is being reported (the variable was set when this process started using the library).</summary>
-    public static bool Enabled => s_file is not null;
-
-    private static FileStream? OpenFromEnvironment()
+/// <summary>How far a long operation has come, reported through <see cref="IProgress{T}"/>: bulk reads, writes and
+/// copies of datasets report <see cref="H5ProgressUnit.Bytes"/> after each block, walks over a file report
+/// <see cref="H5ProgressUnit.Objects"/> as each object is reached.</summary>
+/// <param name="Done">How many units are done.</param>
+/// <param name="Total">How many there are in all; null when not known (a walk whose objects could not be counted).</param>
+/// <param name="Unit">What <paramref name="Done"/> and <paramref name="Total"/> count.</param>
+/// <param name="Item">What is being worked on: the path of the object reached, or the dataset being transferred.</param>
+public readonly record struct H5Progress(long Done, long? Total, H5ProgressUnit Unit, string? Item = null)
+{
+    /// <summary>The part done, from 0 to 1; null when <see cref="Total"/> is not known. An empty transfer is complete.</summary>
+    public double? Fraction => Total switch
     {
-        var path = Environment.GetEnvironmentVariable(FileVariable);
-        if (string.IsNullOrEmpty(path)) return null;
-        try
-        {
-            // Unbuffered: each line must reach the file before the call that may crash runs.
-            return new FileStream(path, FileMode.Append, FileAccess.Write, FileShare.ReadWrite, bufferSize: 0);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException)
-        {
-            return null;
-        }
-    }
-
-    /// <summary>Reports <paramref name="what"/> ("reading dataset '/x'", "opening '/g'") when progress is enabled.</summary>
-    public static void Report(string what)
-    {
-        if (s_file is null) return;
-        var bytes = Encoding.UTF8.GetBytes(what.ReplaceLineEndings(" ") + "\n");
-        lock (s_lock) s_file.Write(bytes);
-    }
-
-    /// <summary>Reports a step built only when progress is enabled.</summary>
-    public static void Report<TState>(TState state, Func<TState, string> what)
-    {
-        if (s_file is not null) Report(what(state));
-    }
+        null => null,
+        <= 0 => 1.0,
+        { } total => Math.Min(1.0, (double)Done / total),
+    };
 }

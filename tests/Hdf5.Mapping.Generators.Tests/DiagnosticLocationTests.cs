@@ -114,6 +114,12 @@ public sealed class DiagnosticLocationTests
         at: "Outer {", says: "add 'partial' to 'Outer'");
 
     [Fact]
+    public void AFillValueAttributeOfAnotherTypeThanItsDataset_ReportsH5M023() => Expect("H5M023",
+        "[H5File] public partial class A { [H5Dataset(\"t\")] public float[] T { get; set; } = []; [H5Attribute(\"_FillValue\", On = nameof(T))] public double Fill { get; set; } }",
+        "[H5File] public partial class A { [H5Dataset(\"t\")] public float[] T { get; set; } = []; [H5Attribute(\"_FillValue\", On = nameof(T))] public float Fill { get; set; } }",
+        at: "H5Attribute(\"_FillValue\"", says: "declare it as float");
+
+    [Fact]
     public void AGetOnlyArray_ReportsH5M021() => Expect("H5M021",
         "[H5File] public partial class A { [H5Dataset] public double[] X { get; } = []; }",
         "[H5File] public partial class A { [H5Dataset] public List<double> X { get; } = new(); }",

@@ -111,4 +111,9 @@ internal static class DiagnosticDescriptors
         "The property '{0}' has type '{1}' and is marked Partitioned, but its rows cannot be split between ranks: {2}",
         "[H5Dataset(Partitioned = true)] splits the first dimension between the ranks of a communicator; it applies to arrays of rank 1 or more " +
         "(T[], T[,], ...) and List<T> of numbers, bool, enums or structs.");
+
+    public static readonly DiagnosticDescriptor FillValueAttributeType = Error(
+        "H5M023", "A _FillValue attribute has the type of its dataset's elements",
+        "The _FillValue attribute '{0}' on '{1}' is {2}, but the dataset's elements are {3}: netCDF-4 and CF readers (ncdump, xarray) require a single value of the variable's own type; declare it as {3}",
+        "netCDF-C refuses a _FillValue whose type differs from the variable's, and xarray masks by comparing values of the variable's type.");
 }

@@ -10,8 +10,9 @@ public sealed class H5JsonOptions
     /// <summary>Datasets with at most this many elements have their values in the description (default 1000; 0: none).</summary>
     public long MaxValues { get; init; } = 1000;
 
-    /// <summary>Reports each object as it is described.</summary>
-    public IProgress<string>? Progress { get; init; }
+    /// <summary>Receives <see cref="H5ProgressUnit.Objects"/> as each object is described, out of the object count of
+    /// what is described.</summary>
+    public IProgress<H5Progress>? Progress { get; init; }
 }
 
 /// <summary>
@@ -36,8 +37,8 @@ public static class H5JsonDescription
         using var json = new Utf8JsonWriter(output, new JsonWriterOptions { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping, MaxDepth = MaxDepth });
         switch (obj)
         {
-            case H5Group g: Group(json, g, g.Name, new H5Visits(g, g.Name), options); break;
-            case H5Dataset d: Dataset(json, d, d.Name, options); break;
+            case H5Group g: Group(json, g, g.Name, new H5Visits(g, g.Name), options, H5WalkProgress.Start(options.Progress, g)); break;
+            case H5Dataset d: Dataset(json, d, d.Name, options, H5WalkProgress.Start(options.Progress, 1)); break;
             default: throw new ArgumentException($"{obj} is neither a group nor a dataset.", nameof(obj));
         }
     }
@@ -52,9 +53,9 @@ public static class H5JsonDescription
 
     private const int MaxDepth = 1 << 16;
 
-    private static void Group(Utf8JsonWriter json, H5Group group, string path, H5Visits visits, H5JsonOptions options)
+    private static void Group(Utf8JsonWriter json, H5Group group, string path, H5Visits visits, H5JsonOptions options, H5WalkProgress? progress)
     {
-        options.Progress?.Report(path);
+        progress?.Reached(path);
         json.WriteStartObject();
         json.WriteString("path", path);
         json.WriteString("kind", "group");
@@ -87,10 +88,10 @@ public static class H5JsonDescription
             switch (group.GetKind(name))
             {
                 case H5ObjectKind.Group:
-                    using (var g = group.OpenGroup(name)) Group(json, g, prefix + name, visits, options);
+                    using (var g = group.OpenGroup(name)) Group(json, g, prefix + name, visits, options, progress);
                     break;
                 case H5ObjectKind.Dataset:
-                    using (var d = group.OpenDataset(name)) Dataset(json, d, prefix + name, options);
+                    using (var d = group.OpenDataset(name)) Dataset(json, d, prefix + name, options, progress);
                     break;
                 default:
                     json.WriteStartObject();
@@ -104,9 +105,9 @@ public static class H5JsonDescription
         json.WriteEndObject();
     }
 
-    private static void Dataset(Utf8JsonWriter json, H5Dataset dataset, string path, H5JsonOptions options)
+    private static void Dataset(Utf8JsonWriter json, H5Dataset dataset, string path, H5JsonOptions options, H5WalkProgress? progress)
     {
-        options.Progress?.Report(path);
+        progress?.Reached(path);
         json.WriteStartObject();
         json.WriteString("path", path);
         json.WriteString("kind", "dataset");

@@ -10,14 +10,17 @@ namespace Hdf5.Mapping.Design.Inspection;
 /// </summary>
 public static class H5Tree
 {
-    /// <summary>Formats <paramref name="group"/>'s members (all levels with <paramref name="recursive"/>).</summary>
-    public static string Format(H5Group group, bool recursive = false, bool verbose = false, IProgress<string>? progress = null)
+    /// <summary>Formats <paramref name="group"/>'s members (all levels with <paramref name="recursive"/>), reporting
+    /// <see cref="H5ProgressUnit.Objects"/> to <paramref name="progress"/> as each object is listed.</summary>
+    public static string Format(H5Group group, bool recursive = false, bool verbose = false, IProgress<H5Progress>? progress = null)
     {
         ArgumentNullException.ThrowIfNull(group);
+        var walkProgress = recursive ? H5WalkProgress.Start(progress, group) : H5WalkProgress.Start(progress, group.Count + 1L);
+        walkProgress?.Reached(group.Name);
         var sb = new StringBuilder();
         sb.Append(group.Name).Append("  ").AppendLine(GroupSummary(group));
         if (verbose) Details(sb, "", Attributes(group));
-        var walk = new Walk(new H5Visits(group, group.Name), recursive, verbose, progress);
+        var walk = new Walk(new H5Visits(group, group.Name), recursive, verbose, walkProgress);
         Children(sb, group, group.Name, "", walk);
         return sb.ToString();
     }
@@ -49,7 +52,7 @@ public static class H5Tree
         return $"{H5TypeSchema.FromDatatype(type)} {dims}{scale}";
     }
 
-    private sealed record Walk(H5Visits Visits, bool Recursive, bool Verbose, IProgress<string>? Progress);
+    private sealed record Walk(H5Visits Visits, bool Recursive, bool Verbose, H5WalkProgress? Progress);
 
     private static void Children(StringBuilder sb, H5Group group, string path, string indent, Walk walk)
     {
@@ -72,7 +75,6 @@ public static class H5Tree
                 continue;
             }
             var childPath = path.TrimEnd('/') + "/" + name;
-            walk.Progress?.Report(childPath);
             var info = group.GetInfo(name);
             if (walk.Visits.FirstVisit(info, childPath) is { } first)
             {
@@ -81,6 +83,7 @@ public static class H5Tree
                 sb.Append(branch).Append(name).Append(kind).Append(", same as ").AppendLine(first);
                 continue;
             }
+            walk.Progress?.Reached(childPath);
             switch (group.GetKind(name))
             {
                 case H5ObjectKind.Group:

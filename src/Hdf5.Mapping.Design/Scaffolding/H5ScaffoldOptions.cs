@@ -16,6 +16,7 @@ public sealed class H5ScaffoldOptions
     /// <summary>Scaffold only these HDF5 paths (and what is below them); their parent groups are kept as containers. Null or empty: everything.</summary>
     public IReadOnlyList<string>? Paths { get; init; }
 
-    /// <summary>Reports each object as it is visited (for progress display on large files).</summary>
-    public IProgress<string>? Progress { get; init; }
+    /// <summary>Receives <see cref="H5ProgressUnit.Objects"/> as each object is visited, out of the file's object count
+    /// (for a progress bar on large files).</summary>
+    public IProgress<H5Progress>? Progress { get; init; }
 }

@@ -33,7 +33,7 @@ public static class H5Scaffolder
             if (!file.ContainsKey(p))
                 throw new ArgumentException($"{file.Filename} has no object at '{p}' (H5ScaffoldOptions.Paths).", nameof(options));
         var source = Path.GetFileName(file.Filename);
-        var run = new Run(options, source, new Inspection.H5Visits(file, "/"), file.CreatedLowBound);
+        var run = new Run(options, source, new Inspection.H5Visits(file, "/"), file.CreatedLowBound, H5WalkProgress.Start(options.Progress, file));
         var rootName = options.RootClassName ?? CSharpNames.Pascal(Path.GetFileNameWithoutExtension(source));
         run.Types.Claim(rootName);
         var root = run.Group(file, "/", rootName, isRoot: true);
@@ -77,7 +77,7 @@ public static class H5Scaffolder
         public List<(string Name, string Type, string Init, string Args)> Attributes { get; } = [];
     }
 
-    private sealed class Run(H5ScaffoldOptions options, string source, Inspection.H5Visits visits, H5LibraryVersion lowBound)
+    private sealed class Run(H5ScaffoldOptions options, string source, Inspection.H5Visits visits, H5LibraryVersion lowBound, H5WalkProgress? progress)
     {
         private readonly Dictionary<string, ClassModel> _classesByBody = new(StringComparer.Ordinal);
         private readonly List<ClassModel> _classes = [];
@@ -109,7 +109,7 @@ public static class H5Scaffolder
         public ClassModel Group(H5Group group, string path, string wantedName, bool isRoot = false)
         {
             Objects++;
-            options.Progress?.Report(path);
+            progress?.Reached(path);
             var whole = Selected(path);
             var names = new CSharpNames.Scope(wantedName); // a member may not be named like its class (CS0542)
             var lines = new List<string>();
@@ -235,7 +235,7 @@ public static class H5Scaffolder
         private DatasetPlan? PlanDataset(H5Dataset ds, string key, string path, List<string> comments)
         {
             Objects++;
-            options.Progress?.Report(path);
+            progress?.Reached(path);
             var plan = new DatasetPlan { H5Name = key, Path = path };
             using var type = ds.DType;
             var described = H5TypeSchema.FromDatatype(type);

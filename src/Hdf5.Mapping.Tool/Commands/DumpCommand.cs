@@ -22,23 +22,25 @@ internal static class DumpCommand
             if (limit < 0) throw new ToolException(ExitCodes.Usage, "--max-values must be 0 or more");
             using var h5 = H5File.Open(file);
             using var obj = path == "/" ? h5.OpenGroup("/") : h5.OpenObject(path);
-            using var progress = new ConsoleProgress("describing");
-            var options = new H5JsonOptions { MaxValues = limit, Progress = progress };
             var outPath = parse.GetValue(output);
-            if (outPath is null)
+            return ConsoleProgress.Run("describing", progress =>
             {
-                using var stdout = Console.OpenStandardOutput();
-                H5JsonDescription.Write(obj, stdout, options);
-                stdout.Write("\n"u8);
-            }
-            else
-            {
-                // Written beside the target, then moved over it: a failed dump leaves no half-written JSON.
-                var temp = outPath + ".tmp";
-                using (var stream = File.Create(temp)) H5JsonDescription.Write(obj, stream, options);
-                File.Move(temp, outPath, overwrite: true);
-            }
-            return ExitCodes.Success;
+                var options = new H5JsonOptions { MaxValues = limit, Progress = progress };
+                if (outPath is null)
+                {
+                    using var stdout = Console.OpenStandardOutput();
+                    H5JsonDescription.Write(obj, stdout, options);
+                    stdout.Write("\n"u8);
+                }
+                else
+                {
+                    // Written beside the target, then moved over it: a failed dump leaves no half-written JSON.
+                    var temp = outPath + ".tmp";
+                    using (var stream = File.Create(temp)) H5JsonDescription.Write(obj, stream, options);
+                    File.Move(temp, outPath, overwrite: true);
+                }
+                return ExitCodes.Success;
+            });
         }));
         return command;
     }

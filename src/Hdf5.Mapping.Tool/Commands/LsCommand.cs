@@ -16,7 +16,6 @@ internal static class LsCommand
         {
             var (file, path) = FileAndPath.Split(parse.GetValue(target)!);
             using var h5 = H5File.Open(file);
-            using var progress = new ConsoleProgress("listing");
             string text;
             if (path != "/" && h5.GetKind(path) == H5ObjectKind.Dataset)
             {
@@ -26,9 +25,8 @@ internal static class LsCommand
             else
             {
                 using var group = path == "/" ? h5.OpenGroup("/") : h5.OpenGroup(path);
-                text = H5Tree.Format(group, parse.GetValue(recursive), parse.GetValue(verbose), progress);
+                text = ConsoleProgress.Run("listing", progress => H5Tree.Format(group, parse.GetValue(recursive), parse.GetValue(verbose), progress));
             }
-            progress.Dispose();
             Console.Out.Write(text);
             return ExitCodes.Success;
         }));

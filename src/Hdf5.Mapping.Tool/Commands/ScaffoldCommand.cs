@@ -25,18 +25,14 @@ internal static class ScaffoldCommand
             var nsValue = parse.GetValue(ns)!;
             if (!System.Text.RegularExpressions.Regex.IsMatch(nsValue, @"^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)*$"))
                 throw new ToolException(ExitCodes.Usage, $"--namespace '{nsValue}' is not a C# namespace");
-            H5ScaffoldResult result;
-            using (var progress = new ConsoleProgress("scaffolding"))
+            var result = ConsoleProgress.Run("scaffolding", progress => H5Scaffolder.Scaffold(input, new H5ScaffoldOptions
             {
-                result = H5Scaffolder.Scaffold(input, new H5ScaffoldOptions
-                {
-                    Namespace = nsValue,
-                    RootClassName = parse.GetValue(rootClass),
-                    LazyAboveBytes = parse.GetValue(lazyAbove),
-                    Paths = parse.GetValue(paths),
-                    Progress = progress,
-                });
-            }
+                Namespace = nsValue,
+                RootClassName = parse.GetValue(rootClass),
+                LazyAboveBytes = parse.GetValue(lazyAbove),
+                Paths = parse.GetValue(paths),
+                Progress = progress,
+            }));
             var written = result.WriteTo(parse.GetValue(outDir)!);
             Console.Out.WriteLine($"Scaffolded {result.ObjectCount} objects of {input} into {written.Count} files in {parse.GetValue(outDir)} (root class {result.Namespace}.{result.RootClassName}):");
             foreach (var w in written) Console.Out.WriteLine("  " + Path.GetFileName(w));

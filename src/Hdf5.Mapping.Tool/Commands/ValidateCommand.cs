@@ -27,7 +27,8 @@ internal static class ValidateCommand
             var input = parse.GetValue(file)!;
             if (!File.Exists(input)) throw new ToolException(ExitCodes.BadInput, $"{input}: no such file");
             var (type, groupSchema) = LoadSchema(parse.GetValue(schema)!);
-            var result = H5SchemaValidator.Validate(input, groupSchema, new H5ValidationOptions { ReportExtras = !parse.GetValue(noExtras) });
+            var result = ConsoleProgress.Run("validating", progress =>
+                H5SchemaValidator.Validate(input, groupSchema, new H5ValidationOptions { ReportExtras = !parse.GetValue(noExtras), Progress = progress }));
             if (!parse.GetValue(quiet))
             {
                 foreach (var d in result) Console.Out.WriteLine(d);

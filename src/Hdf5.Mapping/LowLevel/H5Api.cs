@@ -65,4 +65,14 @@ public static class H5Api
         var size = bufferSize;
         return H5D.ReadChunk2(datasetId, dxplId, offset, filters, buf, &size);
     }
+
+    /// <summary><c>H5Ovisit3</c> (1.12+), <c>H5Ovisit2</c> (1.10.3+) or <c>H5Ovisit</c>: calls <paramref name="op"/> once
+    /// for each object reachable from <paramref name="objectId"/>, asking only for the basic object information (the
+    /// info struct differs by version; callers that need it use <see cref="H5ObjectInfo"/> instead).</summary>
+    public static unsafe int VisitObjects(H5Id objectId, delegate* unmanaged<long, byte*, void*, void*, int> op, void* opData)
+    {
+        if (UsesTokens) return H5O.Visit3(objectId, H5.Index.Name, H5.IterOrder.Native, op, opData, H5O.InfoBasic);
+        if (HasObjectInfoFields) return H5O.Visit2(objectId, H5.Index.Name, H5.IterOrder.Native, op, opData, H5O.InfoBasic);
+        return H5O.Visit(objectId, H5.Index.Name, H5.IterOrder.Native, op, opData);
+    }
 }

@@ -133,4 +133,19 @@ public static unsafe partial class H5O
     /// <summary><c>H5Ocopy</c>.</summary>
     [LibraryImport(Libraries.Hdf5, EntryPoint = "H5Ocopy", StringMarshalling = StringMarshalling.Utf8)]
     public static partial int Copy(H5Id srcLocId, string srcName, H5Id dstLocId, string dstName, H5Id ocpyplId, H5Id lcplId);
+
+    /// <summary><c>H5Ovisit</c> as libhdf5 1.10.0 to 1.10.2 name it: calls <paramref name="op"/>
+    /// (<c>herr_t (*)(hid_t obj, const char *name, const H5O_info_t *info, void *op_data)</c>) once for each object
+    /// reachable from <paramref name="objId"/>, itself included; an object behind several hard links is visited once.</summary>
+    [LibraryImport(Libraries.Hdf5, EntryPoint = "H5Ovisit")]
+    public static unsafe partial int Visit(H5Id objId, H5.Index idxType, H5.IterOrder order, delegate* unmanaged<long, byte*, void*, void*, int> op, void* opData);
+
+    /// <summary><c>H5Ovisit2</c> (libhdf5 1.10.3 and later): <see cref="Visit"/> with a fields mask for the
+    /// <c>H5O_info1_t</c> passed to <paramref name="op"/>.</summary>
+    [LibraryImport(Libraries.Hdf5, EntryPoint = "H5Ovisit2")]
+    public static unsafe partial int Visit2(H5Id objId, H5.Index idxType, H5.IterOrder order, delegate* unmanaged<long, byte*, void*, void*, int> op, void* opData, uint fields);
+
+    /// <summary><c>H5Ovisit3</c> (libhdf5 1.12 and later): <see cref="Visit2"/> passing an <c>H5O_info2_t</c> (tokens).</summary>
+    [LibraryImport(Libraries.Hdf5, EntryPoint = "H5Ovisit3")]
+    public static unsafe partial int Visit3(H5Id objId, H5.Index idxType, H5.IterOrder order, delegate* unmanaged<long, byte*, void*, void*, int> op, void* opData, uint fields);
 }

@@ -6,6 +6,10 @@ public sealed class H5ValidationOptions
     /// <summary>Report groups, datasets and attributes the schema does not describe, as warnings (default true).</summary>
     public bool ReportExtras { get; init; } = true;
 
+    /// <summary>Receives <see cref="H5ProgressUnit.Objects"/> as each object is checked, out of the file's object count
+    /// (objects the schema does not describe count as checked when they are reported, with what is below them).</summary>
+    public IProgress<H5Progress>? Progress { get; init; }
+
     /// <summary>Accept integers of any width and signedness where the schema expects integers, when every stored value
     /// fits the expected type (as a mapped read converts them): h5py writes numpy's default int64 for Python ints, e.g. in
     /// <c>*_indices</c> datasets. Off by default: a differing width is an error that names this option.</summary>
@@ -42,7 +46,8 @@ public static class H5SchemaValidator
         ArgumentNullException.ThrowIfNull(group);
         ArgumentNullException.ThrowIfNull(schema);
         var differences = new List<H5SchemaDifference>();
-        new Walker(differences, options ?? new H5ValidationOptions()).Group(group, group.Name, schema);
+        options ??= new H5ValidationOptions();
+        new Walker(differences, options, H5WalkProgress.Start(options.Progress, group)).Group(group, group.Name, schema);
         return new H5ValidationResult(group.File.Filename, differences);
     }
 
@@ -64,7 +69,7 @@ public static class H5SchemaValidator
         }
     }
 
-    private sealed class Walker(List<H5SchemaDifference> differences, H5ValidationOptions options)
+    private sealed class Walker(List<H5SchemaDifference> differences, H5ValidationOptions options, H5WalkProgress? progress)
     {
         private void Add(string path, H5DifferenceKind kind, string message) =>
             differences.Add(new H5SchemaDifference(path, kind, message,
@@ -74,6 +79,7 @@ public static class H5SchemaValidator
 
         public void Group(H5Group group, string path, H5GroupSchema schema)
         {
+            progress?.Reached(path);
             Attributes(group, path, schema.Attributes);
             var described = new HashSet<string>(StringComparer.Ordinal);
             foreach (var d in schema.Datasets)
@@ -89,7 +95,19 @@ public static class H5SchemaValidator
             if (options.ReportExtras)
                 foreach (var key in group.Keys)
                     if (!described.Contains(key))
+                    {
                         Add(Join(path, key), H5DifferenceKind.ExtraObject, $"the file holds a {Kind(group, key)} the schema{For(schema)} does not describe");
+                        PassOver(group, key, Join(path, key));
+                    }
+        }
+
+        // An object the walk does not descend into still counts toward the progress, with everything below it.
+        private void PassOver(H5Group group, string key, string path)
+        {
+            if (progress is null) return;
+            if (group.GetKind(key) != H5ObjectKind.Group) progress.Passed(1, path);
+            else
+                using (var extra = group.OpenGroup(key)) progress.Passed(extra.CountObjects(), path);
         }
 
         private static string For(H5GroupSchema schema) => schema.TypeName is null ? "" : $" of {schema.TypeName}";
@@ -162,6 +180,7 @@ public static class H5SchemaValidator
         {
             if (!Exists(group, path, schema.Name, H5ObjectKind.Dataset, schema.IsRequired, "dataset")) return;
             var full = Join(path, schema.Name);
+            progress?.Reached(full);
             using var dataset = group.OpenDataset(schema.Name);
             using (var type = dataset.DType) Type(full, schema.Type, H5TypeSchema.FromDatatype(type), dataset.Read<long>, dataset.Read<ulong>);
             var shape = dataset.Shape;

@@ -227,7 +227,7 @@ internal sealed unsafe class H5FileWalk
     {
         var n = H5Shape.Product(count);
         var what = shapeText(start, count, dataset);
-        H5Progress.Report($"reading {what}");
+        H5ChildProgress.Report($"reading {what}");
         using var fileSpace = dataset.FileSpace();
         if (start.Length > 0)
         {
@@ -315,7 +315,7 @@ internal sealed unsafe class H5FileWalk
                 continue;
             }
             var type = region ? H5R.Type.DatasetRegion : H5R.Type.Object;
-            H5Progress.Report($"resolving reference {i} of {what}");
+            H5ChildProgress.Report($"resolving reference {i} of {what}");
             var address = (nint)r;
             H5Call.ReadString((b, size) => H5R.GetName(owner.ObjectId, type, (void*)address, b, size), $"resolving reference {i} of {what}", owner.Path);
             // Opening the target is what readers do with a reference (and what H5DS does with DIMENSION_LIST).

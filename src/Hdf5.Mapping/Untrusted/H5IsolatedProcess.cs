@@ -13,7 +13,7 @@ public sealed record H5IsolatedResult(int ExitCode, string StandardOutput, strin
 /// <summary>
 /// Runs a process that reads an HDF5 file with this library, so that a file which makes libhdf5 crash or hang takes
 /// down that process only. The child reports each object and block of data before touching it (see
-/// <see cref="H5Progress"/>); the watchdog here stops it when it makes no progress for
+/// <see cref="H5ChildProgress"/>); the watchdog here stops it when it makes no progress for
 /// <see cref="H5UntrustedOptions.HangTimeout"/> or runs past <see cref="H5UntrustedOptions.TimeLimit"/>, and turns a
 /// crash, a hang or a timeout into an <see cref="H5UnsafeFileException"/> naming the file and what was being read.
 /// <see cref="H5UntrustedFile"/> uses it with the probe; <c>h5m</c> uses it to run each of its verbs in a child.
@@ -44,7 +44,7 @@ public static class H5IsolatedProcess
         var progressFile = Path.Combine(Path.GetTempPath(), $"hdf5-mapping-progress-{Guid.NewGuid():N}.txt");
         File.WriteAllBytes(progressFile, []);
         start.UseShellExecute = false;
-        start.Environment[H5Progress.FileVariable] = progressFile;
+        start.Environment[H5ChildProgress.FileVariable] = progressFile;
         try
         {
             using var process = Start(start);
