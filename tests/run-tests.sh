@@ -10,7 +10,8 @@
 #      from Debian trixie's source into a cache outside the clone by tests/setup/build-libhdf5.sh. The generator tests
 #      do not load libhdf5 and run once. That build has the ROS3 driver, so the remote tests run here too; only a
 #      libhdf5 without H5Pset_fapl_ros3 leaves them out of this pass, and LibraryVersionTests then checks that OpenRemote
-#      refuses with the reason before any request.
+#      refuses with the reason before any request;
+#   4. the source layout against .editorconfig (dotnet format whitespace).
 set -uo pipefail
 cd "$(dirname "$0")/.."
 
@@ -45,6 +46,15 @@ if prefix=$(bash tests/setup/build-libhdf5.sh | tail -n 1) && [ -f "$prefix/lib/
 else
   echo "run-tests: libhdf5 1.14.5 is neither cached nor buildable here (tests/setup/build-libhdf5.sh): the second pass failed" | tee -a "$log"
   status=1
+fi
+
+# The layout .editorconfig describes (a check, not a rewrite: `dotnet format whitespace Hdf5.Mapping.sln` fixes it).
+echo "=== formatting: dotnet format whitespace --verify-no-changes" | tee -a "$log"
+dotnet format whitespace Hdf5.Mapping.sln --verify-no-changes 2>&1 | tee -a "$log"
+if [ "${PIPESTATUS[0]}" -ne 0 ]; then
+  echo "formatting: Failed: 1, Passed: 0 (run: dotnet format whitespace Hdf5.Mapping.sln)" | tee -a "$log"; status=1
+else
+  echo "formatting: Failed: 0, Passed: 1" | tee -a "$log"
 fi
 
 passed=0; failed=0

@@ -33,7 +33,7 @@ public sealed partial class H5Dataset
             CheckWholeValues<T>(destination.Length, writing: false);
             (shape, perElement) = (Shape, ValuesPerElement<T>(writing: false));
         }
-        Transfer(ref MemoryMarshal.GetReference(destination), shape, perElement, write: false, progress, cancellationToken);
+        TransferInBlocks(ref MemoryMarshal.GetReference(destination), shape, perElement, write: false, progress, cancellationToken);
     }
 
     /// <summary>Reads the whole dataset into an array of any rank whose shape equals <see cref="Shape"/>, reporting
@@ -49,7 +49,7 @@ public sealed partial class H5Dataset
             CheckWholeShape<T>(destination, writing: false);
             (shape, perElement) = (Shape, ValuesPerElement<T>(writing: false));
         }
-        Transfer(ref ArrayRef<T>(destination), shape, perElement, write: false, progress, cancellationToken);
+        TransferInBlocks(ref ArrayRef<T>(destination), shape, perElement, write: false, progress, cancellationToken);
     }
 
     /// <summary>Writes the whole dataset from <paramref name="data"/> (row-major, <see cref="Size"/> elements), reporting
@@ -64,7 +64,7 @@ public sealed partial class H5Dataset
             CheckWholeValues<T>(data.Length, writing: true);
             (shape, perElement) = (Shape, ValuesPerElement<T>(writing: true));
         }
-        Transfer(ref MemoryMarshal.GetReference(data), shape, perElement, write: true, progress, cancellationToken);
+        TransferInBlocks(ref MemoryMarshal.GetReference(data), shape, perElement, write: true, progress, cancellationToken);
     }
 
     /// <summary>Writes the whole dataset from an array of any rank whose shape equals <see cref="Shape"/>, reporting
@@ -80,11 +80,11 @@ public sealed partial class H5Dataset
             CheckWholeShape<T>(data, writing: true);
             (shape, perElement) = (Shape, ValuesPerElement<T>(writing: true));
         }
-        Transfer(ref ArrayRef<T>(data), shape, perElement, write: true, progress, cancellationToken);
+        TransferInBlocks(ref ArrayRef<T>(data), shape, perElement, write: true, progress, cancellationToken);
     }
 
     // perElement: .NET values per stored element (more than one when an array-typed dataset is read as its base type).
-    private void Transfer<T>(ref T buffer, long[] shape, long perElement, bool write, IProgress<H5Progress>? progress, CancellationToken cancellationToken) where T : unmanaged
+    private void TransferInBlocks<T>(ref T buffer, long[] shape, long perElement, bool write, IProgress<H5Progress>? progress, CancellationToken cancellationToken) where T : unmanaged
     {
         var elementBytes = Unsafe.SizeOf<T>() * perElement;
         var total = H5Shape.Product(shape) * elementBytes;

@@ -45,8 +45,11 @@ public sealed partial class H5Dataset
         }
     }
 
-    /// <summary>The attributes libhdf5's H5DS API keeps on scales and the datasets they are attached to.</summary>
-    internal static readonly string[] ScaleBookkeeping = ["CLASS", "NAME", "REFERENCE_LIST", "DIMENSION_LIST", "DIMENSION_LABELS"];
+    /// <summary>The attributes libhdf5's dimension-scale (H5DS) API keeps on scales and on the datasets attached to them
+    /// (<c>CLASS</c>, <c>NAME</c>, <c>REFERENCE_LIST</c>, <c>DIMENSION_LIST</c>, <c>DIMENSION_LABELS</c>): bookkeeping,
+    /// not user data; listings show them as scale information and mappings never declare them.</summary>
+    public static IReadOnlySet<string> ScaleBookkeepingAttributes { get; } =
+        new HashSet<string>(["CLASS", "NAME", "REFERENCE_LIST", "DIMENSION_LIST", "DIMENSION_LABELS"], StringComparer.Ordinal);
 
     /// <summary>For a dimension scale: the datasets it is attached to, each with the dimension (its <c>REFERENCE_LIST</c>,
     /// which H5DS keeps; h5py has no direct equivalent). Empty for a dataset that is not a scale or is attached nowhere.</summary>

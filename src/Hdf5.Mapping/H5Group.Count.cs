@@ -13,7 +13,7 @@ public partial class H5Group
     {
         using var scope = H5Library.Enter();
         long count = 0;
-        H5Call.Check(H5Api.VisitObjects(Id, &CountOne, &count), $"counting the objects below {Describe()}");
+        H5Call.Check(H5Api.VisitObjects(Id, &CountOne, &count), $"counting the objects below {What}");
         return count;
     }
 

@@ -74,7 +74,7 @@ public static class H5Tree
                 sb.Append(branch).Append(name).Append(" -> ").Append(link.FileName).Append(':').AppendLine(link.Path);
                 continue;
             }
-            var childPath = path.TrimEnd('/') + "/" + name;
+            var childPath = H5Path.Join(path, name);
             var info = group.GetInfo(name);
             if (walk.Visits.FirstVisit(info, childPath) is { } first)
             {
@@ -117,7 +117,7 @@ public static class H5Tree
     {
         foreach (var name in obj.Attrs.Keys)
         {
-            if (name is "CLASS" or "NAME" or "DIMENSION_LIST" or "REFERENCE_LIST" or "DIMENSION_LABELS") continue; // shown as scale information
+            if (H5Dataset.ScaleBookkeepingAttributes.Contains(name)) continue; // shown as scale information
             using var a = obj.Attrs.Open(name);
             using var type = a.DType;
             var shape = a.Shape;

@@ -14,7 +14,6 @@ namespace Hdf5.Mapping.Design.Scaffolding;
 /// </summary>
 public static class H5Scaffolder
 {
-    private static readonly HashSet<string> s_dimensionScaleAttributes = ["CLASS", "NAME", "REFERENCE_LIST", "DIMENSION_LIST", "DIMENSION_LABELS"];
 
     /// <summary>Scaffolds the file at <paramref name="path"/> (opened read-only).</summary>
     public static H5ScaffoldResult Scaffold(string path, H5ScaffoldOptions? options = null)
@@ -104,7 +103,6 @@ public static class H5Scaffolder
 
         private static bool Under(string path, string prefix) => prefix == "/" || path == prefix || path.StartsWith(prefix + "/", StringComparison.Ordinal);
 
-        private static string Join(string parent, string name) => parent == "/" ? "/" + name : parent + "/" + name;
 
         public ClassModel Group(H5Group group, string path, string wantedName, bool isRoot = false)
         {
@@ -131,7 +129,7 @@ public static class H5Scaffolder
             var keys = group.Keys;
             foreach (var key in keys)
             {
-                var child = Join(path, key);
+                var child = H5Path.Join(path, key);
                 if (!whole && !Selected(child) && !Above(child)) continue;
                 var link = group.GetLink(key);
                 if (link.Kind != H5LinkKind.Hard)
@@ -319,7 +317,7 @@ public static class H5Scaffolder
                 }
             foreach (var attribute in ds.Attrs.Keys)
             {
-                if (s_dimensionScaleAttributes.Contains(attribute)) continue; // maintained by H5DS through [DimensionScale]/[AttachScale]
+                if (H5Dataset.ScaleBookkeepingAttributes.Contains(attribute)) continue; // maintained by H5DS through [DimensionScale]/[AttachScale]
                 Objects++;
                 if (Attribute(ds, path, attribute, plan.Comments) is { } a) plan.Attributes.Add((attribute, a.Type, a.Init, a.Args));
             }

@@ -75,8 +75,10 @@ internal sealed class H5TransferPlan : IDisposable
         var dims = H5Shape.ToNative(array.Dims.ToArray(), "dims");
         DatatypeId id;
         using (H5Library.Enter())
-        fixed (ulong* p = dims)
-            id = new DatatypeId(H5Call.Check(H5T.ArrayCreate2(memoryType, (uint)dims.Length, p), $"creating the memory type of {what}"));
+        {
+            fixed (ulong* p = dims)
+                id = new DatatypeId(H5Call.Check(H5T.ArrayCreate2(memoryType, (uint)dims.Length, p), $"creating the memory type of {what}"));
+        }
         return new H5TransferPlan(id, id, array.ElementCount, memory) { ExtraDims = array.Dims.ToArray() };
     }
 

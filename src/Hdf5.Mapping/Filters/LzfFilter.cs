@@ -21,7 +21,7 @@ public static class LzfFilter
     /// <summary>The liblzf API version h5py stores in <c>cd_values[1]</c> (0x0105).</summary>
     public const uint LzfApiVersion = 0x0105;
 
-    /// <summary>Registers the filter (idempotent); called by <see cref="H5Library"/> during set-up.</summary>
+    /// <summary>Registers the filter (idempotent); a step of the library's set-up (see <c>H5ManagedFilters</c>).</summary>
     public static unsafe void Register()
     {
         if (Interlocked.Exchange(ref s_registered, 1) != 0) return;

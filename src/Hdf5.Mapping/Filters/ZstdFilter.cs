@@ -45,7 +45,7 @@ public static class ZstdFilter
             ? ZstdImplementation.Managed
             : ZstdImplementation.Native;
 
-    /// <summary>Registers the filter (idempotent); called by <see cref="H5Library"/> during set-up.</summary>
+    /// <summary>Registers the filter (idempotent); a step of the library's set-up (see <c>H5ManagedFilters</c>).</summary>
     public static unsafe void Register()
     {
         if (Interlocked.Exchange(ref s_registered, 1) != 0) return;

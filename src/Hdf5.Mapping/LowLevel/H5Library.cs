@@ -6,8 +6,8 @@ namespace Hdf5.Mapping.LowLevel;
 /// <summary>
 /// One-time library set-up and the library lock (the runtime's twin of h5py's <c>phil</c> and hdf5-rust's
 /// <c>sync.rs</c>). Every call into libhdf5 made by this library goes through <see cref="Enter"/>, which
-/// (1) initializes libhdf5 once: loads it, checks the version, registers the managed filters and adds the
-/// Debian plugin folder; (2) switches automatic error printing off on the calling thread (libhdf5 keeps
+/// (1) initializes libhdf5 once: loads it, checks the version, adds the Debian plugin folder and runs the set-up
+/// steps higher layers added (the managed filters register themselves so: this layer knows no filter); (2) switches automatic error printing off on the calling thread (libhdf5 keeps
 /// that setting per thread in thread-safe builds); (3) takes one global lock when the loaded libhdf5 is
 /// not thread-safe.
 /// </summary>
@@ -18,6 +18,7 @@ public static class H5Library
     private static volatile bool s_initialized;
     private static Exception? s_initFailure;
     private static bool s_serialize;
+    private static readonly List<Action> s_setUpSteps = [];
 
     [ThreadStatic] private static bool t_threadReady;
 
@@ -140,6 +141,18 @@ public static class H5Library
         }
     }
 
+    /// <summary>Adds a step run once, right after libhdf5 is opened (at once if it is open already): how a higher
+    /// layer (the managed filters) joins the set-up without this layer calling up into it.</summary>
+    internal static void AddSetUpStep(Action step)
+    {
+        ArgumentNullException.ThrowIfNull(step);
+        lock (s_initLock)
+        {
+            if (s_initialized) step();
+            else s_setUpSteps.Add(step);
+        }
+    }
+
     [ModuleInitializer]
     [System.Diagnostics.CodeAnalysis.SuppressMessage("Usage", "CA2255", Justification = "The resolver must be in place before the first P/Invoke of this assembly; registering it loads nothing.")]
     internal static void RegisterResolver() => H5LibraryResolver.Register();
@@ -172,8 +185,7 @@ public static class H5Library
                 s_serialize = !ts || Environment.GetEnvironmentVariable(ForceLockVariable) == "1";
                 PrepareThread();
                 H5Plugins.AddDefaultSearchPaths();
-                ZstdFilter.Register(); // no Zstd plugin ships with Debian: ours is managed
-                LzfFilter.Register();  // Debian's LZF plugin does not load (not linked against liblzf): ours is managed
+                foreach (var step in s_setUpSteps) step();
                 s_initialized = true;
             }
             catch (Exception e) when (e is DllNotFoundException or EntryPointNotFoundException or H5LibraryException)

@@ -14,7 +14,7 @@ namespace Hdf5.Mapping;
 /// own leftovers from anything else: only files of exactly that form, for the same target, written on this machine by
 /// a process that no longer runs, are deleted. (Leftovers of other machines sharing the folder are kept: whether their
 /// writer still runs cannot be known from here.)
-/// <para>With <c>durable</c>, the data and the rename are on stable storage when <see cref="Write"/> returns: the file is
+/// <para>With <c>durable</c>, the data and the rename are on stable storage when <see cref="Write(string, Action{H5File}, H5FileOptions, bool)"/> returns: the file is
 /// flushed to disk (<c>fsync</c>) before the rename and its folder after it (on Windows, the rename is made with
 /// write-through). Without it, a power loss soon after a write may leave the old file or, on some file systems, an empty
 /// one; a crash of the process alone never does.</para>
@@ -53,7 +53,7 @@ public static partial class H5AtomicFile
         if (durable) FlushFolder(folder);
     }
 
-    /// <summary>The temporary files of killed writers of <paramref name="path"/> that <see cref="Write"/> would delete now.</summary>
+    /// <summary>The temporary files of killed writers of <paramref name="path"/> that <see cref="Write(string, Action{H5File}, H5FileOptions, bool)"/> would delete now.</summary>
     public static IReadOnlyList<string> FindLeftovers(string path)
     {
         H5FilePaths.Validate(path, nameof(path));

@@ -106,7 +106,7 @@ internal static class H5InPlaceUpdate
                 var dimension = dataset.Dims[d];
                 kept._dims.Add((d, dimension.ScalePaths, dimension.Label));
             }
-            kept._attributes = H5AttributeSnapshot.TakeAll(dataset, name => !H5Dataset.ScaleBookkeeping.Contains(name));
+            kept._attributes = H5AttributeSnapshot.TakeAll(dataset, name => !H5Dataset.ScaleBookkeepingAttributes.Contains(name));
             return kept;
         }
 

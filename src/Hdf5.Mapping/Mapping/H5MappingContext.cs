@@ -90,7 +90,7 @@ public sealed partial class H5MappingContext
     {
         ArgumentNullException.ThrowIfNull(relative);
         var root = _rootPath ?? throw new InvalidOperationException("The graph has no root yet: generated ReadFrom/WriteTo sets it.");
-        return root == "/" ? "/" + relative : root + "/" + relative;
+        return H5Path.Join(root, relative);
     }
 
     /// <summary>As <see cref="RootPath(string)"/>, for a path named from the [H5File] class <typeparamref name="TRoot"/>:

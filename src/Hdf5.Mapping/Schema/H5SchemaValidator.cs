@@ -30,8 +30,8 @@ public sealed class H5ValidationOptions
 /// </summary>
 public static class H5SchemaValidator
 {
-    // Attributes libhdf5's dimension-scale API and netCDF-4 maintain themselves: never "extra".
-    private static readonly HashSet<string> s_bookkeeping = ["CLASS", "NAME", "DIMENSION_LIST", "REFERENCE_LIST", "DIMENSION_LABELS", "_Netcdf4Dimid", "_Netcdf4Coordinates", "_NCProperties"];
+    // Attributes netCDF-4 maintains itself (as H5DS does its own): never "extra".
+    private static readonly HashSet<string> s_netcdfBookkeeping = ["_Netcdf4Dimid", "_Netcdf4Coordinates", "_NCProperties"];
 
     /// <summary>Opens <paramref name="path"/> read-only and validates the whole file against <paramref name="schema"/>.</summary>
     public static H5ValidationResult Validate(string path, H5GroupSchema schema, H5ValidationOptions? options = null)
@@ -75,7 +75,6 @@ public static class H5SchemaValidator
             differences.Add(new H5SchemaDifference(path, kind, message,
                 kind is H5DifferenceKind.ExtraObject or H5DifferenceKind.ExtraAttribute ? H5DifferenceSeverity.Warning : H5DifferenceSeverity.Error));
 
-        private static string Join(string parent, string name) => parent == "/" ? "/" + name : parent + "/" + name;
 
         public void Group(H5Group group, string path, H5GroupSchema schema)
         {
@@ -96,8 +95,8 @@ public static class H5SchemaValidator
                 foreach (var key in group.Keys)
                     if (!described.Contains(key))
                     {
-                        Add(Join(path, key), H5DifferenceKind.ExtraObject, $"the file holds a {Kind(group, key)} the schema{For(schema)} does not describe");
-                        PassOver(group, key, Join(path, key));
+                        Add(H5Path.Join(path, key), H5DifferenceKind.ExtraObject, $"the file holds a {Kind(group, key)} the schema{For(schema)} does not describe");
+                        PassOver(group, key, H5Path.Join(path, key));
                     }
         }
 
@@ -122,7 +121,7 @@ public static class H5SchemaValidator
 
         private bool Exists(H5Group group, string path, string name, H5ObjectKind expected, bool required, string what)
         {
-            var full = Join(path, name);
+            var full = H5Path.Join(path, name);
             var kind = group.GetKind(name);
             if (kind is H5ObjectKind.Missing or H5ObjectKind.DanglingLink)
             {
@@ -141,7 +140,7 @@ public static class H5SchemaValidator
         private void ChildGroup(H5Group group, string path, H5GroupLinkSchema link)
         {
             if (!Exists(group, path, link.Name, H5ObjectKind.Group, link.IsRequired, "group")) return;
-            var full = Join(path, link.Name);
+            var full = H5Path.Join(path, link.Name);
             using var child = group.OpenGroup(link.Name);
             switch (link.Collection)
             {
@@ -158,19 +157,19 @@ public static class H5SchemaValidator
                         var key = i.ToString(System.Globalization.CultureInfo.InvariantCulture);
                         if (!Exists(child, full, key, H5ObjectKind.Group, true, "list item group")) continue;
                         using var item = child.OpenGroup(key);
-                        Group(item, Join(full, key), link.Schema);
+                        Group(item, H5Path.Join(full, key), link.Schema);
                     }
                     if (options.ReportExtras)
                         foreach (var key in keys)
                             if (!(int.TryParse(key, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var index) && index < n))
-                                Add(Join(full, key), H5DifferenceKind.ExtraObject, $"not an item of the list (items are named 0..{n - 1})");
+                                Add(H5Path.Join(full, key), H5DifferenceKind.ExtraObject, $"not an item of the list (items are named 0..{n - 1})");
                     break;
                 case H5GroupCollection.Dictionary:
                     foreach (var key in child.Keys)
                     {
                         if (!Exists(child, full, key, H5ObjectKind.Group, true, "dictionary item group")) continue;
                         using var item = child.OpenGroup(key);
-                        Group(item, Join(full, key), link.Schema);
+                        Group(item, H5Path.Join(full, key), link.Schema);
                     }
                     break;
             }
@@ -179,7 +178,7 @@ public static class H5SchemaValidator
         private void Dataset(H5Group group, string path, H5DatasetSchema schema)
         {
             if (!Exists(group, path, schema.Name, H5ObjectKind.Dataset, schema.IsRequired, "dataset")) return;
-            var full = Join(path, schema.Name);
+            var full = H5Path.Join(path, schema.Name);
             progress?.Reached(full);
             using var dataset = group.OpenDataset(schema.Name);
             using (var type = dataset.DType) Type(full, schema.Type, H5TypeSchema.FromDatatype(type), dataset.Read<long>, dataset.Read<ulong>);
@@ -221,7 +220,7 @@ public static class H5SchemaValidator
             if (attachment.Dimension >= host.Rank) return; // already reported as a rank difference
             var dimension = host.Dims[attachment.Dimension];
             // A scale of another group is named from the file's root ("/axes/time"), otherwise relative to this group.
-            var scalePath = attachment.ScaleName.StartsWith('/') ? attachment.ScaleName : Join(path, attachment.ScaleName);
+            var scalePath = attachment.ScaleName.StartsWith('/') ? attachment.ScaleName : H5Path.Join(path, attachment.ScaleName);
             if (group.GetKind(attachment.ScaleName) == H5ObjectKind.Dataset)
             {
                 using var scale = group.OpenDataset(attachment.ScaleName);
@@ -257,7 +256,7 @@ public static class H5SchemaValidator
             }
             if (options.ReportExtras)
                 foreach (var key in owner.Attrs.Keys)
-                    if (!described.Contains(key) && !s_bookkeeping.Contains(key))
+                    if (!described.Contains(key) && !H5Dataset.ScaleBookkeepingAttributes.Contains(key) && !s_netcdfBookkeeping.Contains(key))
                         Add(path + "@" + key, H5DifferenceKind.ExtraAttribute, "the file holds an attribute the schema does not describe");
         }
 

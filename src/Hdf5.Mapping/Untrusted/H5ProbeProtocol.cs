@@ -87,7 +87,8 @@ internal static class H5ProbeProtocol
             SoftAndExternalLinks = root.GetProperty("links").GetInt64(),
             ElementsRead = root.GetProperty("elements").GetInt64(),
             ReferencesResolved = root.GetProperty("references").GetInt64(),
-        }, null) { ObjectsLeftOpen = openIds };
+        }, null)
+        { ObjectsLeftOpen = openIds };
     }
 
     private static Exception Rebuild(JsonElement e)

@@ -97,7 +97,8 @@ public static class H5UntrustedFile
             throw new H5LibraryException($"The untrusted-mode probe ({start.FileName}) exited with code {result.ExitCode} after {done.Count} of {batch.Count} files: {result.StandardError.Trim()}");
         var victim = files[batch[done.Count]];
         outcomes[batch[done.Count]] = new H5FileCheckOutcome(victim, null,
-            H5IsolatedProcess.Unsafe(reason.Value, Path.GetFullPath(victim), result.LastStep, crashCode, options)) { ProbeStandardError = result.StandardError };
+            H5IsolatedProcess.Unsafe(reason.Value, Path.GetFullPath(victim), result.LastStep, crashCode, options))
+        { ProbeStandardError = result.StandardError };
         return done.Count + 1;
     }
 

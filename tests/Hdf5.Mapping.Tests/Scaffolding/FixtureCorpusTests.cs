@@ -14,7 +14,7 @@ public sealed class FixtureCorpusTests : H5TestBase
 
     [Theory]
     [MemberData(nameof(Cases))]
-    public void A_fixture_like_file_scaffolds_reads_validates_and_writes_back_unchanged(string fixture)
+    public void AFixtureLikeFile_ScaffoldsReadsValidates_AndWritesBackUnchanged(string fixture)
     {
         var path = Files.NewPath(fixture + ".h5");
         Peers.RunPython(FixtureCorpus.Script, fixture, path);

@@ -14,7 +14,7 @@ namespace Hdf5.Mapping.Tests.Scaffolding;
 public sealed class ScaffoldingTests : H5TestBase
 {
     [Fact]
-    public void A_file_with_every_kind_of_object_scaffolds_compiles_and_reads_back_every_value()
+    public void AFileWithEveryKindOfObject_ScaffoldsCompilesAndReadsBackEveryValue()
     {
         var path = Files.NewPath("kitchen.h5");
         Peers.RunPython(PeerFiles.KitchenSink, path);
@@ -57,7 +57,7 @@ public sealed class ScaffoldingTests : H5TestBase
     }
 
     [Fact]
-    public void An_icesat2_like_product_scaffolds_one_class_per_layout_and_reads_back_every_value()
+    public void AnIcesat2LikeProduct_ScaffoldsOneClassPerLayout_AndReadsBackEveryValue()
     {
         var path = Files.NewPath("atl03.h5");
         Peers.RunPython(PeerFiles.IceSat2Like, path);
@@ -83,7 +83,7 @@ public sealed class ScaffoldingTests : H5TestBase
     }
 
     [Fact]
-    public void Large_datasets_can_be_lazy_and_a_subset_of_paths_can_be_scaffolded()
+    public void LargeDatasets_CanBeLazy_AndASubsetOfPathsCanBeScaffolded()
     {
         var path = Files.NewPath("atl03.h5");
         Peers.RunPython(PeerFiles.IceSat2Like, path);

@@ -93,7 +93,7 @@ with h5py.File(path, 'w') as f:
     }
 
     [Fact]
-    public void The_generated_schema_describes_the_mapped_class()
+    public void TheGeneratedSchema_DescribesTheMappedClass()
     {
         var schema = Granule.H5Schema;
         Assert.Equal("Granule", schema.TypeName);
@@ -119,7 +119,7 @@ with h5py.File(path, 'w') as f:
     }
 
     [Fact]
-    public void A_conforming_h5py_file_has_no_difference_and_reads()
+    public void AConformingH5pyFile_HasNoDifference_AndReads()
     {
         var path = Write("none");
         var result = Granule.Validate(path);
@@ -131,7 +131,7 @@ with h5py.File(path, 'w') as f:
     }
 
     [Fact]
-    public void What_we_write_conforms_to_our_own_schema_and_h5py_agrees_on_the_string_kind()
+    public void WhatWeWrite_ConformsToOurOwnSchema_AndH5pyAgreesOnTheStringKind()
     {
         var path = Files.NewPath();
         new Granule
@@ -158,7 +158,7 @@ with h5py.File(path, 'w') as f:
     [InlineData("wrong_label", "/temperature", H5DifferenceKind.WrongLabel)]
     [InlineData("missing_attribute", "/instrument@name", H5DifferenceKind.MissingAttribute)]
     [InlineData("wrong_object_kind", "/instrument", H5DifferenceKind.WrongObjectKind)]
-    public void Each_kind_of_difference_is_reported_with_its_path(string change, string path, H5DifferenceKind kind)
+    public void EachKindOfDifference_IsReportedWithItsPath(string change, string path, H5DifferenceKind kind)
     {
         var file = Write(change);
         var result = Granule.Validate(file);
@@ -170,7 +170,7 @@ with h5py.File(path, 'w') as f:
     }
 
     [Fact]
-    public void Extra_objects_and_attributes_are_warnings_and_can_be_turned_off()
+    public void ExtraObjectsAndAttributes_AreWarnings_AndCanBeTurnedOff()
     {
         var file = Write("extra_object");
         var result = Granule.Validate(file);
@@ -182,7 +182,7 @@ with h5py.File(path, 'w') as f:
     }
 
     [Fact]
-    public void Every_difference_is_reported_not_just_the_first_and_Read_explains_its_failure_with_them()
+    public void EveryDifference_IsReportedNotJustTheFirst_AndReadExplainsItsFailureWithThem()
     {
         var file = Write("several");
         var result = Granule.Validate(file);
@@ -200,7 +200,7 @@ with h5py.File(path, 'w') as f:
     }
 
     [Fact]
-    public void A_failure_the_schema_does_not_explain_propagates_unchanged()
+    public void AFailureTheSchemaDoesNotExplain_PropagatesUnchanged()
     {
         // Any group can be checked against the schema of its class, and a failure in a conforming file is not
         // "explained" away: Explain returns null, so the original exception propagates.

@@ -37,7 +37,7 @@ public sealed class H5mHardeningTests : H5TestBase
     }
 
     [Fact]
-    public void A_group_linked_into_itself_is_listed_once_with_same_as_where_h5ls_says_it()
+    public void AGroupLinkedIntoItself_IsListedOnce_WithSameAsWhereH5lsSaysIt()
     {
         var path = Cycle();
         var (code, stdout, stderr) = H5m("ls", "-r", path);
@@ -53,7 +53,7 @@ public sealed class H5mHardeningTests : H5TestBase
     }
 
     [Fact]
-    public void A_group_linked_into_itself_is_dumped_once_and_scaffolded_with_a_note()
+    public void AGroupLinkedIntoItself_IsDumpedOnce_AndScaffoldedWithANote()
     {
         var path = Cycle();
         var (code, stdout, stderr) = H5m("dump", path);
@@ -84,7 +84,7 @@ public sealed class H5mHardeningTests : H5TestBase
     }
 
     [Fact]
-    public void Groups_nested_deeper_than_json_writers_allow_are_listed_dumped_and_scaffolded()
+    public void GroupsNestedDeeperThanJsonWritersAllow_AreListedDumpedAndScaffolded()
     {
         var path = Files.NewPath("deep.h5");
         Peers.RunPython("""
@@ -108,7 +108,7 @@ public sealed class H5mHardeningTests : H5TestBase
     }
 
     [Fact]
-    public void Dump_writes_enum_compound_and_region_reference_values_as_h5py_reads_them()
+    public void Dump_WritesEnumCompoundAndRegionReferenceValues_AsH5pyReadsThem()
     {
         var path = Files.NewPath("values.h5");
         Peers.RunPython("""
@@ -175,7 +175,7 @@ public sealed class H5mHardeningTests : H5TestBase
     }
 
     [Fact]
-    public void Ls_verbose_prints_floats_in_their_own_precision_as_h5ls_does()
+    public void LsVerbose_PrintsFloatsInTheirOwnPrecision_AsH5lsDoes()
     {
         var path = Files.NewPath("floats.h5");
         Peers.RunPython("""
@@ -203,7 +203,7 @@ public sealed class H5mHardeningTests : H5TestBase
     }
 
     [Fact]
-    public void A_dataset_whose_filter_is_missing_says_why_in_the_dump_and_the_dump_goes_on()
+    public void ADatasetWhoseFilterIsMissing_SaysWhyInTheDump_AndTheDumpGoesOn()
     {
         var path = Files.NewPath("sz.h5");
         // SZ (32017) is registered nowhere on this machine: its chunk cannot be decoded.

@@ -30,7 +30,7 @@ public sealed class H5mToolTests : H5TestBase
     [InlineData("dump", "--max-values")]
     [InlineData("scaffold", "--namespace")]
     [InlineData("validate", "--schema")]
-    public void Every_verb_has_help(string verb, string option)
+    public void EveryVerb_HasHelp(string verb, string option)
     {
         var (code, stdout, _) = H5m(verb, "--help");
         Assert.Equal(0, code);
@@ -39,7 +39,7 @@ public sealed class H5mToolTests : H5TestBase
     }
 
     [Fact]
-    public void The_root_help_lists_the_verbs_and_the_exit_codes()
+    public void TheRootHelp_ListsTheVerbsAndTheExitCodes()
     {
         var (code, stdout, _) = H5m("--help");
         Assert.Equal(0, code);
@@ -48,7 +48,7 @@ public sealed class H5mToolTests : H5TestBase
     }
 
     [Fact]
-    public void Ls_draws_the_tree_h5py_sees()
+    public void Ls_DrawsTheTreeH5pySees()
     {
         var path = KitchenSink();
         var (code, stdout, stderr) = H5m("ls", "-r", path);
@@ -80,7 +80,7 @@ public sealed class H5mToolTests : H5TestBase
     }
 
     [Fact]
-    public void Dump_describes_the_file_as_json_with_the_values_h5py_reads()
+    public void Dump_DescribesTheFileAsJson_WithTheValuesH5pyReads()
     {
         var path = KitchenSink();
         var (code, stdout, stderr) = H5m("dump", path, "--max-values", "50");
@@ -141,7 +141,7 @@ public sealed class H5mToolTests : H5TestBase
     }
 
     [Fact]
-    public void Scaffold_writes_sources_that_compile_and_read_the_file()
+    public void Scaffold_WritesSourcesThatCompileAndReadTheFile()
     {
         var path = Files.NewPath("atl03.h5");
         Peers.RunPython(PeerFiles.IceSat2Like, path);
@@ -159,7 +159,7 @@ public sealed class H5mToolTests : H5TestBase
     }
 
     [Fact]
-    public void Validate_reports_every_difference_with_exit_code_1_and_conforming_files_with_0()
+    public void Validate_ReportsEveryDifferenceWithExitCode1_AndConformingFilesWith0()
     {
         var schema = typeof(H5mToolTests).Assembly.Location + ":Hdf5.Mapping.Tests.Schema.Granule";
         var good = Files.NewPath("good.h5");
@@ -181,7 +181,7 @@ public sealed class H5mToolTests : H5TestBase
     }
 
     [Fact]
-    public void Bad_input_gets_a_clear_message_and_its_own_exit_code()
+    public void BadInput_GetsAClearMessageAndItsOwnExitCode()
     {
         var good = Files.NewPath("good.h5");
         Peers.RunPython(ValidationWriter, good, "none");
