@@ -28,9 +28,10 @@ namespace Runs
         [global::System.CodeDom.Compiler.GeneratedCode("Hdf5.Mapping.Generators", "0.1.0")]
         public static global::Hdf5.Mapping.Schema.H5ValidationResult Validate(string path, global::Hdf5.Mapping.Schema.H5ValidationOptions? options = null) => global::Hdf5.Mapping.Schema.H5SchemaValidator.Validate(path, H5Schema, options);
 
-        /// <summary>Writes this object to an HDF5 file, replacing an existing file atomically (written beside it, then renamed over it).</summary>
+        /// <summary>Writes this object to an HDF5 file, replacing an existing file atomically (written beside it, then renamed over it);
+        /// with <paramref name="durable"/>, the file and the rename are on disk when it returns.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("Hdf5.Mapping.Generators", "0.1.0")]
-        public void Write(string path) => global::Hdf5.Mapping.H5AtomicFile.Write(path, WriteTo, new global::Hdf5.Mapping.H5FileOptions { LibverLow = global::Hdf5.Mapping.H5LibraryVersion.V18 });
+        public void Write(string path, bool durable = false) => global::Hdf5.Mapping.H5AtomicFile.Write(path, WriteTo, new global::Hdf5.Mapping.H5FileOptions { LibverLow = global::Hdf5.Mapping.H5LibraryVersion.V18 }, durable: durable);
 
         /// <summary>Writes this object to an HDF5 file from every rank of <paramref name="communicator"/> (collective: every rank calls it
         /// with the same path). Partitioned datasets (<c>[H5Dataset(Partitioned = true)]</c>) hold each rank's rows, in rank order; every

@@ -120,10 +120,10 @@ public sealed class ParallelRuntimeTests(ParallelRuns runs) : H5TestBase, IClass
         {
             Assert.Equal("ok", results[0].GetProperty($"{name}_write").GetString());
             Assert.Equal("ok", results[3].GetProperty($"{name}_write").GetString());
-            Assert.Equal("H5SelectionException: Index 108 is out of range for dimension 0 of length 103.", results[1].GetProperty($"{name}_write").GetString());
+            Assert.Equal($"H5SelectionException: Index 108 is out of range for dimension 0 of dataset '/{name}' (length 103).", results[1].GetProperty($"{name}_write").GetString());
             Assert.StartsWith($"H5SelectionException: The selection [51:77, 0:40] of dataset '/{name}' holds 1040 Double values; the data has 1041.",
                 results[2].GetProperty($"{name}_write").GetString());
-            Assert.StartsWith("H5SelectionException: Index 41 is out of range for dimension 1 of length 40.", results[1].GetProperty($"{name}_read").GetString());
+            Assert.StartsWith($"H5SelectionException: Index 41 is out of range for dimension 1 of dataset '/{name}' (length 40).", results[1].GetProperty($"{name}_read").GetString());
             Assert.All(new[] { 0, 2, 3 }, r => Assert.Equal("ok", results[r].GetProperty($"{name}_read").GetString()));
         }
         Assert.All(results, r => Assert.True(r.GetProperty("closed").GetBoolean()));
