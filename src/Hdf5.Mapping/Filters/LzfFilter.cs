@@ -25,22 +25,8 @@ public static class LzfFilter
     public static unsafe void Register()
     {
         if (Interlocked.Exchange(ref s_registered, 1) != 0) return;
-        // Keep the name alive for the process: libhdf5 stores the pointer, not a copy. Datasets store the name in
-        // their pipeline: it is h5py's, so our files carry the same bytes as h5py's.
-        var text = "lzf\0"u8;
-        var name = (byte*)NativeMemory.Alloc((nuint)text.Length);
-        text.CopyTo(new Span<byte>(name, text.Length));
-        var cls = new H5Z.Class2
-        {
-            Version = H5Z.ClassTVers,
-            Id = H5Filter.LzfId,
-            EncoderPresent = 1,
-            DecoderPresent = 1,
-            Name = name,
-            SetLocal = (void*)(delegate* unmanaged<long, long, long, int>)&SetLocal,
-            Filter = &Filter,
-        };
-        H5Call.Check(H5Z.Register(&cls), "registering the managed LZF filter");
+        // The name is h5py's, so our files carry the same pipeline bytes as h5py's.
+        H5ManagedFilters.Register(H5Filter.LzfId, "lzf\0"u8, &Filter, (void*)(delegate* unmanaged<long, long, long, int>)&SetLocal, "managed LZF");
     }
 
     // herr_t set_local(hid_t dcpl, hid_t type, hid_t space): records the revision, the liblzf version and the chunk

@@ -49,21 +49,8 @@ public static class ZstdFilter
     public static unsafe void Register()
     {
         if (Interlocked.Exchange(ref s_registered, 1) != 0) return;
-        // Keep the name alive for the process: libhdf5 stores the pointer, not a copy. Datasets store the name in
-        // their pipeline: it is the HDF Group plugin's, so our files carry the same bytes as the plugin's.
-        var text = "Zstandard compression: http://www.zstd.net\0"u8;
-        var name = (byte*)NativeMemory.Alloc((nuint)text.Length);
-        text.CopyTo(new Span<byte>(name, text.Length));
-        var cls = new H5Z.Class2
-        {
-            Version = H5Z.ClassTVers,
-            Id = H5Filter.ZstdId,
-            EncoderPresent = 1,
-            DecoderPresent = 1,
-            Name = name,
-            Filter = &Filter,
-        };
-        H5Call.Check(H5Z.Register(&cls), "registering the Zstd filter");
+        // The name is the HDF Group plugin's, so our files carry the same pipeline bytes as the plugin's.
+        H5ManagedFilters.Register(H5Filter.ZstdId, "Zstandard compression: http://www.zstd.net\0"u8, &Filter, setLocal: null, "Zstd");
     }
 
     [UnmanagedCallersOnly]
