@@ -9,8 +9,10 @@ namespace Hdf5.Mapping;
 public sealed partial class H5Dataset
 {
     private H5Transfer? _transfer;      // null: the file's default (H5ParallelOptions.Transfer)
+    private int? _writingRank;          // null: every rank writes its own selection (or the file's shared-data writer)
     private int _nativeTransfers;       // H5Dread/H5Dwrite calls made for this object, counted for TransferScope
     private bool? _filtered;
+    private bool? _globalHeap;
 
     /// <summary>
     /// How reads and writes of this dataset move data when the file was opened with an MPI communicator
@@ -44,6 +46,34 @@ public sealed partial class H5Dataset
             return mode;
         }
     }
+
+    /// <summary>
+    /// In a file opened with an MPI communicator, the one rank whose values the writes of this dataset carry, for data that
+    /// every rank holds alike (a coordinate axis, a table of constants): each rank still makes every write call — a
+    /// collective transfer needs all of them, and each rank's checks run alike — but only this rank's selection reaches the
+    /// file; the others take part with an empty one (independent transfers: they make no call to libhdf5). The bytes are
+    /// written once instead of once per rank. Null (the default): every rank writes its own selection. h5py has no
+    /// equivalent (<c>if comm.rank == 0: ds[...] = data</c> with independent transfers).
+    /// </summary>
+    /// <exception cref="InvalidOperationException">Set in a file that is not parallel.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">Not a rank of the file's communicator.</exception>
+    public int? WritingRank
+    {
+        get => _writingRank ?? File.ParallelState?.SharedDataWriter;
+        set
+        {
+            if (value is { } rank)
+            {
+                File.RequireParallel("WritingRank");
+                ArgumentOutOfRangeException.ThrowIfNegative(rank, nameof(value));
+                ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(rank, File.Communicator!.Size, nameof(value));
+            }
+            _writingRank = value;
+        }
+    }
+
+    // True on the ranks whose writes of this dataset reach the file with nothing (another rank writes the shared values).
+    private bool LeavesWritesToAnotherRank => File.ParallelState is { } parallel && WritingRank is { } writer && writer != parallel.Options.Communicator.Rank;
 
     private bool IsCollective => File.ParallelState is not null && Transfer == H5Transfer.Collective;
 
@@ -113,25 +143,66 @@ public sealed partial class H5Dataset
     }
 
     // Runs while an exception may be propagating: nothing here may throw over it.
-    private unsafe void TakePartWithNothing(bool writing)
+    private void TakePartWithNothing(bool writing)
     {
+        // Every rank refuses such a write alike, before libhdf5: there is no collective call to take part in.
+        if (writing && StoresGlobalHeapData) return;
         try
         {
-            using var fileSpace = FileSpace();
-            H5Call.Check(H5S.SelectNone(fileSpace));
-            using var memSpace = H5Shape.CreateSpace([1]);
-            H5Call.Check(H5S.SelectNone(memSpace));
-            var type = _io.FileType; // the stored type: no conversion to set up for no elements
-            ulong nothing = 0;
-            var list = TransferList();
-            var status = writing
-                ? H5D.Write(Id, type, memSpace, fileSpace, list, &nothing)
-                : H5D.Read(Id, type, memSpace, fileSpace, list, &nothing);
-            if (status < 0) H5ErrorStack.Capture();
+            if (TransferNothing(writing, _io.FileType) < 0) H5ErrorStack.Capture(); // the stored type: no conversion to set up for no elements
         }
         catch (Exception e) when (e is H5Exception or ObjectDisposedException)
         {
             // The dataset could not even be queried: libhdf5 itself is failing; the original error is the one to report.
         }
+    }
+
+    // One read or write call selecting no element of the dataset: this rank's part of a collective transfer.
+    private unsafe int TransferNothing(bool writing, DatatypeId type)
+    {
+        using var fileSpace = FileSpace();
+        H5Call.Check(H5S.SelectNone(fileSpace));
+        using var memSpace = H5Shape.CreateSpace([1]);
+        H5Call.Check(H5S.SelectNone(memSpace));
+        ulong nothing = 0;
+        var list = TransferList();
+        return writing
+            ? H5D.Write(Id, type, memSpace, fileSpace, list, &nothing)
+            : H5D.Read(Id, type, memSpace, fileSpace, list, &nothing);
+    }
+
+    // A write whose values another rank carries (WritingRank): the same collective call with nothing, or no call at all.
+    private int WriteNothingForAnotherRank(DatatypeId memType) => IsCollective ? TransferNothing(writing: true, memType) : 0;
+
+    /// <summary>Whether the stored type keeps its values in the file's global heap — variable-length strings or sequences,
+    /// region references, at any depth — which libhdf5 does not write over MPI-IO.</summary>
+    internal bool StoresGlobalHeapData
+    {
+        get
+        {
+            if (_globalHeap is { } known) return known;
+            using var scope = H5Library.Enter();
+            return (_globalHeap = InGlobalHeap(_io.FileDescriptor)).Value;
+        }
+    }
+
+    private static bool InGlobalHeap(H5TypeDescriptor type) => type.HasVariableLengthData || type switch
+    {
+        H5ReferenceType reference => reference.Kind == H5ReferenceKind.DatasetRegion,
+        H5CompoundType compound => compound.Members.Any(m => InGlobalHeap(m.Type)),
+        H5ArrayType array => InGlobalHeap(array.BaseType),
+        _ => false,
+    };
+
+    // libhdf5 refuses these writes in a parallel file with "Parallel IO does not support writing VL or region reference
+    // datatypes yet" (the global heap has no parallel access); refused here first, naming the dataset and the way out.
+    private void RefuseGlobalHeapWrite()
+    {
+        if (File.ParallelState is null || !StoresGlobalHeapData) return;
+        throw new H5ParallelWriteUnsupportedException(
+            $"Cannot write {What} in a file opened with MPI-IO: it stores {_io.FileDescriptor}, whose values libhdf5 keeps in the file's " +
+            "global heap, and libhdf5 writes neither variable-length data nor region references over MPI-IO (its global heap has no " +
+            "parallel access). Create the dataset on every rank, close the file, then write it from one process (rank 0: " +
+            "H5File.Open(path, H5FileMode.ReadWrite)); a generated Write(path, communicator) does this for its members.");
     }
 }

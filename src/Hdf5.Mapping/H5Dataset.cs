@@ -526,6 +526,8 @@ public sealed partial class H5Dataset : H5Object
 
         protected override unsafe int WriteNative(DatatypeId memType, DataspaceId memSpace, DataspaceId fileSpace, long elements, void* buffer)
         {
+            owner.RefuseGlobalHeapWrite();
+            if (owner.LeavesWritesToAnotherRank) return owner.WriteNothingForAnotherRank(memType);
             owner.File.Journal?.BeforeDataChange(owner); // in an undoable change, what it overwrites is kept first
             return H5D.Write(owner.Id, memType, memSpace, fileSpace, owner.TransferList(), buffer);
         }

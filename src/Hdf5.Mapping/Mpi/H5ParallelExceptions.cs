@@ -22,3 +22,12 @@ public sealed class H5ParallelException : H5Exception
     /// <summary>Creates the exception.</summary>
     public H5ParallelException(string message, H5ErrorStack? stack = null, Exception? inner = null) : base(message, stack, inner) { }
 }
+
+/// <summary>A write libhdf5 cannot make over MPI-IO: data kept in the file's global heap (variable-length strings and
+/// sequences, region references) written to a dataset of a file opened with a communicator. Raised on every rank before
+/// libhdf5 is called, so the file is unchanged and no rank is left waiting.</summary>
+public sealed class H5ParallelWriteUnsupportedException : NotSupportedException
+{
+    /// <summary>Creates the exception.</summary>
+    public H5ParallelWriteUnsupportedException(string message) : base(message) { }
+}

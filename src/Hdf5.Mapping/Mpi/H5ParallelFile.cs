@@ -19,6 +19,10 @@ internal sealed class H5ParallelFile : IDisposable
     /// 1.10 writes from one process only), made by rank 0 alone once every rank has closed the file.</summary>
     public List<Action<H5File>> AfterClose { get; } = [];
 
+    /// <summary>The rank that writes the data every rank holds alike (<see cref="H5Dataset.WritingRank"/> of the datasets
+    /// that set none), while a generated parallel write makes its unpartitioned members; null otherwise.</summary>
+    public int? SharedDataWriter { get; set; }
+
     /// <summary>A transfer list with <c>H5FD_MPIO_COLLECTIVE</c>, and the conversion checks of every transfer
     /// (<see cref="H5ConversionGuard.TransferList"/>, of which it is a copy).</summary>
     public PropertyListId CollectiveTransfer
