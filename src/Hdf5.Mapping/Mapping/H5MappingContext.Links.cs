@@ -74,6 +74,7 @@ public sealed partial class H5MappingContext
                 if (existing!.ReadScalar<H5ObjectReference>() != reference) existing.WriteScalar(reference);
             return;
         }
+        using var shared = WrittenOnce(owner);
         owner.CreateScalarDataset(name, reference).Dispose();
     }
 
@@ -88,6 +89,7 @@ public sealed partial class H5MappingContext
                 if (!existing!.Read<H5ObjectReference>().AsSpan().SequenceEqual(references)) existing.Write<H5ObjectReference>(references);
             return;
         }
+        using var shared = WrittenOnce(owner);
         owner.Add<H5ObjectReference>(name, references).Dispose();
     }
 
@@ -102,16 +104,11 @@ public sealed partial class H5MappingContext
                 if (!existing!.Read<H5RegionReference>().AsSpan().SequenceEqual(references)) existing.Write<H5RegionReference>(references);
             return;
         }
-        if (owner.File.ParallelState is { } parallel)
+        if (owner.File.ParallelState is not null)
         {
             // Created by every rank now; the references are written once the file is closed, by rank 0 alone.
             using var dataset = owner.CreateDataset<H5RegionReference>(name, [references.LongLength]);
-            var path = dataset.Name;
-            parallel.AfterClose.Add(file =>
-            {
-                using var target = file.OpenDataset(path);
-                target.Write<H5RegionReference>(references);
-            });
+            DeferredToRankZero(dataset, target => target.Write<H5RegionReference>(references));
             return;
         }
         owner.Add<H5RegionReference>(name, references).Dispose();

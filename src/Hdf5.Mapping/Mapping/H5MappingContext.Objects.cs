@@ -8,6 +8,7 @@ public sealed partial class H5MappingContext
     public H5Dataset WriteScalar<T>(H5Group group, string name, string path, T value) where T : unmanaged
     {
         ArgumentNullException.ThrowIfNull(group);
+        using var shared = WrittenOnce(group);
         H5Dataset Create(string at) => group.CreateScalarDataset(at, value);
         if (!UpdatesInPlace) return Create(name);
         var dataset = H5InPlaceUpdate.Open(group, name);
@@ -39,18 +40,8 @@ public sealed partial class H5MappingContext
             var created = group.CreateDataset(at, type, shape, scalar ? null : options);
             try
             {
-                if (!format.IsFixed && group.File.ParallelState is { } parallel)
-                {
-                    // Variable-length data is written over MPI-IO by no version of libhdf5 1.10: every rank has created
-                    // the dataset; rank 0 writes the strings once the file is closed.
-                    var target = created.Name;
-                    parallel.AfterClose.Add(file =>
-                    {
-                        using var dataset = file.OpenDataset(target);
-                        dataset.WriteStrings(array);
-                    });
-                    return created;
-                }
+                if (DeferredToRankZero(created, dataset => dataset.WriteStrings(array))) return created;
+                using var shared = WrittenOnce(group);
                 created.WriteStrings(array);
                 return created;
             }
@@ -89,6 +80,7 @@ public sealed partial class H5MappingContext
         var copy = group.CreateDataset<T>(name, data.Shape);
         try
         {
+            using var shared = WrittenOnce(group);
             copy.Write<T>(data.ReadAll());
             return copy;
         }

@@ -1,7 +1,8 @@
 namespace Hdf5.Mapping;
 
 // What generated WriteTo calls for datasets of records: classes or structs with string, sequence or array members,
-// written member by member through the element type the generator registered for them.
+// written member by member through the element type the generator registered for them. In a parallel file their values
+// are written once (rank 0), after the file is closed when they hold variable-length data (H5MappingContext.Shared.cs).
 public sealed partial class H5MappingContext
 {
     /// <summary>Writes a 1-D dataset of records through their registered element type and returns it, open.</summary>
@@ -15,7 +16,24 @@ public sealed partial class H5MappingContext
         Track((object)values, path);
         var array = values as T[] ?? [.. values];
         var type = H5ElementType.Of<T>();
-        H5Dataset Create(string at) => group.Add(at, array, type, options);
+        H5Dataset Create(string at)
+        {
+            if (group.File.ParallelState is null) return group.Add(at, array, type, options);
+            var created = group.CreateDataset(at, type, [array.LongLength], options);
+            try
+            {
+                if (DeferredToRankZero(created, dataset => dataset.Write<T>(array, type))) return created;
+                using var shared = WrittenOnce(group);
+                created.Write<T>(array, type);
+                return created;
+            }
+            catch
+            {
+                created.Dispose();
+                group.Remove(at);
+                throw;
+            }
+        }
         if (!UpdatesInPlace) return Create(name);
         var dataset = H5InPlaceUpdate.Open(group, name);
         if (dataset is null) return Create(name);

@@ -109,6 +109,7 @@ public sealed partial class H5MappingContext
         ArgumentNullException.ThrowIfNull(data);
         H5Dataset.CheckElementType<T>(data);
         Track<T>(data, path);
+        using var shared = WrittenOnce(group);
         H5Dataset Create(string at) => group.AddArray<T>(at, data, options);
         if (!UpdatesInPlace) return Create(name);
         return UpdateData<T>(group, name, path, H5Shape.Of(data), Create,
@@ -123,6 +124,7 @@ public sealed partial class H5MappingContext
         ArgumentNullException.ThrowIfNull(group);
         ArgumentNullException.ThrowIfNull(data);
         Track<T>(data, path);
+        using var shared = WrittenOnce(group);
         H5Dataset Create(string at) => group.Add<T>(at, CollectionsMarshal.AsSpan(data), options);
         if (!UpdatesInPlace) return Create(name);
         return UpdateData<T>(group, name, path, [data.Count], Create,
