@@ -16,6 +16,7 @@ Action run = scenario switch
     "read-peer" => () => RuntimeScenarios.ReadPeerFile(file, results),
     "mapped" => () => MappedScenarios.WriteAndRead(file, results),
     "mapped-mismatch" => () => MappedScenarios.MismatchedRows(file, results),
+    "shared" => () => SharedScenarios.WriteOnce(file, results),
     _ => throw new ArgumentException($"unknown scenario '{scenario}'"),
 };
 run();

@@ -34,7 +34,7 @@ public sealed class SerialLibraryTests : H5TestBase
     }
 
     [Fact]
-    public void AFileOpenedByOneProcess_HasNoCommunicator_AndRefusesCollectiveTransfers()
+    public void AFileOpenedByOneProcess_HasNoCommunicator_AndRefusesCollectiveTransfersAndAWritingRank()
     {
         var path = Files.NewPath();
         using var f = H5File.Create(path);
@@ -45,6 +45,9 @@ public sealed class SerialLibraryTests : H5TestBase
         var e = Assert.Throws<InvalidOperationException>(() => ds.Transfer = H5Transfer.Collective);
         Assert.Contains("files opened with an MPI communicator", e.Message);
         Assert.Throws<InvalidOperationException>(() => f.MpiHints);
+        Assert.Null(ds.WritingRank);
+        Assert.Contains("WritingRank applies to files opened with an MPI communicator", Assert.Throws<InvalidOperationException>(() => ds.WritingRank = 0).Message);
+        ds.WritingRank = null; // allowed: every writer writes its own values, as in any serial file
         ds.Transfer = H5Transfer.Independent; // allowed: it is what a serial file does
         ds.Write<double>([1, 2, 3, 4]);
         Assert.Equal([1.0, 2, 3, 4], ds.Read<double>());
