@@ -14,15 +14,15 @@ public static class H5Listing
     {
         ArgumentNullException.ThrowIfNull(group);
         var model = H5FileModel.Read(group, new H5FileModelOptions { Recursive = recursive });
-        var listing = new Listing(model, group.File, verbose);
+        var listing = new Listing(group.File, recursive, verbose);
         var root = model.Root;
         listing.Line(root.Path, "Group");
         if (verbose) listing.Attributes(root.Path, root.Attributes);
-        listing.Members(root, root.Path == "/" ? "" : root.Path, [root]);
+        listing.Members(model, root, root.Path == "/" ? "" : root.Path, [root]);
         return listing.ToString();
     }
 
-    private sealed class Listing(H5FileModel model, H5File file, bool verbose)
+    private sealed class Listing(H5File file, bool recursive, bool verbose)
     {
         private readonly StringBuilder _sb = new();
 
@@ -30,15 +30,21 @@ public static class H5Listing
 
         public void Line(string path, string what) => _sb.Append(Pad(path, 28)).AppendLine(what);
 
-        // Links are listed as what they lead to, as h5ls -r lists them; a group already open above (a group linked
-        // into itself) is named, not entered again.
-        public void Members(H5GroupNode group, string prefix, HashSet<H5GroupNode> open)
+        // Links are listed as what they lead to, as h5ls -r lists them (a target the model does not hold is read on its
+        // own); a group already open above (a group linked into itself) is named, not entered again.
+        public void Members(H5FileModel model, H5GroupNode group, string prefix, HashSet<H5GroupNode> open)
         {
             foreach (var member in group.Members)
             {
                 var path = prefix + "/" + member.Name;
                 switch (model.Resolve(member))
                 {
+                    case H5LinkNode { TargetKind: H5ObjectKind.Group or H5ObjectKind.Dataset } link:
+                        Outside(link, path, open);
+                        break;
+                    case H5LinkNode { TargetKind: H5ObjectKind.Datatype }:
+                        Line(path, "Type");
+                        break;
                     case H5GroupNode g when open.Contains(g):
                         Line(path, "Group, same as " + g.Path);
                         break;
@@ -46,7 +52,7 @@ public static class H5Listing
                         Line(path, "Group");
                         if (verbose) Attributes(g.Path, g.Attributes);
                         open.Add(g);
-                        Members(g, path, open);
+                        Members(model, g, path, open);
                         open.Remove(g);
                         break;
                     case H5DatasetNode d:
@@ -60,6 +66,21 @@ public static class H5Listing
                         break;
                 }
             }
+        }
+
+        private void Outside(H5LinkNode link, string path, HashSet<H5GroupNode> open)
+        {
+            using var target = file.OpenObject(link.Path);
+            if (target is H5Dataset dataset)
+            {
+                Dataset(H5FileModel.Read(dataset), path);
+                return;
+            }
+            var model = H5FileModel.Read((H5Group)target, new H5FileModelOptions { Recursive = recursive });
+            Line(path, "Group");
+            if (verbose) Attributes(model.Root.Path, model.Root.Attributes);
+            open.Add(model.Root);
+            Members(model, model.Root, path, open);
         }
 
         private void Dataset(H5DatasetNode d, string path)

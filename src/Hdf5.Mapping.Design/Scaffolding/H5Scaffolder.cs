@@ -29,8 +29,20 @@ public static class H5Scaffolder
         foreach (var p in options.Paths ?? [])
             if (!file.ContainsKey(p))
                 throw new ArgumentException($"{file.Filename} has no object at '{p}' (H5ScaffoldOptions.Paths).", nameof(options));
-        var model = ReadModel(file, options.Progress);
-        var plan = H5ClassPlanner.Plan(model, file.CreatedLowBound, options);
+        return Scaffold(ReadModel(file, options.Progress), options, file.CreatedLowBound);
+    }
+
+    /// <summary>Scaffolds from a file's model alone (no libhdf5 call): the planning and writing stages. A model read
+    /// with <see cref="H5FileModelOptions.ReadScalarStrings"/> and <see cref="H5FileModelOptions.ReadReferenceTargets"/>
+    /// gives the same classes as the file; without them, summaries are left out and references stay raw.</summary>
+    /// <param name="model">The file's model, from its root group.</param>
+    /// <param name="options">Options (namespace, class name, lazy datasets, paths).</param>
+    /// <param name="lowBound">The format bound the file was created with (kept on the <c>[H5File]</c> class).</param>
+    public static H5ScaffoldResult Scaffold(H5FileModel model, H5ScaffoldOptions? options = null, H5LibraryVersion lowBound = H5LibraryVersion.Earliest)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        options ??= new H5ScaffoldOptions();
+        var plan = H5ClassPlanner.Plan(model, lowBound, options);
         return H5ScaffoldWriter.Write(plan, options.Namespace);
     }
 
