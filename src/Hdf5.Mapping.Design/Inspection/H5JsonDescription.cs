@@ -258,32 +258,32 @@ public static class H5JsonDescription
 
     private static void Region(Utf8JsonWriter json, H5RegionValue region)
     {
-            json.WriteStartObject();
-            json.WriteString("dataset", region.Dataset);
-            json.WriteString("selection", region.Region.ToString());
-            if (region.Region.PointList is { } points)
+        json.WriteStartObject();
+        json.WriteString("dataset", region.Dataset);
+        json.WriteString("selection", region.Region.ToString());
+        if (region.Region.PointList is { } points)
+        {
+            json.WriteStartArray("points");
+            for (int i = 0; i < points.GetLength(0); i++)
             {
-                json.WriteStartArray("points");
-                for (int i = 0; i < points.GetLength(0); i++)
-                {
-                    json.WriteStartArray();
-                    for (int d = 0; d < points.GetLength(1); d++) json.WriteNumberValue(points[i, d]);
-                    json.WriteEndArray();
-                }
+                json.WriteStartArray();
+                for (int d = 0; d < points.GetLength(1); d++) json.WriteNumberValue(points[i, d]);
                 json.WriteEndArray();
             }
-            else
+            json.WriteEndArray();
+        }
+        else
+        {
+            json.WriteStartArray("blocks");
+            foreach (var (start, count) in region.Region.BlockList)
             {
-                json.WriteStartArray("blocks");
-                foreach (var (start, count) in region.Region.BlockList)
-                {
-                    json.WriteStartObject();
-                    Longs(json, "start", start);
-                    Longs(json, "count", count);
-                    json.WriteEndObject();
-                }
-                json.WriteEndArray();
+                json.WriteStartObject();
+                Longs(json, "start", start);
+                Longs(json, "count", count);
+                json.WriteEndObject();
             }
-            json.WriteEndObject();
+            json.WriteEndArray();
+        }
+        json.WriteEndObject();
     }
 }

@@ -28,8 +28,8 @@ public sealed class H5DatasetNode : H5ModelNode
     /// <summary>The bytes allocated in the file (h5py: <c>dset.id.get_storage_size()</c>).</summary>
     public long StorageSize { get; init; }
 
-    /// <summary>Contiguous, chunked, compact or virtual storage.</summary>
-    public H5Layout Layout { get; init; }
+    /// <summary>Contiguous (the default), chunked, compact or virtual storage.</summary>
+    public H5Layout Layout { get; init; } = H5Layout.Contiguous;
 
     /// <summary>The chunk shape, or null when not chunked (h5py: <c>dset.chunks</c>).</summary>
     public long[]? Chunks { get; init; }
