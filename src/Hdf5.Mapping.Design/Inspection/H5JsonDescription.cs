@@ -33,14 +33,12 @@ public static class H5JsonDescription
         ArgumentNullException.ThrowIfNull(obj);
         ArgumentNullException.ThrowIfNull(output);
         options ??= new H5JsonOptions();
+        if (obj is not (H5Group or H5Dataset)) throw new ArgumentException($"{obj} is neither a group nor a dataset.", nameof(obj));
+        var modelOptions = new H5FileModelOptions { Progress = options.Progress };
+        H5ModelNode node = obj is H5Group g ? H5FileModel.Read(g, modelOptions).Root : H5FileModel.Read((H5Dataset)obj, modelOptions);
         // Each group is two levels of JSON: deep (acyclic) files must not hit the writer's default limit of 1000.
         using var json = new Utf8JsonWriter(output, new JsonWriterOptions { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping, MaxDepth = MaxDepth });
-        switch (obj)
-        {
-            case H5Group g: Group(json, g, g.Name, new H5Visits(g, g.Name), options, H5WalkProgress.Start(options.Progress, g)); break;
-            case H5Dataset d: Dataset(json, d, d.Name, options, H5WalkProgress.Start(options.Progress, 1)); break;
-            default: throw new ArgumentException($"{obj} is neither a group nor a dataset.", nameof(obj));
-        }
+        new Writer(json, new H5ValueSource(obj.File), options).Node(node);
     }
 
     /// <summary>The description as a string.</summary>
@@ -53,117 +51,118 @@ public static class H5JsonDescription
 
     private const int MaxDepth = 1 << 16;
 
-    private static void Group(Utf8JsonWriter json, H5Group group, string path, H5Visits visits, H5JsonOptions options, H5WalkProgress? progress)
+    private sealed class Writer(Utf8JsonWriter json, H5ValueSource values, H5JsonOptions options)
     {
-        progress?.Reached(path);
-        json.WriteStartObject();
-        json.WriteString("path", path);
-        json.WriteString("kind", "group");
-        Attributes(json, group);
-        json.WriteStartArray("members");
-        var prefix = path == "/" ? "/" : path + "/";
-        foreach (var name in group.Keys)
+        public void Node(H5ModelNode node)
         {
-            var link = group.GetLink(name);
-            if (link.Kind != H5LinkKind.Hard)
+            switch (node)
             {
-                json.WriteStartObject();
-                json.WriteString("path", prefix + name);
-                json.WriteString("kind", link.Kind == H5LinkKind.Soft ? "softLink" : "externalLink");
-                json.WriteString("target", link.Kind == H5LinkKind.Soft ? link.Path : link.FileName + ":" + link.Path);
-                json.WriteEndObject();
-                continue;
+                case H5GroupNode g: Group(g); break;
+                case H5DatasetNode d: Dataset(d); break;
+                default: Reference(node); break;
             }
-            var info = group.GetInfo(name);
-            if (visits.FirstVisit(info, prefix + name) is { } first)
+        }
+
+        // Links, further hard links (a group linked into itself is described once, where it was first reached) and named datatypes.
+        private void Reference(H5ModelNode node)
+        {
+            json.WriteStartObject();
+            json.WriteString("path", node.Path);
+            switch (node)
             {
-                // A second hard link, or a group linked into itself: described once, where it was first reached.
-                json.WriteStartObject();
-                json.WriteString("path", prefix + name);
-                json.WriteString("kind", info.Type switch { Native.H5O.Type.Group => "group", Native.H5O.Type.Dataset => "dataset", _ => "datatype" });
-                json.WriteString("sameAs", first);
-                json.WriteEndObject();
-                continue;
-            }
-            switch (group.GetKind(name))
-            {
-                case H5ObjectKind.Group:
-                    using (var g = group.OpenGroup(name)) Group(json, g, prefix + name, visits, options, progress);
+                case H5LinkNode link:
+                    json.WriteString("kind", link.Kind == H5LinkKind.Soft ? "softLink" : "externalLink");
+                    json.WriteString("target", link.Kind == H5LinkKind.Soft ? link.TargetPath : link.FileName + ":" + link.TargetPath);
                     break;
-                case H5ObjectKind.Dataset:
-                    using (var d = group.OpenDataset(name)) Dataset(json, d, prefix + name, options, progress);
+                case H5SameAsNode same:
+                    json.WriteString("kind", same.Kind switch { H5ObjectKind.Group => "group", H5ObjectKind.Dataset => "dataset", _ => "datatype" });
+                    json.WriteString("sameAs", same.FirstPath);
                     break;
                 default:
-                    json.WriteStartObject();
-                    json.WriteString("path", prefix + name);
                     json.WriteString("kind", "datatype");
-                    json.WriteEndObject();
                     break;
             }
+            json.WriteEndObject();
         }
-        json.WriteEndArray();
-        json.WriteEndObject();
-    }
 
-    private static void Dataset(Utf8JsonWriter json, H5Dataset dataset, string path, H5JsonOptions options, H5WalkProgress? progress)
-    {
-        progress?.Reached(path);
-        json.WriteStartObject();
-        json.WriteString("path", path);
-        json.WriteString("kind", "dataset");
-        using (var type = dataset.DType) Type(json, type);
-        Shape(json, "shape", dataset.Shape, dataset.IsNull);
-        Shape(json, "maxShape", dataset.MaxShape, dataset.IsNull);
-        json.WriteString("layout", dataset.Layout.ToString().ToLowerInvariant());
-        if (dataset.Chunks is { } chunks) Longs(json, "chunks", chunks);
-        json.WriteStartArray("filters");
-        foreach (var f in dataset.Filters)
+        private void Group(H5GroupNode group)
         {
             json.WriteStartObject();
-            json.WriteNumber("id", f.Id);
-            json.WriteString("name", f.Name);
-            json.WriteStartArray("clientData");
-            foreach (var c in f.ClientData) json.WriteNumberValue(c);
+            json.WriteString("path", group.Path);
+            json.WriteString("kind", "group");
+            Attributes(group.Path, group.Attributes);
+            json.WriteStartArray("members");
+            foreach (var member in group.Members) Node(member);
             json.WriteEndArray();
             json.WriteEndObject();
         }
-        json.WriteEndArray();
-        json.WriteNumber("storageSize", dataset.StorageSize);
-        if (dataset.IsScale) json.WriteString("scale", dataset.ScaleName);
-        json.WriteStartArray("dimensions");
-        for (int i = 0; i < dataset.Rank; i++)
-        {
-            var dim = dataset.Dims[i];
-            json.WriteStartObject();
-            json.WriteString("label", dim.Label);
-            json.WriteStartArray("scales");
-            foreach (var s in dim.ScalePaths) json.WriteStringValue(s);
-            json.WriteEndArray();
-            json.WriteEndObject();
-        }
-        json.WriteEndArray();
-        Attributes(json, dataset);
-        if (dataset.Size <= options.MaxValues)
-        {
-            Values(json, H5Values.TryRead(() => H5Values.Read(dataset)));
-        }
-        json.WriteEndObject();
-    }
 
-    private static void Attributes(Utf8JsonWriter json, H5Object obj)
-    {
-        json.WriteStartArray("attributes");
-        foreach (var name in obj.Attrs.Keys)
+        private void Dataset(H5DatasetNode dataset)
         {
-            using var a = obj.Attrs.Open(name);
             json.WriteStartObject();
-            json.WriteString("name", name);
-            using (var type = a.DType) Type(json, type);
-            Shape(json, "shape", a.Shape, a.IsNull);
-            Values(json, H5Values.TryRead(() => H5Values.Read(a, obj)));
+            json.WriteString("path", dataset.Path);
+            json.WriteString("kind", "dataset");
+            Type(json, dataset.Type);
+            Shape(json, "shape", dataset.Shape, dataset.IsNull);
+            Shape(json, "maxShape", dataset.MaxShape, dataset.IsNull);
+            json.WriteString("layout", dataset.Layout.ToString().ToLowerInvariant());
+            if (dataset.Chunks is { } chunks) Longs(json, "chunks", chunks);
+            Filters(dataset.Filters);
+            json.WriteNumber("storageSize", dataset.StorageSize);
+            if (dataset.IsScale) json.WriteString("scale", dataset.ScaleName);
+            Dimensions(dataset.Dimensions);
+            Attributes(dataset.Path, dataset.Attributes);
+            if (dataset.Size <= options.MaxValues) Values(json, values.Dataset(dataset.Path));
             json.WriteEndObject();
         }
-        json.WriteEndArray();
+
+        private void Filters(IReadOnlyList<H5Filter> filters)
+        {
+            json.WriteStartArray("filters");
+            foreach (var f in filters)
+            {
+                json.WriteStartObject();
+                json.WriteNumber("id", f.Id);
+                json.WriteString("name", f.Name);
+                json.WriteStartArray("clientData");
+                foreach (var c in f.ClientData) json.WriteNumberValue(c);
+                json.WriteEndArray();
+                json.WriteEndObject();
+            }
+            json.WriteEndArray();
+        }
+
+        private void Dimensions(IReadOnlyList<H5DimensionNode> dimensions)
+        {
+            json.WriteStartArray("dimensions");
+            foreach (var dim in dimensions)
+            {
+                json.WriteStartObject();
+                json.WriteString("label", dim.Label);
+                json.WriteStartArray("scales");
+                foreach (var s in dim.ScalePaths) json.WriteStringValue(s);
+                json.WriteEndArray();
+                json.WriteEndObject();
+            }
+            json.WriteEndArray();
+        }
+
+        private void Attributes(string ownerPath, IReadOnlyList<H5AttributeNode> attributes)
+        {
+            json.WriteStartArray("attributes");
+            var read = attributes.Count == 0 ? [] : values.Attributes(ownerPath, attributes);
+            for (int i = 0; i < attributes.Count; i++)
+            {
+                var a = attributes[i];
+                json.WriteStartObject();
+                json.WriteString("name", a.Name);
+                Type(json, a.Type);
+                Shape(json, "shape", a.Shape, a.IsNull);
+                Values(json, read[i]);
+                json.WriteEndObject();
+            }
+            json.WriteEndArray();
+        }
     }
 
     // A null dataspace (h5py.Empty) has no shape at all, as h5py's shape is None: not even the scalar's [].
@@ -173,9 +172,9 @@ public static class H5JsonDescription
         else Longs(json, name, shape);
     }
 
-    private static void Type(Utf8JsonWriter json, H5Datatype type)
+    private static void Type(Utf8JsonWriter json, H5TypeDescriptor type)
     {
-        var t = H5TypeSchema.FromDatatype(type);
+        var t = H5TypeSchema.FromDescriptor(type);
         json.WriteStartObject("type");
         TypeBody(json, t);
         json.WriteEndObject();
@@ -252,36 +251,39 @@ public static class H5JsonDescription
                 foreach (var item in list) Value(json, item);
                 json.WriteEndArray();
                 break;
-            case H5RegionValue region:
-                json.WriteStartObject();
-                json.WriteString("dataset", region.Dataset);
-                json.WriteString("selection", region.Region.ToString());
-                if (region.Region.PointList is { } points)
-                {
-                    json.WriteStartArray("points");
-                    for (int i = 0; i < points.GetLength(0); i++)
-                    {
-                        json.WriteStartArray();
-                        for (int d = 0; d < points.GetLength(1); d++) json.WriteNumberValue(points[i, d]);
-                        json.WriteEndArray();
-                    }
-                    json.WriteEndArray();
-                }
-                else
-                {
-                    json.WriteStartArray("blocks");
-                    foreach (var (start, count) in region.Region.BlockList)
-                    {
-                        json.WriteStartObject();
-                        Longs(json, "start", start);
-                        Longs(json, "count", count);
-                        json.WriteEndObject();
-                    }
-                    json.WriteEndArray();
-                }
-                json.WriteEndObject();
-                break;
+            case H5RegionValue region: Region(json, region); break;
             default: json.WriteStringValue(v.ToString()); break;
         }
+    }
+
+    private static void Region(Utf8JsonWriter json, H5RegionValue region)
+    {
+        json.WriteStartObject();
+        json.WriteString("dataset", region.Dataset);
+        json.WriteString("selection", region.Region.ToString());
+        if (region.Region.PointList is { } points)
+        {
+            json.WriteStartArray("points");
+            for (int i = 0; i < points.GetLength(0); i++)
+            {
+                json.WriteStartArray();
+                for (int d = 0; d < points.GetLength(1); d++) json.WriteNumberValue(points[i, d]);
+                json.WriteEndArray();
+            }
+            json.WriteEndArray();
+        }
+        else
+        {
+            json.WriteStartArray("blocks");
+            foreach (var (start, count) in region.Region.BlockList)
+            {
+                json.WriteStartObject();
+                Longs(json, "start", start);
+                Longs(json, "count", count);
+                json.WriteEndObject();
+            }
+            json.WriteEndArray();
+        }
+        json.WriteEndObject();
     }
 }

@@ -15,13 +15,13 @@ public static class H5Tree
     public static string Format(H5Group group, bool recursive = false, bool verbose = false, IProgress<H5Progress>? progress = null)
     {
         ArgumentNullException.ThrowIfNull(group);
-        var walkProgress = recursive ? H5WalkProgress.Start(progress, group) : H5WalkProgress.Start(progress, group.Count + 1L);
-        walkProgress?.Reached(group.Name);
+        var model = H5FileModel.Read(group, new H5FileModelOptions { Recursive = recursive, Progress = progress });
+        var root = model.Root;
         var sb = new StringBuilder();
-        sb.Append(group.Name).Append("  ").AppendLine(GroupSummary(group));
-        if (verbose) Details(sb, "", Attributes(group));
-        var walk = new Walk(new H5Visits(group, group.Name), recursive, verbose, walkProgress);
-        Children(sb, group, group.Name, "", walk);
+        sb.Append(root.Path).Append("  ").AppendLine(GroupSummary(root));
+        var values = new H5ValueSource(group.File);
+        if (verbose) Details(sb, "", Attributes(root.Path, root.Attributes, values));
+        Children(sb, root, "", new Walk(verbose, values));
         return sb.ToString();
     }
 
@@ -29,82 +29,71 @@ public static class H5Tree
     public static string Format(H5Dataset dataset, bool verbose = false)
     {
         ArgumentNullException.ThrowIfNull(dataset);
+        var node = H5FileModel.Read(dataset);
         var sb = new StringBuilder();
-        sb.Append(dataset.Name).Append("  ").AppendLine(DatasetSummary(dataset));
-        if (verbose) Details(sb, "", DatasetDetails(dataset));
+        sb.Append(node.Path).Append("  ").AppendLine(DatasetSummary(node));
+        if (verbose) Details(sb, "", DatasetDetails(node, new H5ValueSource(dataset.File)));
         return sb.ToString();
     }
 
-    private static string GroupSummary(H5Group g)
+    private static string GroupSummary(H5GroupNode g)
     {
-        var n = g.Keys.Count;
+        var n = g.MemberCount;
         return $"group ({n} member{(n == 1 ? "" : "s")})";
     }
 
-    private static string DatasetSummary(H5Dataset d)
+    private static string DatasetSummary(H5DatasetNode d)
     {
-        using var type = d.DType;
         var shape = d.Shape;
         var max = d.MaxShape;
         var dims = d.IsNull ? "null (no value)" : shape.Length == 0 ? "scalar" : "(" + string.Join(", ", shape.Select((s, i) =>
             s.ToString(CultureInfo.InvariantCulture) + (max[i] == s ? "" : max[i] < 0 ? "/∞" : "/" + max[i].ToString(CultureInfo.InvariantCulture)))) + ")";
         var scale = d.IsScale ? ", dimension scale" + (d.ScaleName.Length > 0 ? $" \"{d.ScaleName}\"" : "") : "";
-        return $"{H5TypeSchema.FromDatatype(type)} {dims}{scale}";
+        return $"{H5TypeSchema.FromDescriptor(d.Type)} {dims}{scale}";
     }
 
-    private sealed record Walk(H5Visits Visits, bool Recursive, bool Verbose, H5WalkProgress? Progress);
+    private sealed record Walk(bool Verbose, H5ValueSource Values);
 
-    private static void Children(StringBuilder sb, H5Group group, string path, string indent, Walk walk)
+    private static void Children(StringBuilder sb, H5GroupNode group, string indent, Walk walk)
     {
-        var keys = group.Keys;
-        for (int i = 0; i < keys.Count; i++)
+        var members = group.Members;
+        for (int i = 0; i < members.Count; i++)
         {
-            var last = i == keys.Count - 1;
-            var name = keys[i];
+            var last = i == members.Count - 1;
             var branch = indent + (last ? "└── " : "├── ");
             var below = indent + (last ? "    " : "│   ");
-            var link = group.GetLink(name);
-            if (link.Kind == H5LinkKind.Soft)
-            {
-                sb.Append(branch).Append(name).Append(" -> ").AppendLine(link.Path);
-                continue;
-            }
-            if (link.Kind == H5LinkKind.External)
-            {
-                sb.Append(branch).Append(name).Append(" -> ").Append(link.FileName).Append(':').AppendLine(link.Path);
-                continue;
-            }
-            var childPath = H5Path.Join(path, name);
-            var info = group.GetInfo(name);
-            if (walk.Visits.FirstVisit(info, childPath) is { } first)
-            {
+            Member(sb, members[i], branch, below, walk);
+        }
+    }
+
+    private static void Member(StringBuilder sb, H5ModelNode member, string branch, string below, Walk walk)
+    {
+        sb.Append(branch).Append(member.Name);
+        switch (member)
+        {
+            case H5LinkNode { Kind: H5LinkKind.External } link:
+                sb.Append(" -> ").Append(link.FileName).Append(':').AppendLine(link.TargetPath);
+                break;
+            case H5LinkNode link:
+                sb.Append(" -> ").AppendLine(link.TargetPath);
+                break;
+            case H5SameAsNode same:
                 // A second hard link (or a group linked into itself): described where it was first reached, as h5ls does.
-                var kind = info.Type == Native.H5O.Type.Group ? "/  group" : info.Type == Native.H5O.Type.Dataset ? "  dataset" : "  named datatype";
-                sb.Append(branch).Append(name).Append(kind).Append(", same as ").AppendLine(first);
-                continue;
-            }
-            walk.Progress?.Reached(childPath);
-            switch (group.GetKind(name))
-            {
-                case H5ObjectKind.Group:
-                    using (var g = group.OpenGroup(name))
-                    {
-                        sb.Append(branch).Append(name).Append("/  ").AppendLine(GroupSummary(g));
-                        if (walk.Verbose) Details(sb, below, Attributes(g));
-                        if (walk.Recursive) Children(sb, g, childPath, below, walk);
-                    }
-                    break;
-                case H5ObjectKind.Dataset:
-                    using (var d = group.OpenDataset(name))
-                    {
-                        sb.Append(branch).Append(name).Append("  ").AppendLine(DatasetSummary(d));
-                        if (walk.Verbose) Details(sb, below, DatasetDetails(d));
-                    }
-                    break;
-                default:
-                    sb.Append(branch).Append(name).AppendLine("  named datatype");
-                    break;
-            }
+                var kind = same.Kind == H5ObjectKind.Group ? "/  group" : same.Kind == H5ObjectKind.Dataset ? "  dataset" : "  named datatype";
+                sb.Append(kind).Append(", same as ").AppendLine(same.FirstPath);
+                break;
+            case H5GroupNode g:
+                sb.Append("/  ").AppendLine(GroupSummary(g));
+                if (walk.Verbose) Details(sb, below, Attributes(g.Path, g.Attributes, walk.Values));
+                Children(sb, g, below, walk);
+                break;
+            case H5DatasetNode d:
+                sb.Append("  ").AppendLine(DatasetSummary(d));
+                if (walk.Verbose) Details(sb, below, DatasetDetails(d, walk.Values));
+                break;
+            default:
+                sb.AppendLine("  named datatype");
+                break;
         }
     }
 
@@ -113,26 +102,27 @@ public static class H5Tree
         foreach (var line in lines) sb.Append(indent).Append("  ").AppendLine(line);
     }
 
-    private static IEnumerable<string> Attributes(H5Object obj)
+    private static IEnumerable<string> Attributes(string ownerPath, IReadOnlyList<H5AttributeNode> attributes, H5ValueSource values)
     {
-        foreach (var name in obj.Attrs.Keys)
+        // Scale bookkeeping is shown as scale information.
+        var shown = attributes.Where(a => !H5Dataset.ScaleBookkeepingAttributes.Contains(a.Name)).ToList();
+        if (shown.Count == 0) yield break;
+        var read = values.Attributes(ownerPath, shown);
+        for (int i = 0; i < shown.Count; i++)
         {
-            if (H5Dataset.ScaleBookkeepingAttributes.Contains(name)) continue; // shown as scale information
-            using var a = obj.Attrs.Open(name);
-            using var type = a.DType;
+            var a = shown[i];
             var shape = a.Shape;
             var dims = a.IsNull ? " null" : shape.Length == 0 ? "" : " (" + string.Join(", ", shape) + ")";
-            var (values, error) = H5Values.TryRead(() => H5Values.Read(a, obj));
-            yield return $"@{name}: {H5TypeSchema.FromDatatype(type)}{dims} = {(error is null ? H5Values.Text(values, shape.Length == 0) : $"(unreadable: {error})")}";
+            var (valuesRead, error) = read[i];
+            yield return $"@{a.Name}: {H5TypeSchema.FromDescriptor(a.Type)}{dims} = {(error is null ? H5Values.Text(valuesRead, shape.Length == 0) : $"(unreadable: {error})")}";
         }
     }
 
-    private static IEnumerable<string> DatasetDetails(H5Dataset d)
+    private static IEnumerable<string> DatasetDetails(H5DatasetNode d, H5ValueSource values)
     {
-        foreach (var line in Attributes(d)) yield return line;
-        var layout = d.Layout;
+        foreach (var line in Attributes(d.Path, d.Attributes, values)) yield return line;
         var chunks = d.Chunks;
-        yield return "layout: " + layout.ToString().ToLowerInvariant() + (chunks is null ? "" : $", chunks ({string.Join(", ", chunks)})");
+        yield return "layout: " + d.Layout.ToString().ToLowerInvariant() + (chunks is null ? "" : $", chunks ({string.Join(", ", chunks)})");
         var filters = d.Filters;
         if (filters.Count > 0) yield return "filters: " + string.Join(" → ", filters.Select(f => f.ToString()));
         var logical = d.NBytes;
@@ -140,9 +130,8 @@ public static class H5Tree
         yield return $"storage: {logical:N0} bytes, {stored:N0} stored" + (stored > 0 && filters.Count > 0 ? $" (ratio {(double)logical / stored:F2})" : "");
         for (int i = 0; i < d.Rank; i++)
         {
-            var dim = d.Dims[i];
-            var label = dim.Label;
-            var scales = dim.ScalePaths;
+            var label = d.Dimensions[i].Label;
+            var scales = d.Dimensions[i].ScalePaths;
             if (label.Length > 0 || scales.Count > 0)
                 yield return $"dimension {i}:{(label.Length > 0 ? $" label \"{label}\"" : "")}{(scales.Count > 0 ? " scales " + string.Join(", ", scales) : "")}";
         }
