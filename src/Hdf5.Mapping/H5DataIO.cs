@@ -149,7 +149,8 @@ internal abstract partial class H5DataIO : IDisposable
         if (H5ChildProgress.Enabled) H5ChildProgress.Report($"reading {What}");
         if (type.IsVariableLength)
         {
-            using var memType = H5TypeMap.CreateVariableString((H5T.Cset)type.CharSet);
+            using var unusual = type.CharSet is H5CharSet.Ascii or H5CharSet.Utf8 ? null : H5TypeMap.CreateVariableString((H5T.Cset)type.CharSet);
+            var memType = unusual ?? H5TypeMap.VariableString((H5T.Cset)type.CharSet);
             var pointers = new nint[count];
             fixed (nint* p = pointers)
             {
@@ -236,7 +237,8 @@ internal abstract partial class H5DataIO : IDisposable
                 table[i] = (nint)cursor;
                 cursor += n + 1;
             }
-            using var memType = H5TypeMap.CreateVariableString((H5T.Cset)type.CharSet);
+            using var unusual = type.CharSet is H5CharSet.Ascii or H5CharSet.Utf8 ? null : H5TypeMap.CreateVariableString((H5T.Cset)type.CharSet);
+            var memType = unusual ?? H5TypeMap.VariableString((H5T.Cset)type.CharSet);
             if (WriteNative(memType, memSpace, fileSpace, values.Length, table) < 0) ThrowWrite();
         }
         finally
