@@ -79,6 +79,8 @@ public sealed class H5Attribute : IDisposable
         }
     }
 
+    internal void AssumeStoredAs(DatatypeId type) => _io.AssumeStoredAs(type);
+
     internal DataspaceId Space() => new(H5Call.Check(H5A.GetSpace(Id), $"reading the dataspace of {_io.What}"));
 
     internal DatatypeId FileType() => new(H5Call.Check(H5A.GetType(Id), $"reading the datatype of {_io.What}"));
@@ -209,8 +211,10 @@ public sealed class H5Attribute : IDisposable
             }
         }
 
+        // The type found identical when the plan was made needs no second look; otherwise the comparison comes
+        // before the description, which costs a dozen calls.
         private bool NeedsCheckedConversion(DatatypeId memType) =>
-            !FileDescriptor.HasVariableLengthData && !memType.IsEqualTo(FileType);
+            memType != IdenticalMemoryType && !memType.IsEqualTo(FileType) && !FileDescriptor.HasVariableLengthData;
 
         public override void Dispose()
         {

@@ -92,11 +92,17 @@ public sealed class H5AttributeCollection : IEnumerable<string>
     /// <exception cref="H5LinkNotFoundException">No attribute of that name.</exception>
     public H5Attribute Open(string name)
     {
+        H5Names.ValidateLookup(name, nameof(name));
         using var scope = H5Library.Enter();
-        if (!ContainsKey(name))
-            throw new H5LinkNotFoundException($"{OwnerText} has no attribute '{name}'.", name);
         if (H5ChildProgress.Enabled) H5ChildProgress.Report($"opening attribute '{name}' of {OwnerText}");
-        var id = H5Call.Check(H5A.Open(_owner.LocationId, name, PropertyListId.Default), $"opening attribute '{name}' of {OwnerText}", _owner.Path);
+        // Opened straight away (one call where the name is right, the rule); a failed open asks whether it is there.
+        var id = H5A.Open(_owner.LocationId, name, PropertyListId.Default);
+        if (id < 0)
+        {
+            var stack = H5ErrorStack.Capture();
+            if (!ContainsKey(name)) throw new H5LinkNotFoundException($"{OwnerText} has no attribute '{name}'.", name);
+            throw H5ErrorTable.Create(stack, $"opening attribute '{name}' of {OwnerText}", _owner.Path);
+        }
         return new H5Attribute(new AttributeId(id), name, OwnerText);
     }
 
@@ -360,7 +366,8 @@ public sealed class H5AttributeCollection : IEnumerable<string>
     private void CheckBeforeReplacing<T>(string name, DatatypeId fileType, ReadOnlySpan<T> values, long elements) where T : unmanaged
     {
         var what = $"attribute '{name}' of {OwnerText}";
-        var stored = H5TypeReader.Read(fileType);
+        // T's own type (every non-compound T) is described once per process, not per attribute.
+        var stored = fileType == H5TypeMap.MemoryType<T>() ? H5TypeMap.DescriptorOf<T>() : H5TypeReader.Read(fileType);
         using var plan = H5TransferPlan.ForWrite<T>(fileType, stored, what);
         if (values.Length != elements * plan.ValuesPerElement)
             throw new H5SelectionException($"{what} holds {elements} elements of {stored}" +
@@ -375,12 +382,17 @@ public sealed class H5AttributeCollection : IEnumerable<string>
         H5Names.ValidateAttribute(name, nameof(name));
         _owner.File.RefuseUnderSwmr($"write attribute '{name}' on {OwnerText}");
         var owner = _owner.LocationId;
-        var replacing = H5Call.CheckBool(H5A.Exists(owner, name), $"looking up attribute '{name}' of {OwnerText}");
-        var createdAs = replacing ? $"{name}.h5m-writing-{Guid.NewGuid():N}" : name;
         using var space = shape is null ? H5Shape.CreateNullSpace() : H5Shape.CreateSpace(shape);
-        var id = H5A.Create2(owner, createdAs, type, space, H5Links.AttributePropertiesFor(name), PropertyListId.Default);
-        if (id < 0) throw CreationFailure(name);
-        return new PendingAttribute(this, new H5Attribute(new AttributeId(id), name, OwnerText), createdAs, replacing);
+        // A new attribute is the rule when writing: created under its name straight away, one call. Only when that
+        // fails is the name looked up, and an existing attribute replaced through a temporary one.
+        var id = H5A.Create2(owner, name, type, space, H5Links.AttributePropertiesFor(name), PropertyListId.Default);
+        if (id >= 0) return new PendingAttribute(this, Created(id, name, type), name, replacing: false);
+        var stack = H5ErrorStack.Capture();
+        if (!H5Call.CheckBool(H5A.Exists(owner, name), $"looking up attribute '{name}' of {OwnerText}")) throw CreationFailure(name, stack);
+        var createdAs = $"{name}.h5m-writing-{Guid.NewGuid():N}";
+        id = H5A.Create2(owner, createdAs, type, space, H5Links.AttributePropertiesFor(name), PropertyListId.Default);
+        if (id < 0) throw CreationFailure(name, H5ErrorStack.Capture());
+        return new PendingAttribute(this, Created(id, name, type), createdAs, replacing: true);
     }
 
     /// <summary>An attribute being written (under a temporary name when it replaces one): <see cref="Commit"/> puts it in
@@ -421,9 +433,16 @@ public sealed class H5AttributeCollection : IEnumerable<string>
     }
 
     // An attribute too large for an object header (64 KiB) fits only in dense storage, which the earliest format lacks.
-    private Exception CreationFailure(string name)
+    // An attribute just created with `type` is stored as exactly that type: writing it needs no look at it.
+    private H5Attribute Created(long id, string name, DatatypeId type)
     {
-        var stack = H5ErrorStack.Capture();
+        var attribute = new H5Attribute(new AttributeId(id), name, OwnerText);
+        attribute.AssumeStoredAs(type);
+        return attribute;
+    }
+
+    private Exception CreationFailure(string name, H5ErrorStack stack)
+    {
         var failure = H5ErrorTable.Create(stack, $"creating attribute '{name}' on {OwnerText}", _owner.Path);
         if (!stack.Any(r => r.Description.Contains("message is too large", StringComparison.Ordinal))) return failure;
         return new H5Exception(failure.Message + ". Attributes larger than 64 KiB need dense attribute storage: create the file with " +

@@ -14,7 +14,12 @@ namespace Hdf5.Mapping;
 /// </summary>
 internal abstract partial class H5DataIO : IDisposable
 {
-    private readonly System.Collections.Concurrent.ConcurrentDictionary<(Type, bool), H5TransferPlan> _plans = new();
+    // Almost every object is read or written as one .NET type: that plan sits in a field, and a dictionary is made
+    // only for a second one (small objects are opened by the thousand, and each dictionary costs a kilobyte).
+    private sealed record PlanEntry(Type Type, bool Writing, H5TransferPlan Plan);
+
+    private PlanEntry? _firstPlan;
+    private System.Collections.Concurrent.ConcurrentDictionary<(Type, bool), H5TransferPlan>? _morePlans;
     private H5TypeDescriptor? _fileDescriptor;
 
     /// <summary>Describes the object in messages ("dataset '/a/b'").</summary>
@@ -41,12 +46,39 @@ internal abstract partial class H5DataIO : IDisposable
     /// <summary>How <typeparamref name="T"/> values are read from (or written to) this object: checked once per .NET type.</summary>
     public H5TransferPlan Plan<T>(bool writing) where T : unmanaged
     {
-        if (_plans.TryGetValue((typeof(T), writing), out var plan)) return plan;
+        if (_firstPlan is { } first && first.Type == typeof(T) && first.Writing == writing) return first.Plan;
+        if (_morePlans is { } more && more.TryGetValue((typeof(T), writing), out var known)) return known;
         using var scope = H5Library.Enter();
-        plan = writing ? H5TransferPlan.ForWrite<T>(FileType, FileDescriptor, What) : H5TransferPlan.ForRead<T>(FileType, FileDescriptor, What);
-        if (_plans.TryAdd((typeof(T), writing), plan)) return plan;
+        // The common case, a location stored exactly as T, is one comparison instead of describing the stored type.
+        var plan = IsStoredAs(H5TypeMap.MemoryType<T>()) ? H5TransferPlan.Identical<T>()
+            : writing ? H5TransferPlan.ForWrite<T>(FileType, FileDescriptor, What) : H5TransferPlan.ForRead<T>(FileType, FileDescriptor, What);
+        if (Interlocked.CompareExchange(ref _firstPlan, new PlanEntry(typeof(T), writing, plan), null) is null) return plan;
+        if (_firstPlan is { } raced && raced.Type == typeof(T) && raced.Writing == writing)
+        {
+            plan.Dispose();
+            return raced.Plan;
+        }
+        Interlocked.CompareExchange(ref _morePlans, new(), null);
+        if (_morePlans.TryAdd((typeof(T), writing), plan)) return plan;
         plan.Dispose();
-        return _plans[(typeof(T), writing)];
+        return _morePlans[(typeof(T), writing)];
+    }
+
+    /// <summary>The memory type a plan found the stored type equal to, if any.</summary>
+    protected DatatypeId? IdenticalMemoryType { get; private set; }
+
+    /// <summary>Says that the stored type is <paramref name="memoryType"/> (the creator of the object knows it), so
+    /// that plans for it need not ask libhdf5.</summary>
+    public void AssumeStoredAs(DatatypeId memoryType) => IdenticalMemoryType = memoryType;
+
+    private bool IsStoredAs(DatatypeId memoryType)
+    {
+        if (memoryType == IdenticalMemoryType) return true;
+        var equal = H5T.Equal(FileType, memoryType);
+        if (equal > 0) IdenticalMemoryType = memoryType;
+        if (equal >= 0) return equal > 0;
+        H5ErrorStack.Capture(); // not comparable: the full description decides
+        return false;
     }
 
     /// <summary>Reads <paramref name="valueCount"/> values of <typeparamref name="T"/> (stored elements times
@@ -99,8 +131,9 @@ internal abstract partial class H5DataIO : IDisposable
     /// <summary>Releases the memory types the plans own.</summary>
     public virtual void Dispose()
     {
-        foreach (var plan in _plans.Values) plan.Dispose();
-        _plans.Clear();
+        Interlocked.Exchange(ref _firstPlan, null)?.Plan.Dispose();
+        if (Interlocked.Exchange(ref _morePlans, null) is { } more)
+            foreach (var plan in more.Values) plan.Dispose();
     }
 
     // ---- strings ----------------------------------------------------------------------------------
@@ -116,7 +149,8 @@ internal abstract partial class H5DataIO : IDisposable
         if (H5ChildProgress.Enabled) H5ChildProgress.Report($"reading {What}");
         if (type.IsVariableLength)
         {
-            using var memType = H5TypeMap.CreateVariableString((H5T.Cset)type.CharSet);
+            using var unusual = type.CharSet is H5CharSet.Ascii or H5CharSet.Utf8 ? null : H5TypeMap.CreateVariableString((H5T.Cset)type.CharSet);
+            var memType = unusual ?? H5TypeMap.VariableString((H5T.Cset)type.CharSet);
             var pointers = new nint[count];
             fixed (nint* p = pointers)
             {
@@ -203,7 +237,8 @@ internal abstract partial class H5DataIO : IDisposable
                 table[i] = (nint)cursor;
                 cursor += n + 1;
             }
-            using var memType = H5TypeMap.CreateVariableString((H5T.Cset)type.CharSet);
+            using var unusual = type.CharSet is H5CharSet.Ascii or H5CharSet.Utf8 ? null : H5TypeMap.CreateVariableString((H5T.Cset)type.CharSet);
+            var memType = unusual ?? H5TypeMap.VariableString((H5T.Cset)type.CharSet);
             if (WriteNative(memType, memSpace, fileSpace, values.Length, table) < 0) ThrowWrite();
         }
         finally

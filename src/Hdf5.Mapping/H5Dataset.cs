@@ -186,7 +186,29 @@ public sealed partial class H5Dataset : H5Object
         return result;
     }
 
-    /// <summary>Reads every element into <paramref name="destination"/>, whose length must equal <see cref="Size"/>.</summary>
+    /// <summary>Reads every element, row-major, into new native memory (see <see cref="H5NativeBuffer{T}"/>): with
+    /// <paramref name="hugePages"/>, memory on 2 MiB pages, so that a large read into new memory does not pay a page
+    /// fault per 4 KiB. Dispose the buffer when done. For memory of your own (a reused or pooled array), use
+    /// <see cref="Read{T}(Span{T})"/>.</summary>
+    /// <exception cref="H5SelectionException">The dataset holds more values than one span can (<see cref="Array.MaxLength"/>).</exception>
+    public H5NativeBuffer<T> ReadNative<T>(bool hugePages = true) where T : unmanaged
+    {
+        using var scope = EnterTransfer(writing: false);
+        var buffer = H5NativeBuffer<T>.Allocate(H5Shape.ArrayLength(checked(Size * ValuesPerElement<T>(writing: false)), What), hugePages);
+        try
+        {
+            _io.Read(ref MemoryMarshal.GetReference(buffer.Span), buffer.Length, DataspaceId.All, DataspaceId.All);
+            return buffer;
+        }
+        catch
+        {
+            buffer.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>Reads every element into <paramref name="destination"/>, whose length must equal <see cref="Size"/>
+    /// (memory of your own: a reused array, one rented from <see cref="System.Buffers.ArrayPool{T}"/>, native memory).</summary>
     public void Read<T>(Span<T> destination) where T : unmanaged
     {
         using var scope = EnterTransfer(writing: false);

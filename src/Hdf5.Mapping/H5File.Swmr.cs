@@ -20,12 +20,18 @@ public sealed partial class H5File
     /// <summary>Whether the file was opened with write intent (<c>H5F_ACC_RDWR</c>).</summary>
     internal bool IsWritable => (Intent & H5F.AccRdwr) != 0;
 
+    // Asked before every creation (SWMR writing refuses them): read once, and again only after StartSwmrWrite, the one
+    // call that changes it (libhdf5 refuses it on a file opened more than once).
+    private uint? _intent;
+
     private uint Intent
     {
         get
         {
+            if (_intent is { } known) return known;
             using var scope = H5Library.Enter();
             H5Call.Check(H5F.GetIntent(Id, out var intent), $"reading how '{_path}' was opened");
+            _intent = intent;
             return intent;
         }
     }
@@ -60,7 +66,9 @@ public sealed partial class H5File
         if (open > 0)
             throw new H5SwmrException($"Cannot start SWMR writing on '{_path}': {open} attribute(s) or named datatype(s) of it are open, " +
                 "and libhdf5 refuses to start while they are. Dispose them first.");
+        _intent = null;
         H5Call.Check(H5F.StartSwmrWrite(Id), $"Starting SWMR writing on '{_path}'");
+        _intent = null;
     }
 
     // libhdf5 keeps the name a file was opened under; a file moved into place after SWMR writing started answers with its new one.

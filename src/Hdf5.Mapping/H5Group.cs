@@ -62,18 +62,21 @@ public partial class H5Group : H5Object, IEnumerable<string>
     {
         H5Names.ValidateLookup(path, nameof(path));
         using var scope = H5Library.Enter();
-        return LinkStateOf(path) != LinkState.Missing;
+        return LinkStateOf(path, classifyLast: false) != LinkState.Missing;
     }
 
-    private enum LinkState { Missing, Dangling, Resolved }
+    // Linked: the last link exists, and whether its target does was not asked.
+    private enum LinkState { Missing, Dangling, Resolved, Linked }
 
     // One walk for every question about a path: each intermediate component must be a link whose target exists
     // (libhdf5 errors rather than answers "no" past a dangling one, so those errors mean "no" here); the last
     // component may be a link to nothing.
-    private LinkState LinkStateOf(string path)
+    // Asked only whether a name is there (classifyLast false), the walk skips the question about the last target: one
+    // libhdf5 call for a plain child name.
+    private LinkState LinkStateOf(string path, bool classifyLast = true)
     {
         if (path is "/" or "." or "") return LinkState.Resolved;
-        var parts = path.Split('/', StringSplitOptions.RemoveEmptyEntries);
+        var parts = path.Contains('/') ? path.Split('/', StringSplitOptions.RemoveEmptyEntries) : [path];
         if (parts.Length == 0) return LinkState.Resolved;
         var prefix = path.StartsWith('/') ? "/" : "";
         for (int i = 0; i < parts.Length; i++)
@@ -82,6 +85,7 @@ public partial class H5Group : H5Object, IEnumerable<string>
             // The first link is in this group: failing to look it up is a real error, not a "no".
             var exists = H5L.Exists(LocationId, prefix, PropertyListId.Default);
             if (!(i == 0 ? H5Call.CheckBool(exists, $"looking up '{prefix}' in {What}") : Answer(exists))) return LinkState.Missing;
+            if (!classifyLast && i == parts.Length - 1) return LinkState.Linked;
             if (!Answer(H5O.ExistsByName(LocationId, prefix, PropertyListId.Default)))
                 return i == parts.Length - 1 ? LinkState.Dangling : LinkState.Missing;
         }
@@ -158,10 +162,11 @@ public partial class H5Group : H5Object, IEnumerable<string>
     {
         H5Names.ValidateLookup(path, nameof(path));
         using var scope = H5Library.Enter();
-        RequireKind(path, H5ObjectKind.Group);
         var full = Resolve(path);
         if (H5ChildProgress.Enabled) H5ChildProgress.Report($"opening group '{full}'");
-        return new H5Group(new GroupId(H5Call.Check(H5G.Open2(LocationId, path, PropertyListId.Default), $"opening group '{full}'", full)), File, full);
+        var id = H5G.Open2(LocationId, path, PropertyListId.Default);
+        if (id < 0) throw OpenFailure(path, H5ObjectKind.Group, $"opening group '{full}'", full);
+        return new H5Group(new GroupId(id), File, full);
     }
 
     /// <summary>Opens the dataset at <paramref name="path"/>.</summary>
@@ -169,14 +174,24 @@ public partial class H5Group : H5Object, IEnumerable<string>
     {
         H5Names.ValidateLookup(path, nameof(path));
         using var scope = H5Library.Enter();
-        RequireKind(path, H5ObjectKind.Dataset);
         var full = Resolve(path);
         if (H5ChildProgress.Enabled) H5ChildProgress.Report($"opening dataset '{full}'");
-        return new H5Dataset(new DatasetId(H5Call.Check(H5D.Open2(LocationId, path, PropertyListId.Default), $"opening dataset '{full}'", full)), File, full);
+        var id = H5D.Open2(LocationId, path, PropertyListId.Default);
+        if (id < 0) throw OpenFailure(path, H5ObjectKind.Dataset, $"opening dataset '{full}'", full);
+        return new H5Dataset(new DatasetId(id), File, full);
     }
 
     /// <summary>Opens the dataset at <paramref name="path"/> as a typed, lazily read view.</summary>
     public H5Dataset<T> OpenDataset<T>(string path) where T : unmanaged => new(OpenDataset(path));
+
+    // Opening straight away is one libhdf5 call when the path is right, which is the rule; only a failed open walks the
+    // path to say why (missing, dangling, another kind), and a path that walks fine gets libhdf5's own error.
+    private Exception OpenFailure(string path, H5ObjectKind kind, string context, string full)
+    {
+        var stack = H5ErrorStack.Capture();
+        RequireKind(path, kind);
+        return H5ErrorTable.Create(stack, context, full);
+    }
 
     private void RequireKind(string path, H5ObjectKind kind)
     {
@@ -244,23 +259,50 @@ public partial class H5Group : H5Object, IEnumerable<string>
         H5Names.Validate(path, nameof(path));
         using var scope = H5Library.Enter();
         File.RefuseUnderSwmr($"create group '{path}' in {What}");
-        if (LinkStateOf(path) != LinkState.Missing) throw new H5AlreadyExistsException($"Cannot create group '{path}' in {What}: the name already exists.");
-        using var gcpl = new PropertyListId(H5Call.Check(H5P.Create(H5Globals.GroupCreate)));
-        if (trackOrder)
-        {
-            H5Call.Check(H5P.SetLinkCreationOrder(gcpl, H5P.CrtOrderTracked | H5P.CrtOrderIndexed));
-            H5Call.Check(H5P.SetAttrCreationOrder(gcpl, H5P.CrtOrderTracked | H5P.CrtOrderIndexed));
-        }
-        var full = Resolve(path);
-        var id = Creating(full, () => H5Call.Check(H5G.Create2(LocationId, path, H5Links.CreatePropertiesFor(path), gcpl, PropertyListId.Default), $"creating group '{path}' in {What}", full));
-        return new H5Group(new GroupId(id), File, full);
+        if (LinkStateOf(path, classifyLast: false) != LinkState.Missing) throw new H5AlreadyExistsException($"Cannot create group '{path}' in {What}: the name already exists.");
+        return CreateMissingGroup(path, trackOrder);
     }
 
     /// <summary>Opens the group at <paramref name="path"/>, creating it if it does not exist (h5py: <c>require_group</c>).</summary>
     public H5Group RequireGroup(string path)
     {
+        H5Names.ValidateLookup(path, nameof(path));
         using var scope = H5Library.Enter();
-        return LinkStateOf(path) == LinkState.Missing ? CreateGroup(path) : OpenGroup(path);
+        if (TryCreateFirst(path) is { } created) return created;
+        if (LinkStateOf(path, classifyLast: false) != LinkState.Missing) return OpenGroup(path);
+        H5Names.Validate(path, nameof(path));
+        File.RefuseUnderSwmr($"create group '{path}' in {What}");
+        return CreateMissingGroup(path, trackOrder: false);
+    }
+
+    // Writing a new file requires groups that are not there yet: creating a plain child name straight away is one
+    // lookup in the parent where asking first is two. A name that exists fails the create without changing the file
+    // (the stack is dropped) and the caller opens it. Atomic changes and SWMR writes take the checked path.
+    private H5Group? TryCreateFirst(string name)
+    {
+        if (!H5Names.IsPlainName(name) || File.Journal is not null || File.IsSwmrWriting) return null;
+        var id = H5G.Create2(LocationId, name, H5Links.CreatePropertiesFor(name), PropertyListId.Default, PropertyListId.Default);
+        if (id < 0)
+        {
+            H5ErrorStack.Capture();
+            return null;
+        }
+        return new H5Group(new GroupId(id), File, Resolve(name));
+    }
+
+    // Creates a group where the caller found no link. Without order tracking the default creation list is the one
+    // wanted: no list is made per group.
+    private H5Group CreateMissingGroup(string path, bool trackOrder)
+    {
+        using var gcpl = trackOrder ? new PropertyListId(H5Call.Check(H5P.Create(H5Globals.GroupCreate))) : null;
+        if (gcpl is not null)
+        {
+            H5Call.Check(H5P.SetLinkCreationOrder(gcpl, H5P.CrtOrderTracked | H5P.CrtOrderIndexed));
+            H5Call.Check(H5P.SetAttrCreationOrder(gcpl, H5P.CrtOrderTracked | H5P.CrtOrderIndexed));
+        }
+        var full = Resolve(path);
+        var id = Creating(full, () => H5Call.Check(H5G.Create2(LocationId, path, H5Links.CreatePropertiesFor(path), gcpl ?? PropertyListId.Default, PropertyListId.Default), $"creating group '{path}' in {What}", full));
+        return new H5Group(new GroupId(id), File, full);
     }
 
     /// <summary>Creates a dataset of <typeparamref name="T"/> elements with the given shape (h5py: <c>create_dataset(name, shape, dtype)</c>).</summary>
@@ -489,7 +531,7 @@ public partial class H5Group : H5Object, IEnumerable<string>
     public H5Dataset RequireDataset<T>(string path, long[] shape, H5DatasetOptions? options = null) where T : unmanaged
     {
         using var scope = H5Library.Enter();
-        if (LinkStateOf(path) == LinkState.Missing) return CreateDataset<T>(path, shape, options);
+        if (LinkStateOf(path, classifyLast: false) == LinkState.Missing) return CreateDataset<T>(path, shape, options);
         var ds = OpenDataset(path);
         if (!ds.Shape.AsSpan().SequenceEqual(shape))
         {
@@ -518,7 +560,7 @@ public partial class H5Group : H5Object, IEnumerable<string>
         H5Names.ValidateLookup(path, nameof(path));
         using var scope = H5Library.Enter();
         File.RefuseUnderSwmr($"remove '{path}' from {What}");
-        if (LinkStateOf(path) == LinkState.Missing) return false;
+        if (LinkStateOf(path, classifyLast: false) == LinkState.Missing) return false;
         // In an atomic change (a live view's save) the link is set aside, to be deleted once the change succeeds.
         if (File.Journal is { } journal) journal.ParkLink(Resolve(path));
         else H5Call.Check(H5L.Delete(LocationId, path, PropertyListId.Default), $"removing '{path}' from {What}", Resolve(path));
@@ -585,7 +627,7 @@ public partial class H5Group : H5Object, IEnumerable<string>
     {
         H5Names.ValidateLookup(path, nameof(path));
         using var scope = H5Library.Enter();
-        if (LinkStateOf(path) == LinkState.Missing) throw NotFound(path);
+        if (LinkStateOf(path, classifyLast: false) == LinkState.Missing) throw NotFound(path);
         var info = H5LinkDetails.Get(LocationId, path, $"reading link '{path}' of {What}", Resolve(path));
         switch (info.Type)
         {
@@ -669,6 +711,10 @@ internal static class H5Names
         ArgumentNullException.ThrowIfNull(path, paramName);
         if (path.Contains('\0')) throw new ArgumentException($"'{path.Replace("\0", "\\0")}': HDF5 names cannot contain NUL.", paramName);
     }
+
+    /// <summary>Whether <paramref name="name"/> is one valid link name (no path): what <see cref="Validate"/> accepts, without '/'.</summary>
+    public static bool IsPlainName(string name) =>
+        name.Length > 0 && name is not ("." or "..") && name.AsSpan().IndexOfAny('/', '\0') < 0;
 
     public static void Validate(string path, string paramName)
     {

@@ -21,8 +21,9 @@ public partial class SmallObjects
 }
 
 /// <summary>
-/// S1/S2 (issue 4's target): write / read 10,000 groups, each with 3 attributes (double, int, UTF-8 string) and a
-/// 16-element float64 dataset — through generated code, through hand-written runtime calls, and through h5py.
+/// S1/S2: write / read 10,000 groups, each with 3 attributes (double, int, UTF-8 string) and a
+/// 16-element float64 dataset — through generated code, through hand-written runtime calls, through h5py, and in C
+/// (native/small.c, the floor).
 /// </summary>
 public static class SmallObjectsWorkload
 {
@@ -30,7 +31,7 @@ public static class SmallObjectsWorkload
 
     private static readonly double[] Data = Enumerable.Range(0, 16).Select(i => (double)i).ToArray();
 
-    public static (double Write, double Read) Generated(string path)
+    public static (double Write, double Read, double Total) Generated(string path)
     {
         var model = new SmallObjects
         {
@@ -43,7 +44,7 @@ public static class SmallObjectsWorkload
         double total = 0;
         using (var f = H5File.Open(path))
             foreach (var item in SmallObjects.ReadFrom(f).Items) total += item.A + item.B + item.C.Length + item.D.Sum();
-        return (w, sw.Elapsed.TotalSeconds);
+        return (w, sw.Elapsed.TotalSeconds, total);
     }
 
     public static (double Write, double Read) HandWritten(string path)
@@ -71,6 +72,23 @@ public static class SmallObjectsWorkload
                 total += g.Attrs.Get<double>("a") + g.Attrs.Get<int>("b") + g.Attrs.GetString("c").Length + d.Read<double>().Sum();
             }
         return (w, sw.Elapsed.TotalSeconds);
+    }
+
+    /// <summary>The C floor (native/small.c): <paramref name="repeats"/> write-then-read repetitions in one process;
+    /// each gives its two times and the read's total, which must equal ours.</summary>
+    public static List<(double Write, double Read, double Total)> C(string exe, string path, int repeats)
+    {
+        var psi = new ProcessStartInfo(exe, [path, Count.ToString(CultureInfo.InvariantCulture), repeats.ToString(CultureInfo.InvariantCulture)])
+        { RedirectStandardOutput = true, RedirectStandardError = true };
+        using var p = Process.Start(psi)!;
+        var output = p.StandardOutput.ReadToEnd();
+        p.WaitForExit();
+        if (p.ExitCode != 0) throw new InvalidOperationException($"{exe} failed: {p.StandardError.ReadToEnd()}");
+        return output.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(line =>
+        {
+            var parts = line.Split(' ');
+            return (double.Parse(parts[1], CultureInfo.InvariantCulture), double.Parse(parts[3], CultureInfo.InvariantCulture), double.Parse(parts[4], CultureInfo.InvariantCulture));
+        }).ToList();
     }
 
     public static List<(double Write, double Read)> H5py(string path, int repeats)

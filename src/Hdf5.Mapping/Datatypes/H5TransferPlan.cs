@@ -40,6 +40,11 @@ internal sealed class H5TransferPlan : IDisposable
 
     public void Dispose() => _owned?.Dispose();
 
+    /// <summary>The plan for a location stored exactly as <typeparamref name="T"/>'s memory type (<c>H5Tequal</c>):
+    /// nothing to check or convert, so the stored type need not be described.</summary>
+    public static H5TransferPlan Identical<T>() where T : unmanaged =>
+        new(H5TypeMap.MemoryType<T>(), null, 1, H5TypeMap.DescriptorOf<T>());
+
     /// <summary>The plan for reading values stored as <paramref name="file"/> into <typeparamref name="T"/>.</summary>
     public static H5TransferPlan ForRead<T>(DatatypeId fileType, H5TypeDescriptor file, string what) where T : unmanaged =>
         Make<T>(fileType, file, what, writing: false);

@@ -210,6 +210,26 @@ internal static class H5TypeMap
         return n.StartsWith('<') && n.IndexOf('>') is > 1 and var end ? n[1..end] : n;
     }
 
+    private static readonly DatatypeId?[] s_variableStrings = new DatatypeId?[2];
+
+    /// <summary>The variable-length string type of <paramref name="cset"/> (ASCII or UTF-8), shared and locked: never
+    /// close it. Strings are read and written through it by the thousand; a new type per call is four calls more.</summary>
+    public static DatatypeId VariableString(H5T.Cset cset)
+    {
+        if (cset is not (H5T.Cset.Ascii or H5T.Cset.Utf8)) throw new ArgumentOutOfRangeException(nameof(cset), cset, "ASCII or UTF-8");
+        var index = cset == H5T.Cset.Utf8 ? 1 : 0;
+        if (Volatile.Read(ref s_variableStrings[index]) is { } known) return known;
+        using var scope = H5Library.Enter();
+        lock (s_createGate)
+        {
+            if (s_variableStrings[index] is { } existing) return existing;
+            var id = CreateVariableString(cset);
+            H5Call.Check(H5T.Lock(id), "locking the variable-length string type"); // shared and immutable from now on
+            Volatile.Write(ref s_variableStrings[index], id);
+            return id;
+        }
+    }
+
     public static DatatypeId CreateVariableString(H5T.Cset cset)
     {
         var id = Copy(H5Globals.CS1);

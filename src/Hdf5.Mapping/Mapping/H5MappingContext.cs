@@ -14,7 +14,9 @@ namespace Hdf5.Mapping;
 public sealed partial class H5MappingContext
 {
     private readonly Dictionary<object, string> _paths = new(ReferenceEqualityComparer.Instance);
-    private readonly Dictionary<object, List<string>> _ambiguous = new(ReferenceEqualityComparer.Instance);
+    // Every path of an object stored at several (one array written as the dataset of many groups is common), in the
+    // order written; the set keeps recording them linear in their number.
+    private readonly Dictionary<object, (List<string> Order, HashSet<string> Seen)> _ambiguous = new(ReferenceEqualityComparer.Instance);
     private readonly Dictionary<string, object> _objects = new(StringComparer.Ordinal);
     private readonly List<Action> _pending = [];
     private readonly List<ILazyMember> _lazy = [];
@@ -50,8 +52,9 @@ public sealed partial class H5MappingContext
         ArgumentException.ThrowIfNullOrEmpty(path);
         if (!_paths.TryAdd(value, path) && _paths[value] != path)
         {
-            if (!_ambiguous.TryGetValue(value, out var all)) _ambiguous[value] = all = [_paths[value]];
-            if (!all.Contains(path)) all.Add(path);
+            if (!_ambiguous.TryGetValue(value, out var all))
+                _ambiguous[value] = all = ([_paths[value]], new HashSet<string>(StringComparer.Ordinal) { _paths[value] });
+            if (all.Seen.Add(path)) all.Order.Add(path);
         }
         _objects.TryAdd(path, value);
         if (value is ILazyMember lazy) _lazy.Add(lazy);
@@ -66,7 +69,7 @@ public sealed partial class H5MappingContext
         ArgumentNullException.ThrowIfNull(value);
         if (_ambiguous.TryGetValue(value, out var all))
             throw new H5MappingException(referrer,
-                $"the referenced {value.GetType().Name} is stored at {string.Join(" and ", all.Select(p => $"'{p}'"))}, so a reference to it would be ambiguous: store a separate instance (a copy) in each member");
+                $"the referenced {value.GetType().Name} is stored at {string.Join(" and ", all.Order.Select(p => $"'{p}'"))}, so a reference to it would be ambiguous: store a separate instance (a copy) in each member");
         return _paths.TryGetValue(value, out var path) ? path
             : throw new H5MappingException(referrer,
                 $"the referenced {value.GetType().Name} is not stored by this mapping: a reference must point to an object that is also a mapped group or dataset of the same file");

@@ -2,8 +2,8 @@ using System.Runtime.InteropServices;
 
 namespace Hdf5.Mapping.Native;
 
-/// <summary>The few operating-system calls durable writes need and .NET does not expose: .NET cannot open a
-/// directory to <c>fsync</c> it (POSIX), nor rename with write-through (Windows).</summary>
+/// <summary>The few operating-system calls .NET does not expose: durable writes open a directory to <c>fsync</c> it
+/// (POSIX) and rename with write-through (Windows); native read buffers ask for transparent huge pages.</summary>
 internal static partial class Libc
 {
     /// <summary><c>open(2)</c>.</summary>
@@ -17,6 +17,13 @@ internal static partial class Libc
     /// <summary><c>close(2)</c>.</summary>
     [LibraryImport("libc", EntryPoint = "close", SetLastError = true)]
     public static partial int Close(int fd);
+
+    /// <summary><c>madvise(2)</c>.</summary>
+    [LibraryImport("libc", EntryPoint = "madvise")]
+    public static unsafe partial int Madvise(void* address, nuint length, int advice);
+
+    /// <summary><c>MADV_HUGEPAGE</c> (Linux).</summary>
+    public const int MadvHugePage = 14;
 
     /// <summary><c>O_RDONLY</c>: enough to open a directory for <c>fsync</c> on Linux and macOS.</summary>
     public const int ReadOnly = 0;
