@@ -33,7 +33,7 @@ public sealed class UntrustedModeTests : H5TestBase
         return seeds.Select(s =>
         {
             var path = Files.NewPath($"mutant-{s}.h5");
-            File.WriteAllBytes(path, CorruptFiles.Mutate(bytes, s));
+            File.WriteAllBytes(path, SeededMutation.Mutate(bytes, s));
             return path;
         }).ToList();
     }
