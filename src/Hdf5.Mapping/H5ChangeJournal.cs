@@ -188,7 +188,8 @@ internal sealed class H5ChangeJournal
                 H5Call.Check(H5L.Move(_file.Id, p.ParkedAt, _file.Id, p.Path, H5Links.CreatePropertiesFor(p.Path), PropertyListId.Default), $"restoring '{p.Path}'", p.Path);
                 break;
             case AttributeCreated a:
-                if (AttributeExists(a.Owner, a.Name))
+                // An owner that is gone (a new object moved to its final name since) goes with what it carries.
+                if (FirstMissing(a.Owner) is null && AttributeExists(a.Owner, a.Name))
                     H5Call.Check(H5A.DeleteByName(_file.Id, a.Owner, a.Name, PropertyListId.Default), $"removing the new attribute '{a.Name}' of '{a.Owner}'", a.Owner);
                 break;
             case AttributeParked a:
