@@ -275,7 +275,10 @@ internal sealed unsafe class H5FileWalk
         var buffer = System.Runtime.InteropServices.NativeMemory.AllocZeroed((nuint)Math.Max(bytes, 1));
         try
         {
-            H5Call.Check(read(memType, buffer), $"reading {what}", objectPath);
+            // Read as its own native type, so a failure this table cannot place is stored data that does not hold
+            // together (a variable-length element whose heap object has another size, say).
+            if (read(memType, buffer) < 0)
+                throw H5ErrorTable.Create(H5ErrorStack.Capture(), $"reading {what}", objectPath, H5ErrorKind.CorruptData);
             resolved = ResolveReferences(owner, fileType, (IntPtr)buffer, count, what);
             var variable = H5Call.Check(H5T.DetectClass(memType, H5T.Class.Vlen), $"inspecting the datatype of {what}", objectPath) > 0
                 || H5Call.Check(H5T.DetectClass(memType, H5T.Class.String), $"inspecting the datatype of {what}", objectPath) > 0;
