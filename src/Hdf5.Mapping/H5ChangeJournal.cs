@@ -10,8 +10,9 @@ namespace Hdf5.Mapping;
 /// that are created are remembered. <see cref="Commit"/> deletes what was parked; <see cref="Rollback"/> deletes what
 /// was created and puts the parked links and attributes back under their names.
 /// </summary>
-/// <remarks>It covers links, attributes, dimension-scale attachments and the elements and shape of datasets written in
-/// place: before the first in-place write or resize of a dataset that existed before the change, its elements are read
+/// <remarks>It covers links, attributes, dimension scales (what making a scale, labelling, attaching and detaching
+/// change: the H5DS attributes of each dataset that existed before, copied before the first such call) and the elements
+/// and shape of datasets written in place: before the first in-place write or resize of a dataset that existed before the change, its elements are read
 /// into memory (what a save of a large dataset costs: its size in memory while the save runs; an append keeps only the
 /// shape). A process killed during a journaled change leaves the parked objects in the file under names ending in
 /// <c>.h5m-saving-…</c>, and data written in place as far as it got.</remarks>
@@ -23,8 +24,7 @@ internal sealed class H5ChangeJournal
     private sealed record AttributeCreated(string Owner, string Name) : Change;
     private sealed record AttributeParked(string Owner, string Name, string ParkedAs) : Change;
     private sealed record LinkMoved(string From, string To) : Change;
-    private sealed record ScaleAttached(string Host, int Dimension, string Scale) : Change;
-    private sealed record ScaleDetached(string Host, int Dimension, string Scale) : Change;
+    private sealed record ScaleAttributesKept(string Path, List<H5AttributeSnapshot> Attributes) : Change;
 
     /// <summary>The marker of parked names; one per journal, so names never collide with an earlier run's.</summary>
     internal const string ParkedMarker = ".h5m-saving-";
@@ -32,6 +32,7 @@ internal sealed class H5ChangeJournal
     private readonly H5File _file;
     private readonly List<Change> _changes = [];
     private readonly Dictionary<string, bool> _dataKept = new(StringComparer.Ordinal); // path -> whether its elements are kept
+    private readonly HashSet<string> _scalesKept = new(StringComparer.Ordinal); // paths whose scale attributes are kept
     private readonly string _suffix = ParkedMarker + Guid.NewGuid().ToString("N")[..12] + "-";
     private int _parked;
 
@@ -79,11 +80,15 @@ internal sealed class H5ChangeJournal
     /// <summary>Records that the link <paramref name="from"/> was moved to <paramref name="to"/> (both absolute).</summary>
     public void Moved(string from, string to) => _changes.Add(new LinkMoved(from, to));
 
-    /// <summary>Records that a scale was attached to dimension <paramref name="dimension"/> of <paramref name="host"/>.</summary>
-    public void Attached(string host, int dimension, string scale) => _changes.Add(new ScaleAttached(host, dimension, scale));
-
-    /// <summary>Records that a scale was detached from dimension <paramref name="dimension"/> of <paramref name="host"/>.</summary>
-    public void Detached(string host, int dimension, string scale) => _changes.Add(new ScaleDetached(host, dimension, scale));
+    /// <summary>Called before a dimension-scale call (making a scale, labelling, attaching, detaching) changes the H5DS
+    /// bookkeeping attributes of <paramref name="dataset"/>, which libhdf5 rewrites itself: a dataset that existed before
+    /// this change has those attributes copied first, once, to be put back exactly by a rollback.</summary>
+    public void BeforeScaleChange(H5Dataset dataset)
+    {
+        var path = dataset.Path;
+        if (!_scalesKept.Add(path) || IsNew(path)) return;
+        _changes.Add(new ScaleAttributesKept(path, H5AttributeSnapshot.TakeAll(dataset, H5Dataset.ScaleBookkeepingAttributes.Contains)));
+    }
 
     /// <summary>Called before a dataset that existed before this change is written in place or resized: keeps its shape
     /// and, unless <paramref name="growOnly"/> (rows are only added), its elements, to be put back by a rollback. A
@@ -97,12 +102,19 @@ internal sealed class H5ChangeJournal
         _changes.Add(H5DataKept.Take(dataset, path, elements: !growOnly));
     }
 
+    // Whether the object at `path` was created in this change (under that name, or created elsewhere and moved there).
     private bool IsNew(string path)
     {
+        var created = new List<string>();
         foreach (var change in _changes)
-            if (change is LinkCreated c && (path == c.Path || path.StartsWith(c.Path + "/", StringComparison.Ordinal))) return true;
-        return false;
+        {
+            if (change is LinkCreated c) created.Add(c.Path);
+            else if (change is LinkMoved m && created.Any(n => IsAtOrUnder(m.From, n))) created.Add(m.To);
+        }
+        return created.Any(n => IsAtOrUnder(path, n));
     }
+
+    private static bool IsAtOrUnder(string path, string root) => path == root || path.StartsWith(root + "/", StringComparison.Ordinal);
 
     /// <summary>Records that the attribute <paramref name="name"/> of <paramref name="ownerPath"/> was created.</summary>
     public void AttributeAdded(string ownerPath, string name) => _changes.Add(new AttributeCreated(ownerPath, name));
@@ -145,9 +157,13 @@ internal sealed class H5ChangeJournal
     private void DisposeKept()
     {
         foreach (var change in _changes)
+        {
             if (change is H5DataKept kept) kept.Dispose();
+            else if (change is ScaleAttributesKept scales) scales.Attributes.ForEach(a => a.Dispose());
+        }
         _changes.Clear();
         _dataKept.Clear();
+        _scalesKept.Clear();
     }
 
     private void Undo(Change change)
@@ -161,21 +177,9 @@ internal sealed class H5ChangeJournal
                 if (LinkExists(m.To))
                     H5Call.Check(H5L.Move(_file.Id, m.To, _file.Id, m.From, H5Links.CreatePropertiesFor(m.From), PropertyListId.Default), $"moving '{m.To}' back to '{m.From}'", m.To);
                 break;
-            case ScaleAttached a:
-                if (LinkExists(a.Host) && LinkExists(a.Scale))
-                {
-                    using var host = _file.OpenDataset(a.Host);
-                    using var scale = _file.OpenDataset(a.Scale);
-                    if (host.Dims[a.Dimension].IsAttached(scale)) host.Dims[a.Dimension].Detach(scale);
-                }
+            case ScaleAttributesKept kept:
+                RestoreScaleAttributes(kept);
                 break;
-            case ScaleDetached d:
-            {
-                using var host = _file.OpenDataset(d.Host);
-                using var scale = _file.OpenDataset(d.Scale);
-                if (!host.Dims[d.Dimension].IsAttached(scale)) host.Dims[d.Dimension].Attach(scale);
-                break;
-            }
             case LinkCreated c:
                 if (LinkExists(c.Path)) H5Call.Check(H5L.Delete(_file.Id, c.Path, PropertyListId.Default), $"removing the new '{c.Path}'", c.Path);
                 break;
@@ -184,7 +188,8 @@ internal sealed class H5ChangeJournal
                 H5Call.Check(H5L.Move(_file.Id, p.ParkedAt, _file.Id, p.Path, H5Links.CreatePropertiesFor(p.Path), PropertyListId.Default), $"restoring '{p.Path}'", p.Path);
                 break;
             case AttributeCreated a:
-                if (AttributeExists(a.Owner, a.Name))
+                // An owner that is gone (a new object moved to its final name since) goes with what it carries.
+                if (FirstMissing(a.Owner) is null && AttributeExists(a.Owner, a.Name))
                     H5Call.Check(H5A.DeleteByName(_file.Id, a.Owner, a.Name, PropertyListId.Default), $"removing the new attribute '{a.Name}' of '{a.Owner}'", a.Owner);
                 break;
             case AttributeParked a:
@@ -193,6 +198,17 @@ internal sealed class H5ChangeJournal
                 H5Call.Check(H5A.RenameByName(_file.Id, a.Owner, a.ParkedAs, a.Name, PropertyListId.Default), $"restoring attribute '{a.Name}' of '{a.Owner}'", a.Owner);
                 break;
         }
+    }
+
+    // Puts back the H5DS attributes a dataset had: those there now are deleted and the copies written, so that whatever
+    // the dimension-scale calls rewrote (or added, or removed) is as it was.
+    private void RestoreScaleAttributes(ScaleAttributesKept kept)
+    {
+        using var dataset = _file.OpenDataset(kept.Path);
+        foreach (var name in H5Dataset.ScaleBookkeepingAttributes)
+            if (AttributeExists(kept.Path, name))
+                H5Call.Check(H5A.DeleteByName(_file.Id, kept.Path, name, PropertyListId.Default), $"removing the new attribute '{name}' of '{kept.Path}'", kept.Path);
+        foreach (var attribute in kept.Attributes) attribute.WriteTo(dataset);
     }
 
     private static void Try(List<Exception> failures, Action action)

@@ -16,6 +16,7 @@ public sealed partial class H5Dataset
         ArgumentNullException.ThrowIfNull(name);
         H5Names.ValidateLookup(name, nameof(name));
         File.RefuseUnderSwmr($"make {What} a dimension scale");
+        File.Journal?.BeforeScaleChange(this);
         H5ScaleCalls.Check(H5DS.SetScale(Id, name), this, [H5ScaleCalls.Class], $"making {What} a dimension scale");
     }
 
@@ -138,6 +139,7 @@ public sealed class H5Dimension
             using var scope = H5Library.Enter();
             H5Names.ValidateLookup(value, nameof(value));
             _dataset.File.RefuseUnderSwmr($"label dimension {Index} of {_dataset.What}");
+            _dataset.File.Journal?.BeforeScaleChange(_dataset);
             H5ScaleCalls.Check(H5DS.SetLabel(_dataset.Id, (uint)Index, value), _dataset, [H5ScaleCalls.Labels], $"labelling dimension {Index} of {_dataset.What}");
         }
     }
@@ -150,8 +152,8 @@ public sealed class H5Dimension
         using var scope = H5Library.Enter();
         _dataset.File.RefuseUnderSwmr($"attach {scale.What} to dimension {Index} of {_dataset.What}");
         if (!scale.IsScale) throw new ArgumentException($"{scale.What} is not a dimension scale: call MakeScale first.", nameof(scale));
+        BeforeScaleChange(scale);
         H5ScaleCalls.Check(H5DS.AttachScale(_dataset.Id, scale.Id, (uint)Index), _dataset, [H5ScaleCalls.DimensionList], $"attaching {scale.What} to dimension {Index} of {_dataset.What}");
-        _dataset.File.Journal?.Attached(_dataset.Path, Index, scale.Path);
     }
 
     /// <summary>Detaches a scale (h5py: <c>ds.dims[i].detach_scale(scale)</c>).</summary>
@@ -160,8 +162,16 @@ public sealed class H5Dimension
         ArgumentNullException.ThrowIfNull(scale);
         using var scope = H5Library.Enter();
         _dataset.File.RefuseUnderSwmr($"detach {scale.What} from dimension {Index} of {_dataset.What}");
+        BeforeScaleChange(scale);
         H5ScaleCalls.Check(H5DS.DetachScale(_dataset.Id, scale.Id, (uint)Index), _dataset, [H5ScaleCalls.DimensionList], $"detaching {scale.What} from dimension {Index} of {_dataset.What}");
-        _dataset.File.Journal?.Detached(_dataset.Path, Index, scale.Path);
+    }
+
+    // Attaching and detaching rewrite the host's DIMENSION_LIST and the scale's REFERENCE_LIST.
+    private void BeforeScaleChange(H5Dataset scale)
+    {
+        if (_dataset.File.Journal is not { } journal) return;
+        journal.BeforeScaleChange(_dataset);
+        journal.BeforeScaleChange(scale);
     }
 
     /// <summary>Whether <paramref name="scale"/> is attached to this dimension.</summary>

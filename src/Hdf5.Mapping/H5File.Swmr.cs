@@ -82,7 +82,9 @@ public sealed partial class H5File
     /// so a reader never sees it half built, and no reader that opened it early can lock the writer out (libhdf5 locks a
     /// file for its readers until SWMR writing starts). If <paramref name="build"/> fails, <paramref name="path"/> is left as
     /// it was. On Windows, where an open file cannot be moved, the file is built in place instead (replacing the old one at
-    /// once, and removed if <paramref name="build"/> fails).
+    /// once, and removed if <paramref name="build"/> fails). The file is built under the temporary names of
+    /// <see cref="H5AtomicFile"/>, and the leftovers of writers killed while building are deleted in the same way, by
+    /// the next call for the same path.
     /// </summary>
     /// <returns>The file, open for SWMR writing: append to its datasets and flush.</returns>
     public static H5File CreateForSwmrWrite(string path, Action<H5File> build, H5FileOptions? options = null)
@@ -93,7 +95,8 @@ public sealed partial class H5File
         if (options.Swmr) throw new ArgumentException("Leave H5FileOptions.Swmr unset: SWMR writing starts once build has run.", nameof(options));
         var full = System.IO.Path.GetFullPath(path);
         var inPlace = OperatingSystem.IsWindows();
-        var building = inPlace ? full : System.IO.Path.Combine(System.IO.Path.GetDirectoryName(full)!, $".{System.IO.Path.GetFileName(full)}.{Guid.NewGuid():N}.tmp");
+        if (!inPlace) H5TemporaryFiles.DeleteLeftovers(full); // those of writers killed while building
+        var building = inPlace ? full : H5TemporaryFiles.PathFor(full);
         var low = options.LibverLow < H5LibraryVersion.V110 ? H5LibraryVersion.V110 : options.LibverLow;
         var file = Open(building, inPlace ? H5FileMode.Create : H5FileMode.CreateExclusive, options.WithLibver(low));
         try

@@ -153,7 +153,9 @@ public partial class H5Group : H5Object, IEnumerable<string>
         if (LinkStateOf(path) != LinkState.Resolved) throw Missing(path);
         var full = Resolve(path);
         if (H5ChildProgress.Enabled) H5ChildProgress.Report($"opening '{full}'");
-        var id = H5Call.Check(H5O.Open(LocationId, path, PropertyListId.Default), $"opening '{path}' in {What}", full);
+        var id = H5O.Open(LocationId, path, PropertyListId.Default);
+        // The link resolves: an object header that cannot be opened is a corrupt one.
+        if (id < 0) throw H5ErrorTable.Create(H5ErrorStack.Capture(), $"opening '{path}' in {What}", full, H5ErrorKind.CorruptMetadata);
         return Wrap(id, File, full);
     }
 

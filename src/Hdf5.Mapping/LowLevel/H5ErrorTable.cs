@@ -99,13 +99,16 @@ public static class H5ErrorTable
         stack.Any(r => r.MajorId == H5Globals.Errors.Pline && r.MinorId == H5Globals.Errors.ReadError);
 
     /// <summary>Builds the exception for <paramref name="stack"/>; <paramref name="context"/> says what was being
-    /// done, <paramref name="objectPath"/> which object it was about (named by a corrupt-file exception).</summary>
-    public static Exception Create(H5ErrorStack stack, string? context, string? objectPath = null)
+    /// done, <paramref name="objectPath"/> which object it was about (named by a corrupt-file exception).
+    /// <paramref name="unclassified"/> is what a stack this table cannot place means for the caller (a call that can only
+    /// fail on a corrupt file says <see cref="H5ErrorKind.CorruptMetadata"/>).</summary>
+    public static Exception Create(H5ErrorStack stack, string? context, string? objectPath = null, H5ErrorKind unclassified = H5ErrorKind.Other)
     {
         ArgumentNullException.ThrowIfNull(stack);
         var message = Describe(stack, context);
         var file = context ?? "The file";
-        return Classify(stack) switch
+        var kind = Classify(stack);
+        return (kind == H5ErrorKind.Other ? unclassified : kind) switch
         {
             H5ErrorKind.NotHdf5 => new H5InvalidFileException($"{file}: not an HDF5 file (no HDF5 signature found).", stack),
             H5ErrorKind.Truncated => new H5InvalidFileException($"{file}: the file is truncated.", stack),

@@ -18,7 +18,8 @@ public static partial class H5AtomicFile
         ArgumentNullException.ThrowIfNull(communicator);
         ArgumentNullException.ThrowIfNull(write);
         var full = System.IO.Path.GetFullPath(path);
-        var temp = communicator.Broadcast(System.IO.Path.Combine(System.IO.Path.GetDirectoryName(full)!, $".{System.IO.Path.GetFileName(full)}.{Guid.NewGuid():N}.tmp"));
+        if (communicator.Rank == 0) H5TemporaryFiles.DeleteLeftovers(full);
+        var temp = communicator.Broadcast(H5TemporaryFiles.PathFor(full)); // rank 0's: its process id is in the name
         var parallel = options?.Parallel ?? new H5ParallelOptions(communicator) { Transfer = H5Transfer.Collective };
         Exception? failure = null;
         List<Action<H5File>> afterClose = [];

@@ -1,7 +1,4 @@
-using System.Diagnostics;
-using System.Globalization;
 using System.Runtime.InteropServices;
-using System.Text.RegularExpressions;
 using Hdf5.Mapping.Native;
 
 namespace Hdf5.Mapping;
@@ -13,7 +10,8 @@ namespace Hdf5.Mapping;
 /// The temporary file is named <c>.{target name}.{host}.{process id}.{random}.tmp</c>, so that a later write can tell its
 /// own leftovers from anything else: only files of exactly that form, for the same target, written on this machine by
 /// a process that no longer runs, are deleted. (Leftovers of other machines sharing the folder are kept: whether their
-/// writer still runs cannot be known from here.)
+/// writer still runs cannot be known from here.) <see cref="H5File.CreateForSwmrWrite"/> builds its file under the same
+/// kind of name and cleans up the same way.
 /// <para>With <c>durable</c>, the data and the rename are on stable storage when <see cref="Write(string, Action{H5File}, H5FileOptions, bool)"/> returns: the file is
 /// flushed to disk (<c>fsync</c>) before the rename and its folder after it (on Windows, the rename is made with
 /// write-through). Without it, a power loss soon after a write may leave the old file or, on some file systems, an empty
@@ -36,8 +34,8 @@ public static partial class H5AtomicFile
         var full = Path.GetFullPath(path);
         H5FilePaths.RejectDirectory(full, H5FileMode.Create);
         var folder = Path.GetDirectoryName(full)!;
-        DeleteLeftovers(folder, Path.GetFileName(full));
-        var temp = Path.Combine(folder, TemporaryName(Path.GetFileName(full)));
+        H5TemporaryFiles.DeleteLeftovers(full);
+        var temp = H5TemporaryFiles.PathFor(full);
         try
         {
             using (var file = H5File.Create(temp, overwrite: false, options))
@@ -53,77 +51,13 @@ public static partial class H5AtomicFile
         if (durable) FlushFolder(folder);
     }
 
-    /// <summary>The temporary files of killed writers of <paramref name="path"/> that <see cref="Write(string, Action{H5File}, H5FileOptions, bool)"/> would delete now.</summary>
+    /// <summary>The temporary files of killed writers of <paramref name="path"/> (by this class or by
+    /// <see cref="H5File.CreateForSwmrWrite"/>) that <see cref="Write(string, Action{H5File}, H5FileOptions, bool)"/> would delete now.</summary>
     public static IReadOnlyList<string> FindLeftovers(string path)
     {
         H5FilePaths.Validate(path, nameof(path));
         var full = Path.GetFullPath(path);
-        return Leftovers(Path.GetDirectoryName(full)!, Path.GetFileName(full)).ToArray();
-    }
-
-    // ---- temporary names ------------------------------------------------------------------------------
-
-    private static readonly string s_host = HostTag();
-
-    private static string TemporaryName(string target) =>
-        $".{target}.{s_host}.{Environment.ProcessId.ToString(CultureInfo.InvariantCulture)}.{Guid.NewGuid().ToString("N")[..12]}.tmp";
-
-    // The machine, as 8 hex digits of a stable hash of its name (string.GetHashCode differs between processes).
-    private static string HostTag()
-    {
-        uint h = 2166136261;
-        foreach (var c in Environment.MachineName.ToUpperInvariant()) h = (h ^ c) * 16777619;
-        return h.ToString("x8", CultureInfo.InvariantCulture);
-    }
-
-    [GeneratedRegex(@"^\.(?<target>.+)\.(?<host>[0-9a-f]{8})\.(?<pid>[0-9]{1,10})\.[0-9a-f]{12}\.tmp$", RegexOptions.CultureInvariant)]
-    private static partial Regex TemporaryPattern();
-
-    private static IEnumerable<string> Leftovers(string folder, string target)
-    {
-        IEnumerable<string> candidates;
-        try
-        {
-            candidates = Directory.EnumerateFiles(folder, ".*.tmp");
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            yield break;
-        }
-        foreach (var candidate in candidates)
-        {
-            var m = TemporaryPattern().Match(Path.GetFileName(candidate));
-            if (!m.Success || m.Groups["target"].Value != target || m.Groups["host"].Value != s_host) continue;
-            if (!int.TryParse(m.Groups["pid"].Value, NumberStyles.None, CultureInfo.InvariantCulture, out var pid)) continue;
-            if (!WriterIsRunning(pid, candidate)) yield return candidate;
-        }
-    }
-
-    private static void DeleteLeftovers(string folder, string target)
-    {
-        foreach (var leftover in Leftovers(folder, target))
-            try { File.Delete(leftover); } catch (IOException) { } catch (UnauthorizedAccessException) { }
-    }
-
-    // Whether process `pid` may still be writing `temp`. A process that started after the file was last written is
-    // another process that got the same id: the writer is gone. When in doubt (no access to the process), it runs.
-    private static bool WriterIsRunning(int pid, string temp)
-    {
-        if (pid == Environment.ProcessId) return true;
-        try
-        {
-            using var process = Process.GetProcessById(pid);
-            if (process.HasExited) return false;
-            return process.StartTime.ToUniversalTime() <= File.GetLastWriteTimeUtc(temp).AddSeconds(1);
-        }
-        catch (ArgumentException)
-        {
-            return false; // no such process
-        }
-        catch (Exception e) when (e is InvalidOperationException or System.ComponentModel.Win32Exception or NotSupportedException)
-        {
-            return true;
-        }
+        return H5TemporaryFiles.Leftovers(full).ToArray();
     }
 
     // ---- durability -----------------------------------------------------------------------------------

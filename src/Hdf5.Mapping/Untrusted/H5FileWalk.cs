@@ -162,7 +162,16 @@ internal sealed unsafe class H5FileWalk
     {
         foreach (var name in owner.Attrs.Keys)
         {
-            _references += ReadAttribute(owner, name);
+            try
+            {
+                _references += ReadAttribute(owner, name);
+            }
+            catch (H5LinkNotFoundException)
+            {
+                // The name came from libhdf5's own listing: an attribute it lists but cannot find is a corrupt one.
+                throw new H5InvalidFileException($"reading attribute '{name}' of {owner.What}: the metadata of '{owner.Path}' is corrupt: libhdf5 " +
+                    "lists the attribute but finds none of that name, without an error stack", null, owner.Path);
+            }
             _attributes++;
         }
     }
@@ -257,13 +266,19 @@ internal sealed unsafe class H5FileWalk
         if (count == 0) return 0;
         var objectPath = owner.Path;
         long resolved = 0;
-        using var memType = new DatatypeId(H5Call.Check(H5T.GetNativeType(fileType, H5T.Direction.Default), $"finding the memory type of {what}", objectPath));
+        var native = H5T.GetNativeType(fileType, H5T.Direction.Default);
+        // A stored type libhdf5 cannot give a memory form of (an enum with a value twice, say) is a corrupt one.
+        if (native < 0) throw H5ErrorTable.Create(H5ErrorStack.Capture(), $"finding the memory type of {what}", objectPath, H5ErrorKind.CorruptMetadata);
+        using var memType = new DatatypeId(native);
         var size = (long)H5T.GetSize(memType);
         var bytes = checked(size * count);
         var buffer = System.Runtime.InteropServices.NativeMemory.AllocZeroed((nuint)Math.Max(bytes, 1));
         try
         {
-            H5Call.Check(read(memType, buffer), $"reading {what}", objectPath);
+            // Read as its own native type, so a failure this table cannot place is stored data that does not hold
+            // together (a variable-length element whose heap object has another size, say).
+            if (read(memType, buffer) < 0)
+                throw H5ErrorTable.Create(H5ErrorStack.Capture(), $"reading {what}", objectPath, H5ErrorKind.CorruptData);
             resolved = ResolveReferences(owner, fileType, (IntPtr)buffer, count, what);
             var variable = H5Call.Check(H5T.DetectClass(memType, H5T.Class.Vlen), $"inspecting the datatype of {what}", objectPath) > 0
                 || H5Call.Check(H5T.DetectClass(memType, H5T.Class.String), $"inspecting the datatype of {what}", objectPath) > 0;

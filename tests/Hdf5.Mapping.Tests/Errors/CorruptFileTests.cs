@@ -154,7 +154,7 @@ public sealed class CorruptFileTests : H5TestBase
         var mutants = new List<string>();
         foreach (var (bytes, first) in bases)
             for (var seed = first; seed < first + 200; seed++)
-                mutants.Add(Write(CorruptFiles.Mutate(bytes, seed), $"mutant-{seed}.h5"));
+                mutants.Add(Write(SeededMutation.Mutate(bytes, seed), $"mutant-{seed}.h5"));
 
         var outcomes = H5UntrustedFile.CheckMany(mutants, new H5UntrustedOptions { HangTimeout = TimeSpan.FromSeconds(20) });
 
@@ -163,25 +163,10 @@ public sealed class CorruptFileTests : H5TestBase
         {
             if (o.ObjectsLeftOpen != 0) failures.Add($"{o.Path}: {o.ObjectsLeftOpen} HDF5 object(s) left open");
             if (o.ProbeStandardError != "") failures.Add($"{o.Path}: stderr: {o.ProbeStandardError}");
-            if (o.Failure is { } e && Problem(o.Path, e) is { } problem) failures.Add($"{Path.GetFileName(o.Path)}: {problem}");
+            if (o.Failure is { } e && CorpusVerdict.Problem(o.Path, e) is { } problem) failures.Add($"{Path.GetFileName(o.Path)}: {problem}");
         }
         Assert.True(failures.Count == 0, string.Join("\n", failures));
         // The corpus does reach the error paths: most mutants that fail, fail as corrupt files.
         Assert.True(outcomes.Count(o => o.Failure is H5InvalidFileException) > 100, $"only {outcomes.Count(o => o.Failure is not null)} mutants failed");
-    }
-
-    // What is wrong with a failure, or null when it is as it should be.
-    private static string? Problem(string path, Exception e)
-    {
-        if (e is H5UnsafeFileException u)
-            return u.FilePath == Path.GetFullPath(path) && u.Message.StartsWith("The file is corrupt: libhdf5", StringComparison.Ordinal) ? null : $"unsafe-file report without the file: {u.Message}";
-        if (e is not (H5InvalidFileException or H5FilterNotAvailableException or H5LinkNotFoundException or H5TypeMismatchException or H5SelectionException))
-            return $"{e.GetType().Name} is not a specific exception: {e.Message}";
-        var stack = ((IH5Exception)e).ErrorStack;
-        if (stack.Count == 0 && e is not H5SelectionException && !e.Message.Contains("without an error stack", StringComparison.Ordinal))
-            return $"{e.GetType().Name} without libhdf5's stack: {e.Message}";
-        var named = (e as H5InvalidFileException)?.ObjectPath is not null || e.Message.Contains(Path.GetFullPath(path), StringComparison.Ordinal)
-            || e.Message.Contains('\'' + "/", StringComparison.Ordinal);
-        return named ? null : $"{e.GetType().Name} names neither the object nor the file: {e.Message}";
     }
 }

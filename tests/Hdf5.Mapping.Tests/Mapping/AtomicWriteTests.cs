@@ -50,6 +50,31 @@ public sealed partial class AtomicWriteTests : H5TestBase
         Assert.Equal(100, Snapshot.Read(path).Version);
     }
 
+    [Fact]
+    public void ASwmrBuilderKilledWhileBuilding_LeavesTheTargetAsItWas_AndTheNextBuildCleansUp()
+    {
+        var path = Files.NewPath("live.h5");
+        new Snapshot { Version = 1, Values = new double[1, 1] }.Write(path);
+        var bytes = File.ReadAllBytes(path);
+        int pid;
+        using (var builder = PeerProcess.DotNet("Hdf5.Mapping.AtomicWriter.dll", path, "swmr"))
+        {
+            builder.ReadUntil("building");
+            pid = builder.Id;
+            builder.KillHard();
+        }
+        // The half-built file is left beside the target under the atomic writer's kind of name, with the killed pid...
+        var leftover = Assert.Single(Leftovers(path));
+        Assert.Equal(pid.ToString(System.Globalization.CultureInfo.InvariantCulture), TemporaryName().Match(Path.GetFileName(leftover)).Groups["pid"].Value);
+        Assert.Equal([leftover], H5AtomicFile.FindLeftovers(path));
+        Assert.Equal(bytes, File.ReadAllBytes(path));
+        // ...until the next build of the same target deletes it, its builder being gone.
+        using (var file = H5File.CreateForSwmrWrite(path, f => f.Add("values", new double[] { 1, 2 }).Dispose()))
+            Assert.True(file.IsSwmrWriting);
+        Assert.Empty(Leftovers(path));
+        Assert.Equal([path], Directory.GetFiles(Files.Folder));
+    }
+
     // Waits (bounded) until the writer `pid` has a temporary file beside `path`: between two versions it has none.
     private static void WaitUntilWriting(string path, int pid)
     {
