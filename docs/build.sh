@@ -8,7 +8,7 @@
 # Browse: open <output-folder>/index.html, or serve it: dotnet docfx serve <output-folder>
 #
 # Warnings are errors: an invalid link to a file, an anchor or an API (an xref) fails the build.
-# Adding an article: write docs/articles/<name>.md and add its entry (name + href) to docs/articles/toc.yml;
+# Adding an article: write docs/articles/<name>.md and add its line to docs/articles/toc.yml;
 # a new section of the top bar is a folder with its own toc.yml and one entry in docs/toc.yml.
 set -euo pipefail
 docs=$(cd "$(dirname "$0")" && pwd)

@@ -56,6 +56,8 @@ public sealed partial class DocumentationSiteTests(DocumentationSite site) : ICl
             Assert.Contains($"{descriptor.Id}: {descriptor.Title}", text);
             Assert.True(text.Length > 200, $"{descriptor.Id}'s page has almost no text: {text}");
         }
+        var toc = File.ReadAllText(Path.Combine(site.RepositoryRoot, "docs", "diagnostics", "toc.yml"));
+        Assert.All(descriptors, d => Assert.Contains($"href: {d.Id.ToLowerInvariant()}.md", toc));
         var overview = PageText(File.ReadAllText(site.PagePath("diagnostics/index.html")));
         Assert.All(descriptors, d => Assert.Contains(d.Id, overview));
     }
@@ -94,15 +96,17 @@ public sealed partial class DocumentationSiteTests(DocumentationSite site) : ICl
     }
 
     [Fact]
-    public void TheGettingStartedPageGivesTheReadmesCommandsWordForWord()
+    public void TheGettingStartedPageGivesTheReadmesStepsWordForWord()
     {
         Assert.Equal(0, site.ExitCode);
         var readme = File.ReadAllText(Path.Combine(site.RepositoryRoot, "README.md"));
         var start = readme.IndexOf("## Use it in your project", StringComparison.Ordinal);
         var end = readme.IndexOf("\n## ", start + 1, StringComparison.Ordinal);
-        var commands = ShellBlock().Matches(readme[start..end])
-            .SelectMany(m => m.Groups["body"].Value.Split('\n', StringSplitOptions.RemoveEmptyEntries)).ToList();
-        Assert.True(commands.Count >= 9, $"the README's section has {commands.Count} commands");
+        var section = readme[start..end];
+        var commands = CodeBlock().Matches(section)
+            .SelectMany(m => m.Groups["body"].Value.Split('\n', StringSplitOptions.RemoveEmptyEntries))
+            .Concat(InlineCommand().Matches(section).Select(m => m.Groups["command"].Value)).ToList();
+        Assert.True(commands.Count >= 13, $"the README's section has {commands.Count} commands and project lines");
         var page = WebUtility.HtmlDecode(File.ReadAllText(site.PagePath("articles/getting-started.html")));
         Assert.All(commands, command => Assert.Contains(command, page));
     }
@@ -142,11 +146,14 @@ public sealed partial class DocumentationSiteTests(DocumentationSite site) : ICl
     [GeneratedRegex("^[a-zA-Z][a-zA-Z0-9+.-]*:")]
     private static partial Regex UriScheme();
 
-    [GeneratedRegex(@"^\s*href:\s*(?<href>\S+\.md)\s*$", RegexOptions.Multiline)]
+    [GeneratedRegex(@"^[^#\n]*\bhref:\s*(?<href>[^\s,}]+\.md)", RegexOptions.Multiline)]
     private static partial Regex TocHref();
 
-    [GeneratedRegex("```sh\n(?<body>.*?)```", RegexOptions.Singleline)]
-    private static partial Regex ShellBlock();
+    [GeneratedRegex("```(?:sh|xml)\n(?<body>.*?)```", RegexOptions.Singleline)]
+    private static partial Regex CodeBlock();
+
+    [GeneratedRegex("`(?<command>dotnet [^`]+)`")]
+    private static partial Regex InlineCommand();
 
     [GeneratedRegex(@"(?im)^.*\bwarning( [a-z]+)?:.*$")]
     private static partial Regex WarningLine();

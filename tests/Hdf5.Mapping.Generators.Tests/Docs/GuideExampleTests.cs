@@ -4,9 +4,14 @@ using Microsoft.CodeAnalysis;
 namespace Hdf5.Mapping.Generators.Tests.Docs;
 
 /// <summary>The guide's first program (docs/articles/getting-started.md, "A first program") compiled against the runtime
-/// with the generator: its top-level statements become a method body, its types stay as they are.</summary>
+/// with the generator as a new console project compiles it (the SDK's implicit usings): its top-level statements become
+/// a method body, its types stay as they are.</summary>
 public sealed class GuideExampleTests
 {
+    private const string ImplicitUsings =
+        "global using System;\nglobal using System.Collections.Generic;\nglobal using System.IO;\nglobal using System.Linq;\n" +
+        "global using System.Net.Http;\nglobal using System.Threading;\nglobal using System.Threading.Tasks;\n";
+
     [Fact]
     public void TheGettingStartedProgramCompilesWithTheGenerator()
     {
@@ -21,7 +26,7 @@ public sealed class GuideExampleTests
         var source = string.Join("\n", usings) + "\npublic static class FirstProgram\n{\n    public static void Run()\n    {\n" +
             string.Join("\n", rest.Take(firstType)) + "\n    }\n}\n" + string.Join("\n", rest.Skip(firstType));
 
-        var (diagnostics, sources, errors) = GeneratorHarness.Run(source);
+        var (diagnostics, sources, errors) = GeneratorHarness.Run(ImplicitUsings, source);
         Assert.DoesNotContain(diagnostics, d => d.Severity == DiagnosticSeverity.Error);
         Assert.Empty(errors);
         Assert.Contains(sources, s => s.HintName.Contains("Measurement", StringComparison.Ordinal));
