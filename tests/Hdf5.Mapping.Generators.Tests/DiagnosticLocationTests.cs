@@ -16,7 +16,7 @@ public sealed class DiagnosticLocationTests
         Assert.Equal("Input0.cs", diagnostic.Location.GetLineSpan().Path);
         Assert.Equal(Header.Length + failing.IndexOf(at, StringComparison.Ordinal), diagnostic.Location.SourceSpan.Start);
         Assert.StartsWith("https://", diagnostic.Descriptor.HelpLinkUri);
-        Assert.EndsWith("#" + id.ToLowerInvariant(), diagnostic.Descriptor.HelpLinkUri);
+        Assert.EndsWith("/diagnostics/" + id.ToLowerInvariant() + ".html", diagnostic.Descriptor.HelpLinkUri);
         if (says is not null) Assert.Contains(says, diagnostic.GetMessage(System.Globalization.CultureInfo.InvariantCulture));
         Assert.All(badErrors.Where(e => e.Id.StartsWith("CS", StringComparison.Ordinal)), e => Assert.DoesNotContain(".g.cs", e.Location.GetLineSpan().Path));
         var (good, _, errors) = GeneratorHarness.Run(Header + passing);

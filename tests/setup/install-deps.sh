@@ -39,3 +39,10 @@ if ! command -v dotnet >/dev/null; then
   echo "install-deps: the .NET 10 SDK is required (https://dot.net); dotnet is not on PATH." >&2
   exit 1
 fi
+
+# The documentation site's builder, docfx, is a local dotnet tool of the repository (.config/dotnet-tools.json):
+# restored from NuGet once, then from the package cache (docs/build.sh and its test run it offline).
+(cd "$(dirname "$0")/../.." && dotnet tool restore >/dev/null) || {
+  echo "install-deps: dotnet tool restore failed (docfx for docs/build.sh)" >&2
+  exit 1
+}

@@ -3,15 +3,20 @@ using Microsoft.CodeAnalysis;
 namespace Hdf5.Mapping.Generators.Diagnostics;
 
 /// <summary>Every diagnostic the generator reports, with stable ids (tracked in AnalyzerReleases.*.md). Each message
-/// says what to write instead; each id has a help page (docs/diagnostics.md) with a failing and a fixed example.</summary>
+/// says what to write instead; each id has a page on the documentation site (docs/diagnostics/h5mNNN.md, its help link).</summary>
 internal static class DiagnosticDescriptors
 {
     private const string Category = "Hdf5.Mapping";
-    private const string HelpBase = "https://example.invalid/hdf5-mapping/blob/main/docs/diagnostics.md#";
+
+    /// <summary>Where the documentation site (built from docs/ by docs/build.sh) is published.</summary>
+    internal const string SiteBase = "https://example.invalid/hdf5-mapping/docs/";
+
+    /// <summary>An id's help page: docs/diagnostics/h5m001.md becomes diagnostics/h5m001.html on the site.</summary>
+    internal static string HelpLink(string id) => SiteBase + "diagnostics/" + id.ToLowerInvariant() + ".html";
 
     private static DiagnosticDescriptor Error(string id, string title, string message, string? description = null) =>
         new(id, title, message, Category, DiagnosticSeverity.Error, isEnabledByDefault: true, description: description,
-            helpLinkUri: HelpBase + id.ToLowerInvariant());
+            helpLinkUri: HelpLink(id));
 
     public static readonly DiagnosticDescriptor ClassNotPartial = Error(
         "H5M001", "A mapped class and the types it is nested in must be partial",
