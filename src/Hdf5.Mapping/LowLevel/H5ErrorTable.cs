@@ -36,9 +36,10 @@ public enum H5ErrorKind
 /// whole stack first, because libhdf5 reports them deep inside generic records ("object not found", "out of range")
 /// that would otherwise decide; then, like h5py, the innermost record decides.
 /// </summary>
-/// <remarks>A missing filter is classified here but raised by the layer that knows the dataset's filter pipeline
-/// (<see cref="H5FilterNotAvailableException"/> needs the filter's id, which libhdf5's stack does not carry); this table
-/// only words it when no such layer is involved.</remarks>
+/// <remarks>A missing filter is only classified here (<see cref="H5ErrorKind.MissingFilter"/>): libhdf5's stack names the
+/// filter but does not carry its id, so <see cref="H5FilterNotAvailableException"/> is built by the dataset, which reads
+/// the id from its own filter pipeline (<c>H5Dataset.DataFailure</c>). <see cref="Create"/> never guesses an id: called
+/// for such a stack by a caller that has no pipeline, it raises a plain <see cref="H5Exception"/> with libhdf5's words.</remarks>
 public static class H5ErrorTable
 {
     /// <summary>Classifies <paramref name="stack"/>.</summary>
@@ -99,7 +100,8 @@ public static class H5ErrorTable
         stack.Any(r => r.MajorId == H5Globals.Errors.Pline && r.MinorId == H5Globals.Errors.ReadError);
 
     /// <summary>Builds the exception for <paramref name="stack"/>; <paramref name="context"/> says what was being
-    /// done, <paramref name="objectPath"/> which object it was about (named by a corrupt-file exception).</summary>
+    /// done, <paramref name="objectPath"/> which object it was about (named by a corrupt-file exception). A missing filter
+    /// is left to the caller that knows the pipeline (see the remarks of <see cref="H5ErrorTable"/>).</summary>
     public static Exception Create(H5ErrorStack stack, string? context, string? objectPath = null)
     {
         ArgumentNullException.ThrowIfNull(stack);
@@ -111,7 +113,6 @@ public static class H5ErrorTable
             H5ErrorKind.Truncated => new H5InvalidFileException($"{file}: the file is truncated.", stack),
             H5ErrorKind.CorruptMetadata => new H5InvalidFileException(Corrupt(stack, context, objectPath is null ? "the file is corrupt" : $"the metadata of '{objectPath}' is corrupt"), stack, objectPath),
             H5ErrorKind.CorruptData => new H5InvalidFileException(Corrupt(stack, context, objectPath is null ? "the stored data is corrupt" : $"the stored data of '{objectPath}' is corrupt"), stack, objectPath),
-            H5ErrorKind.MissingFilter => new H5FilterNotAvailableException(0, FilterName(stack), message, stack),
             H5ErrorKind.NotFound => new H5LinkNotFoundException(message, null, stack),
             H5ErrorKind.AlreadyExists => new H5AlreadyExistsException(message, stack),
             H5ErrorKind.ReadOnly => new H5ReadOnlyFileException(message, stack),

@@ -263,7 +263,7 @@ internal sealed unsafe class H5FileWalk
         var buffer = System.Runtime.InteropServices.NativeMemory.AllocZeroed((nuint)Math.Max(bytes, 1));
         try
         {
-            H5Call.Check(read(memType, buffer), $"reading {what}", objectPath);
+            if (read(memType, buffer) < 0) throw ReadFailure(owner, H5ErrorStack.Capture(), $"reading {what}");
             resolved = ResolveReferences(owner, fileType, (IntPtr)buffer, count, what);
             var variable = H5Call.Check(H5T.DetectClass(memType, H5T.Class.Vlen), $"inspecting the datatype of {what}", objectPath) > 0
                 || H5Call.Check(H5T.DetectClass(memType, H5T.Class.String), $"inspecting the datatype of {what}", objectPath) > 0;
@@ -276,6 +276,10 @@ internal sealed unsafe class H5FileWalk
         }
         return resolved;
     }
+
+    // A dataset names a missing filter from its pipeline; anything else is the error table's.
+    private static Exception ReadFailure(H5Object owner, H5ErrorStack stack, string doing) =>
+        owner is H5Dataset dataset ? dataset.DataFailure(stack, doing) : H5ErrorTable.Create(stack, doing, owner.Path);
 
     private static long ResolveReferences(H5Object owner, DatatypeId fileType, IntPtr buffer, long count, string what)
     {
