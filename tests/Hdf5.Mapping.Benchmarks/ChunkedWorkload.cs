@@ -4,7 +4,7 @@ using System.Runtime.InteropServices;
 namespace Hdf5.Mapping.Benchmarks;
 
 /// <summary>
-/// W2/R2 (issue 3): the 512 MiB dataset chunked 256 × 2048 with shuffle + deflate 1, against native/chunked.c;
+/// W2/R2: the 512 MiB dataset chunked 256 × 2048 with shuffle + deflate 1, against native/chunked.c;
 /// and Z1: the same with our managed Zstd filter at level 3, whose throughput is compared with the zstd CLI.
 /// </summary>
 public static class ChunkedWorkload

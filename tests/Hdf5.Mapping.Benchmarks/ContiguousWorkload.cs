@@ -4,7 +4,7 @@ using System.Runtime.InteropServices;
 namespace Hdf5.Mapping.Benchmarks;
 
 /// <summary>
-/// W1/R1 (issue 2's target): write and read a contiguous 4096 × 16384 float64 dataset (512 MiB) from/to a
+/// W1/R1 (a performance target): write and read a contiguous 4096 × 16384 float64 dataset (512 MiB) from/to a
 /// <c>double[,]</c>, through our high-level API, against the C program in native/contiguous.c doing the same.
 /// Runs alternate (C, C#, C, C#, ...) so both see the same machine state.
 /// </summary>

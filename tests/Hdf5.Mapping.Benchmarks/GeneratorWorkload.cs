@@ -6,7 +6,7 @@ using Microsoft.CodeAnalysis.CSharp;
 namespace Hdf5.Mapping.Benchmarks;
 
 /// <summary>
-/// G1 (issue 4): the source generator on a project of 500 mapped types — a full run, and a re-run after an
+/// G1: the source generator on a project of 500 mapped types — a full run, and a re-run after an
 /// unrelated edit, with the number of types whose parse step actually produced a new spec (and so re-emitted).
 /// </summary>
 public static class GeneratorWorkload

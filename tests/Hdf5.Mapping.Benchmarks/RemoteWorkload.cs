@@ -5,7 +5,7 @@ using Hdf5.Mapping.Tests.Infrastructure;
 namespace Hdf5.Mapping.Benchmarks;
 
 /// <summary>
-/// R3 (issue 7): the tutorial's remote steps — list the root keys, read the root attributes, read one 1 x 256 slice —
+/// R3: the tutorial's remote steps — list the root keys, read the root attributes, read one 1 x 256 slice —
 /// on a 512 MiB file served over loopback HTTP with range requests, through ROS3: plain vs paged layout, with and
 /// without an 8 MiB page buffer, and h5py's ROS3 driver doing the same. Counts requests and bytes, times wall clock.
 /// </summary>

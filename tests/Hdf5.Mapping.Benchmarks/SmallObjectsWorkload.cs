@@ -21,7 +21,7 @@ public partial class SmallObjects
 }
 
 /// <summary>
-/// S1/S2 (issue 4's target): write / read 10,000 groups, each with 3 attributes (double, int, UTF-8 string) and a
+/// S1/S2 (a performance target): write / read 10,000 groups, each with 3 attributes (double, int, UTF-8 string) and a
 /// 16-element float64 dataset — through generated code, through hand-written runtime calls, and through h5py.
 /// </summary>
 public static class SmallObjectsWorkload
