@@ -58,13 +58,13 @@ public sealed class MethodLengthTests
     {
         var root = RepositoryRoot();
         foreach (var folder in Roots)
-        foreach (var file in Directory.EnumerateFiles(Path.Combine(root, folder), "*.cs", SearchOption.AllDirectories))
-        {
-            var parts = Path.GetRelativePath(root, file).Split(Path.DirectorySeparatorChar);
-            if (parts.Contains("bin") || parts.Contains("obj")) continue;
-            if (file.EndsWith(".g.cs", StringComparison.Ordinal) || file.EndsWith(".Designer.cs", StringComparison.Ordinal)) continue;
-            yield return file;
-        }
+            foreach (var file in Directory.EnumerateFiles(Path.Combine(root, folder), "*.cs", SearchOption.AllDirectories))
+            {
+                var parts = Path.GetRelativePath(root, file).Split(Path.DirectorySeparatorChar);
+                if (parts.Contains("bin") || parts.Contains("obj")) continue;
+                if (file.EndsWith(".g.cs", StringComparison.Ordinal) || file.EndsWith(".Designer.cs", StringComparison.Ordinal)) continue;
+                yield return file;
+            }
     }
 
     private static IEnumerable<Body> Measure(string file, string source)
