@@ -75,9 +75,14 @@ public static class H5ErrorTable
     // load is reported with the same minor code as a plugin that fails to load (H5E_CANTLOAD): only the major code
     // (H5E_PLUGIN) or the pipeline's own words tell a missing filter apart.
     private static bool IsMissingFilter(H5ErrorStack stack) =>
-        stack.HasMajor(H5Globals.Errors.Plugin)
+        (stack.HasMajor(H5Globals.Errors.Plugin) && !IsFileOpen(stack))
         || stack.HasMinor(H5Globals.Errors.NoFilter)
         || stack.Any(r => r.MajorId == H5Globals.Errors.Pline && r.Description.Contains("is not registered", StringComparison.Ordinal));
+
+    // Opening a file runs no filter. When an open fails, libhdf5 1.14 looks for a VOL connector among the plugins, and
+    // a plugin that does not load there (Debian's LZF one) leaves plugin records on the stack of a merely corrupt file.
+    private static bool IsFileOpen(H5ErrorStack stack) =>
+        stack.Any(r => r.Function is "H5Fopen" or "H5F_open" or "H5VL_file_open");
 
     // The metadata cache could not load, protect or verify an entry, a structure could not be decoded, or a read went
     // past the end of the file (an address that points nowhere).
