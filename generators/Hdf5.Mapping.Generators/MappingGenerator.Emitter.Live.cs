@@ -27,15 +27,8 @@ public sealed partial class MappingGenerator
             w.Line(GeneratedCode);
             w.Open($"{access} static {H5}H5Mapped<{spec.TypeRef}> OpenSwmrReader(string path)");
             w.Line($"var file = {H5}H5File.Open(path, {H5}H5FileMode.ReadOnly, new {H5}H5FileOptions {{ Swmr = true }});");
-            w.Open("try");
-            w.Line($"var context = new {Context}();");
-            w.Line($"return new {H5}H5Mapped<{spec.TypeRef}>(file, ReadRoot(file, context), context, null, static (value, group) => value.RefreshFrom(group));");
-            w.Close();
-            w.Open("catch");
-            w.Line("file.Dispose();");
-            w.Line("throw;");
-            w.Close();
-            w.Close().Line();
+            EmitMappedViewOrDisposeFile(w, $"var context = new {Context}();",
+                $"return new {H5}H5Mapped<{spec.TypeRef}>(file, ReadRoot(file, context), context, null, static (value, group) => value.RefreshFrom(group));");
 
             EmitRefresh(w, spec, access, growing);
 

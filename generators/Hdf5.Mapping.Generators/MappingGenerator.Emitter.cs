@@ -80,14 +80,7 @@ public sealed partial class MappingGenerator
             w.Line(GeneratedCode);
             w.Open($"{access} static {spec.TypeRef} Read(string path)");
             w.Line($"using var file = {H5}H5File.Open(path);");
-            w.Line($"var context = new {Context}();");
-            w.Open("try");
-            w.Line("return ReadRoot(file, context);");
-            w.Close();
-            w.Open("finally");
-            w.Line($"context.CloseLazyMembers({CSharpText.Literal(spec.Name)});");
-            w.Close();
-            w.Close().Line();
+            EmitReadRootThenCloseLazyMembers(w, spec);
 
             w.Line("/// <summary>Checks a file against <see cref=\"H5Schema\"/> and returns every difference (missing, extra or mistyped objects, ...).</summary>");
             w.Line(GeneratedCode);
@@ -105,9 +98,31 @@ public sealed partial class MappingGenerator
             w.Line(GeneratedCode);
             w.Open($"{access} static {H5}H5Mapped<{spec.TypeRef}> Open(string path, bool writable = false)");
             w.Line($"var file = {H5}H5File.Open(path, writable ? {H5}H5FileMode.ReadWrite : {H5}H5FileMode.ReadOnly);");
+            EmitMappedViewOrDisposeFile(w, $"var context = new {Context} {{ TracksChanges = writable }};",
+                $"return new {H5}H5Mapped<{spec.TypeRef}>(file, ReadRoot(file, context), context, static (value, group, update) => value.WriteTo(group, update));");
+        }
+
+        // The body of a one-shot Read: the lazy members a read leaves open are closed whether it succeeds or fails (a
+        // file closed on return would leave them reading nothing).
+        private static void EmitReadRootThenCloseLazyMembers(IndentedWriter w, MappedTypeSpec spec)
+        {
+            w.Line($"var context = new {Context}();");
             w.Open("try");
-            w.Line($"var context = new {Context} {{ TracksChanges = writable }};");
-            w.Line($"return new {H5}H5Mapped<{spec.TypeRef}>(file, ReadRoot(file, context), context, static (value, group, update) => value.WriteTo(group, update));");
+            w.Line("return ReadRoot(file, context);");
+            w.Close();
+            w.Open("finally");
+            w.Line($"context.CloseLazyMembers({CSharpText.Literal(spec.Name)});");
+            w.Close();
+            w.Close().Line();
+        }
+
+        // The body of an entry point that hands an open file to a live view: when building the view fails, the file is
+        // closed before the exception goes on (the caller never got it, so nobody else can).
+        private static void EmitMappedViewOrDisposeFile(IndentedWriter w, string context, string mappedView)
+        {
+            w.Open("try");
+            w.Line(context);
+            w.Line(mappedView);
             w.Close();
             w.Open("catch");
             w.Line("file.Dispose();");
@@ -134,14 +149,7 @@ public sealed partial class MappingGenerator
             w.Line(GeneratedCode);
             w.Open($"{access} static {spec.TypeRef} Read(string path, {Mpi}H5Communicator communicator, {Mpi}H5ParallelOptions? options = null)");
             w.Line($"using var file = {H5}H5File.Open(path, communicator, {H5}H5FileMode.ReadOnly, new {H5}H5FileOptions {{ Parallel = options }});");
-            w.Line($"var context = new {Context}();");
-            w.Open("try");
-            w.Line("return ReadRoot(file, context);");
-            w.Close();
-            w.Open("finally");
-            w.Line($"context.CloseLazyMembers({CSharpText.Literal(spec.Name)});");
-            w.Close();
-            w.Close().Line();
+            EmitReadRootThenCloseLazyMembers(w, spec);
         }
 
         // [H5File(LibverLow = ...)]: the format bound new files are created with.

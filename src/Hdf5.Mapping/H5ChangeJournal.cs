@@ -45,10 +45,10 @@ internal sealed class H5ChangeJournal
     public string? FirstMissing(string path)
     {
         var parts = path.Split('/', StringSplitOptions.RemoveEmptyEntries);
-        var prefix = "";
+        var prefix = "/";
         foreach (var part in parts)
         {
-            prefix += "/" + part;
+            prefix = H5Path.Join(prefix, part);
             if (!LinkExists(prefix)) return prefix;
         }
         return null;

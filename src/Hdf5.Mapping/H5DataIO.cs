@@ -40,8 +40,9 @@ internal abstract partial class H5DataIO : IDisposable
     /// <summary>Writes <paramref name="buffer"/> (<paramref name="elements"/> elements of <paramref name="memType"/>) to the selection.</summary>
     protected abstract unsafe int WriteNative(DatatypeId memType, DataspaceId memSpace, DataspaceId fileSpace, long elements, void* buffer);
 
-    /// <summary>Called when a read failed, to turn a generic failure into a precise one (missing filters).</summary>
-    protected virtual Exception? DiagnoseReadFailure(H5ErrorStack stack) => null;
+    /// <summary>The exception for a failed read or write (<paramref name="doing"/> says which): the error table's, unless
+    /// the object knows more (a dataset names a missing filter from its pipeline).</summary>
+    protected virtual Exception Failure(H5ErrorStack stack, string doing) => H5ErrorTable.Create(stack, doing, ObjectPath);
 
     /// <summary>How <typeparamref name="T"/> values are read from (or written to) this object: checked once per .NET type.</summary>
     public H5TransferPlan Plan<T>(bool writing) where T : unmanaged
@@ -115,8 +116,7 @@ internal abstract partial class H5DataIO : IDisposable
         var refused = H5ConversionGuard.Refused();
         var stack = H5ErrorStack.Capture();
         if (refused is not null) throw new H5TypeMismatchException($"Reading {What}: {refused}.", stack);
-        var diagnosed = H5ErrorTable.Classify(stack) == H5ErrorKind.MissingFilter ? DiagnoseReadFailure(stack) : null;
-        throw diagnosed ?? H5ErrorTable.Create(stack, $"Reading {What}", ObjectPath);
+        throw Failure(stack, $"Reading {What}");
     }
 
     [MethodImpl(MethodImplOptions.NoInlining)]
@@ -125,7 +125,7 @@ internal abstract partial class H5DataIO : IDisposable
         var refused = H5ConversionGuard.Refused();
         var stack = H5ErrorStack.Capture();
         if (refused is not null) throw new H5TypeMismatchException($"Writing {What}: {refused}.", stack);
-        throw H5ErrorTable.Create(stack, $"Writing {What}", ObjectPath);
+        throw Failure(stack, $"Writing {What}");
     }
 
     /// <summary>Releases the memory types the plans own.</summary>

@@ -39,7 +39,7 @@ internal sealed record H5DataKept : H5ChangeJournal.Change, IDisposable
             var stack = H5ErrorStack.Capture(); // before closing the type, which clears it
             NativeMemory.Free(buffer);
             type.Dispose();
-            throw H5ErrorTable.Create(stack, $"Keeping the elements of {dataset.What} before writing it in place", path);
+            throw dataset.DataFailure(stack, $"Keeping the elements of {dataset.What} before writing it in place");
         }
         return new(path, shape, type, (nint)buffer);
     }

@@ -190,8 +190,7 @@ public sealed partial class H5Dataset
         {
             if (H5D.Read(Id, memType, memSpace, sourceSpace, PropertyListId.Default, buffer) < 0)
             {
-                var stack = H5ErrorStack.Capture();
-                throw MissingFilter(stack) ?? H5ErrorTable.Create(stack, $"Reading {What}");
+                throw DataFailure(H5ErrorStack.Capture(), $"Reading {What}");
             }
             try
             {

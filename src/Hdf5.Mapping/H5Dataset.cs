@@ -517,19 +517,22 @@ public sealed partial class H5Dataset : H5Object
     internal static ref T ArrayRef<T>(Array array) where T : unmanaged =>
         ref Unsafe.As<byte, T>(ref MemoryMarshal.GetArrayDataReference(array));
 
-    /// <summary>Turns "read failed" into "filter X is missing" when that is the cause.</summary>
-    internal Exception? MissingFilter(H5ErrorStack stack)
+    /// <summary>The exception for a failed call on this dataset's data (<paramref name="doing"/>: "Reading ...",
+    /// "Writing ..."): when the error table finds a missing filter, the filter of this dataset's pipeline that is not
+    /// available, with its id and name; otherwise the error table's exception.</summary>
+    internal Exception DataFailure(H5ErrorStack stack, string doing, H5ErrorKind unclassified = H5ErrorKind.Other) =>
+        H5ErrorTable.Classify(stack) == H5ErrorKind.MissingFilter && UnavailableFilter(H5ErrorTable.FilterName(stack)) is { } filter
+            ? H5FilterCatalog.Missing(filter.Id, filter.Name, doing, stack)
+            : H5ErrorTable.Create(stack, doing, Path, unclassified);
+
+    // libhdf5 names the filter it could not find ("required filter 'lzf' is not registered"), and the pipeline gives its
+    // id: the named one when it is in the pipeline and unavailable, else the first unavailable one; null when every
+    // filter of the pipeline is available (then the stack's cause is not one of them).
+    private H5Filter? UnavailableFilter(string? named)
     {
-        // libhdf5 names the filter it could not find ("required filter 'lzf' is not registered"); the pipeline gives its id.
-        var named = H5ErrorTable.FilterName(stack);
-        var filters = Filters;
-        foreach (var f in filters)
-            if (named is not null && string.Equals(f.Name, named, StringComparison.Ordinal) && !H5FilterCatalog.IsAvailable(f.Id))
-                return H5FilterCatalog.Missing(f.Id, f.Name, $"Reading {What}", stack);
-        foreach (var f in filters)
-            if (!H5FilterCatalog.IsAvailable(f.Id))
-                return H5FilterCatalog.Missing(f.Id, f.Name, $"Reading {What}", stack);
-        return null;
+        var unavailable = Filters.Where(f => !H5FilterCatalog.IsAvailable(f.Id)).ToList();
+        return unavailable.FirstOrDefault(f => named is not null && string.Equals(f.Name, named, StringComparison.Ordinal))
+            ?? unavailable.FirstOrDefault();
     }
 
     private sealed class DatasetIO(H5Dataset owner) : H5DataIO
@@ -554,7 +557,7 @@ public sealed partial class H5Dataset : H5Object
             return H5D.Write(owner.Id, memType, memSpace, fileSpace, owner.TransferList(), buffer);
         }
 
-        protected override Exception? DiagnoseReadFailure(H5ErrorStack stack) => owner.MissingFilter(stack);
+        protected override Exception Failure(H5ErrorStack stack, string doing) => owner.DataFailure(stack, doing);
 
         public override void Dispose()
         {

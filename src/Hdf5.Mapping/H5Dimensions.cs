@@ -17,7 +17,7 @@ public sealed partial class H5Dataset
         H5Names.ValidateLookup(name, nameof(name));
         File.RefuseUnderSwmr($"make {What} a dimension scale");
         File.Journal?.BeforeScaleChange(this);
-        H5ScaleCalls.Check(H5DS.SetScale(Id, name), this, [H5ScaleCalls.Class], $"making {What} a dimension scale");
+        H5ScaleCalls.Check(H5DS.SetScale(Id, name), this, [H5ScaleAttributeNames.Class], $"making {What} a dimension scale");
     }
 
     /// <summary>Whether this dataset is a dimension scale (h5py: <c>ds.is_scale</c>).</summary>
@@ -26,7 +26,7 @@ public sealed partial class H5Dataset
         get
         {
             using var scope = H5Library.Enter();
-            return H5ScaleCalls.Check(H5DS.IsScale(Id), this, [H5ScaleCalls.Class], $"checking whether {What} is a scale") > 0;
+            return H5ScaleCalls.Check(H5DS.IsScale(Id), this, [H5ScaleAttributeNames.Class], $"checking whether {What} is a scale") > 0;
         }
     }
 
@@ -49,8 +49,7 @@ public sealed partial class H5Dataset
     /// <summary>The attributes libhdf5's dimension-scale (H5DS) API keeps on scales and on the datasets attached to them
     /// (<c>CLASS</c>, <c>NAME</c>, <c>REFERENCE_LIST</c>, <c>DIMENSION_LIST</c>, <c>DIMENSION_LABELS</c>): bookkeeping,
     /// not user data; listings show them as scale information and mappings never declare them.</summary>
-    public static IReadOnlySet<string> ScaleBookkeepingAttributes { get; } =
-        new HashSet<string>(["CLASS", "NAME", "REFERENCE_LIST", "DIMENSION_LIST", "DIMENSION_LABELS"], StringComparer.Ordinal);
+    public static IReadOnlySet<string> ScaleBookkeepingAttributes => H5ScaleAttributeNames.All;
 
     /// <summary>For a dimension scale: the datasets it is attached to, each with the dimension (its <c>REFERENCE_LIST</c>,
     /// which H5DS keeps; h5py has no direct equivalent). Empty for a dataset that is not a scale or is attached nowhere.</summary>
@@ -59,8 +58,8 @@ public sealed partial class H5Dataset
         get
         {
             using var scope = H5Library.Enter();
-            if (!IsScale || !Attrs.ContainsKey("REFERENCE_LIST")) return [];
-            using var attribute = Attrs.Open("REFERENCE_LIST");
+            if (!IsScale || !Attrs.ContainsKey(H5ScaleAttributeNames.ReferenceList)) return [];
+            using var attribute = Attrs.Open(H5ScaleAttributeNames.ReferenceList);
             var n = (int)attribute.Size;
             // The H5DS layout of a REFERENCE_LIST element: { hobj_ref_t dataset; int dimension; }, members matched by name.
             using var type = H5Datatype.Compound(sizeof(ScaleUser));
@@ -130,7 +129,7 @@ public sealed class H5Dimension
         {
             using var scope = H5Library.Enter();
             var n = (long)H5DS.GetLabel(_dataset.Id, (uint)Index, null, 0);
-            H5ScaleCalls.Check(n < 0 ? -1 : 0, _dataset, [H5ScaleCalls.Labels], $"reading the label of dimension {Index} of {_dataset.What}");
+            H5ScaleCalls.Check(n < 0 ? -1 : 0, _dataset, [H5ScaleAttributeNames.Labels], $"reading the label of dimension {Index} of {_dataset.What}");
             return n == 0 ? string.Empty : H5Call.ReadString((b, s) => H5DS.GetLabel(_dataset.Id, (uint)Index, b, s));
         }
         set
@@ -140,7 +139,7 @@ public sealed class H5Dimension
             H5Names.ValidateLookup(value, nameof(value));
             _dataset.File.RefuseUnderSwmr($"label dimension {Index} of {_dataset.What}");
             _dataset.File.Journal?.BeforeScaleChange(_dataset);
-            H5ScaleCalls.Check(H5DS.SetLabel(_dataset.Id, (uint)Index, value), _dataset, [H5ScaleCalls.Labels], $"labelling dimension {Index} of {_dataset.What}");
+            H5ScaleCalls.Check(H5DS.SetLabel(_dataset.Id, (uint)Index, value), _dataset, [H5ScaleAttributeNames.Labels], $"labelling dimension {Index} of {_dataset.What}");
         }
     }
 
@@ -153,7 +152,7 @@ public sealed class H5Dimension
         _dataset.File.RefuseUnderSwmr($"attach {scale.What} to dimension {Index} of {_dataset.What}");
         if (!scale.IsScale) throw new ArgumentException($"{scale.What} is not a dimension scale: call MakeScale first.", nameof(scale));
         BeforeScaleChange(scale);
-        H5ScaleCalls.Check(H5DS.AttachScale(_dataset.Id, scale.Id, (uint)Index), _dataset, [H5ScaleCalls.DimensionList], $"attaching {scale.What} to dimension {Index} of {_dataset.What}");
+        H5ScaleCalls.Check(H5DS.AttachScale(_dataset.Id, scale.Id, (uint)Index), _dataset, [H5ScaleAttributeNames.DimensionList], $"attaching {scale.What} to dimension {Index} of {_dataset.What}");
     }
 
     /// <summary>Detaches a scale (h5py: <c>ds.dims[i].detach_scale(scale)</c>).</summary>
@@ -163,7 +162,7 @@ public sealed class H5Dimension
         using var scope = H5Library.Enter();
         _dataset.File.RefuseUnderSwmr($"detach {scale.What} from dimension {Index} of {_dataset.What}");
         BeforeScaleChange(scale);
-        H5ScaleCalls.Check(H5DS.DetachScale(_dataset.Id, scale.Id, (uint)Index), _dataset, [H5ScaleCalls.DimensionList], $"detaching {scale.What} from dimension {Index} of {_dataset.What}");
+        H5ScaleCalls.Check(H5DS.DetachScale(_dataset.Id, scale.Id, (uint)Index), _dataset, [H5ScaleAttributeNames.DimensionList], $"detaching {scale.What} from dimension {Index} of {_dataset.What}");
     }
 
     // Attaching and detaching rewrite the host's DIMENSION_LIST and the scale's REFERENCE_LIST.
@@ -179,7 +178,7 @@ public sealed class H5Dimension
     {
         ArgumentNullException.ThrowIfNull(scale);
         using var scope = H5Library.Enter();
-        return H5ScaleCalls.Check(H5DS.IsAttached(_dataset.Id, scale.Id, (uint)Index), _dataset, [H5ScaleCalls.DimensionList],
+        return H5ScaleCalls.Check(H5DS.IsAttached(_dataset.Id, scale.Id, (uint)Index), _dataset, [H5ScaleAttributeNames.DimensionList],
             $"checking whether {scale.What} is attached to dimension {Index} of {_dataset.What}") > 0;
     }
 
@@ -189,7 +188,7 @@ public sealed class H5Dimension
         get
         {
             using var scope = H5Library.Enter();
-            return H5ScaleCalls.Check(H5DS.GetNumScales(_dataset.Id, (uint)Index), _dataset, [H5ScaleCalls.DimensionList], $"counting the scales of dimension {Index} of {_dataset.What}");
+            return H5ScaleCalls.Check(H5DS.GetNumScales(_dataset.Id, (uint)Index), _dataset, [H5ScaleAttributeNames.DimensionList], $"counting the scales of dimension {Index} of {_dataset.What}");
         }
     }
 
@@ -204,7 +203,7 @@ public sealed class H5Dimension
             try
             {
                 H5ScaleCalls.Check(H5DS.IterateScales(_dataset.Id, (uint)Index, null, &Visit, (void*)GCHandle.ToIntPtr(handle)), _dataset,
-                    [H5ScaleCalls.DimensionList], $"listing the scales of dimension {Index} of {_dataset.What}");
+                    [H5ScaleAttributeNames.DimensionList], $"listing the scales of dimension {Index} of {_dataset.What}");
             }
             finally
             {
@@ -266,10 +265,6 @@ public sealed class H5Dimension
 /// </summary>
 internal static class H5ScaleCalls
 {
-    public const string Class = "CLASS";
-    public const string Labels = "DIMENSION_LABELS";
-    public const string DimensionList = "DIMENSION_LIST";
-
     public static int Check(int status, H5Dataset dataset, string[] attributes, [InterpolatedStringHandlerArgument(nameof(status))] ref H5FailureText context)
     {
         if (status >= 0) return status;
@@ -281,7 +276,7 @@ internal static class H5ScaleCalls
             if (!dataset.Attrs.ContainsKey(name)) continue;
             H5FileWalk.ReadAttribute(dataset, name, out var nulls); // raises libhdf5's own account when the attribute is damaged
             // H5DS never stores a null reference in its lists; libhdf5_hl fails on one without a word.
-            if (nulls > 0 && name == DimensionList)
+            if (nulls > 0 && name == H5ScaleAttributeNames.DimensionList)
                 throw new H5InvalidFileException($"{message}: the metadata of '{dataset.Path}' is corrupt: its {name} attribute holds {nulls} null reference(s) " +
                     "(libhdf5_hl fails on them without an error stack).", null, dataset.Path);
         }

@@ -31,31 +31,31 @@ public enum H5ObjectKind
     DanglingLink,
 }
 
-/// <summary>The class of an HDF5 datatype (<c>H5T_class_t</c>).</summary>
+/// <summary>The class of an HDF5 datatype (<c>H5T_class_t</c>, with the values of its binding <see cref="Native.H5T.Class"/>).</summary>
 public enum H5TypeClass
 {
     /// <summary>H5T_INTEGER</summary>
-    Integer = 0,
+    Integer = (int)Native.H5T.Class.Integer,
     /// <summary>H5T_FLOAT</summary>
-    Float = 1,
+    Float = (int)Native.H5T.Class.Float,
     /// <summary>H5T_TIME</summary>
-    Time = 2,
+    Time = (int)Native.H5T.Class.Time,
     /// <summary>H5T_STRING</summary>
-    String = 3,
+    String = (int)Native.H5T.Class.String,
     /// <summary>H5T_BITFIELD</summary>
-    Bitfield = 4,
+    Bitfield = (int)Native.H5T.Class.Bitfield,
     /// <summary>H5T_OPAQUE</summary>
-    Opaque = 5,
+    Opaque = (int)Native.H5T.Class.Opaque,
     /// <summary>H5T_COMPOUND</summary>
-    Compound = 6,
+    Compound = (int)Native.H5T.Class.Compound,
     /// <summary>H5T_REFERENCE</summary>
-    Reference = 7,
+    Reference = (int)Native.H5T.Class.Reference,
     /// <summary>H5T_ENUM</summary>
-    Enum = 8,
+    Enum = (int)Native.H5T.Class.Enum,
     /// <summary>H5T_VLEN</summary>
-    VariableLength = 9,
+    VariableLength = (int)Native.H5T.Class.Vlen,
     /// <summary>H5T_ARRAY</summary>
-    Array = 10,
+    Array = (int)Native.H5T.Class.Array,
 }
 
 /// <summary>When libhdf5 writes the fill value into newly allocated storage (<c>H5D_fill_time_t</c>).</summary>

@@ -131,8 +131,7 @@ public sealed class H5FilterNotAvailableException : H5Exception
         FilterName = filterName;
     }
 
-    /// <summary>The registered id of the missing filter. Every failure through a dataset knows it; 0 only when a raw
-    /// libhdf5 call failed outside any dataset (libhdf5's stack names the filter but does not carry its id).</summary>
+    /// <summary>The registered id of the missing filter, as the dataset's filter pipeline (or the filter asked for) gives it.</summary>
     public int FilterId { get; }
 
     /// <summary>The filter's name ("lzf", "zfp", ...), as the file or libhdf5 names it.</summary>

@@ -71,7 +71,7 @@ public abstract class H5Object : IDisposable
         if (path.StartsWith('/')) return path;
         var basePath = Path;
         if (path is "" or ".") return basePath;
-        return basePath == "/" ? "/" + path : basePath + "/" + path;
+        return H5Path.Join(basePath, path);
     }
 
     /// <summary>The file this object lives in.</summary>

@@ -27,7 +27,7 @@ public sealed partial class H5Filter
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(level, 1);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(level, 22);
-        return new H5Filter(ZstdId, "zstd", [(uint)level], optional: true);
+        return Known(ZstdId, [(uint)level], optional: true);
     }
 
     /// <summary>ZFP fixed-accuracy mode: absolute error at most <paramref name="tolerance"/> (hdf5plugin: <c>Zfp(accuracy=)</c>).</summary>
@@ -37,32 +37,32 @@ public sealed partial class H5Filter
     public static H5Filter ZfpRate(double rate) => Zfp(1, rate);
 
     /// <summary>ZFP fixed-precision mode: <paramref name="bits"/> uncompressed bits per value (hdf5plugin: <c>Zfp(precision=)</c>).</summary>
-    public static H5Filter ZfpPrecision(int bits) => new(ZfpId, "zfp", [2u, 0u, (uint)bits, 0u, 0u, 0u], optional: true);
+    public static H5Filter ZfpPrecision(int bits) => Known(ZfpId, [2u, 0u, (uint)bits, 0u, 0u, 0u], optional: true);
 
     /// <summary>ZFP lossless mode (hdf5plugin: <c>Zfp(reversible=True)</c>).</summary>
-    public static H5Filter ZfpReversible() => new(ZfpId, "zfp", [5u, 0u, 0u, 0u, 0u, 0u], optional: true);
+    public static H5Filter ZfpReversible() => Known(ZfpId, [5u, 0u, 0u, 0u, 0u, 0u], optional: true);
 
     // The double parameter travels as its two 32-bit halves, low word first (H5Zzfp's H5Pset_zfp_*_cdata).
     private static H5Filter Zfp(uint mode, double value)
     {
         var bits = BitConverter.DoubleToUInt64Bits(value);
-        return new H5Filter(ZfpId, "zfp", [mode, 0u, (uint)(bits & 0xFFFFFFFF), (uint)(bits >> 32), 0u, 0u], optional: true);
+        return Known(ZfpId, [mode, 0u, (uint)(bits & 0xFFFFFFFF), (uint)(bits >> 32), 0u, 0u], optional: true);
     }
 
     /// <summary>LZ4 with blocks of <paramref name="blockSize"/> bytes (0 = the plugin's default of 1 GiB) (hdf5plugin: <c>LZ4(nbytes)</c>).</summary>
-    public static H5Filter Lz4(int blockSize = 0) => new(Lz4Id, "lz4", [(uint)blockSize], optional: true);
+    public static H5Filter Lz4(int blockSize = 0) => Known(Lz4Id, [(uint)blockSize], optional: true);
 
     /// <summary>BZip2 with block size 1–9 (hdf5plugin: <c>BZip2(blocksize)</c>).</summary>
     public static H5Filter Bzip2(int blockSize = 9)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(blockSize, 1);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(blockSize, 9);
-        return new H5Filter(Bzip2Id, "bzip2", [(uint)blockSize], optional: true);
+        return Known(Bzip2Id, [(uint)blockSize], optional: true);
     }
 
     /// <summary>LZF (h5py: <c>compression="lzf"</c>), in h5py's format: implemented in managed code by this library,
     /// so it needs no plugin. The stored <c>cd_values</c> are h5py's: filter version, liblzf version, chunk bytes.</summary>
-    public static H5Filter Lzf() => new(LzfId, "lzf", [], optional: true);
+    public static H5Filter Lzf() => Known(LzfId, [], optional: true);
 
     /// <summary>The compressors Blosc can use.</summary>
     public enum BloscCompressor
@@ -97,7 +97,7 @@ public sealed partial class H5Filter
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(level, 0);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(level, 9);
-        return new H5Filter(BloscId, "blosc", [0u, 0u, 0u, 0u, (uint)level, (uint)shuffle, (uint)compressor], optional: true);
+        return Known(BloscId, [0u, 0u, 0u, 0u, (uint)level, (uint)shuffle, (uint)compressor], optional: true);
     }
 
     /// <summary>The ZFP mode and parameter encoded in a ZFP pipeline entry's cd_values (mode 1 rate, 2 precision, 3 accuracy, 5 reversible).</summary>

@@ -18,6 +18,10 @@ public sealed partial class H5Filter : IEquatable<H5Filter>
         Optional = optional;
     }
 
+    // A filter of the one table (H5FilterTable), named as the table names it.
+    private static H5Filter Known(int id, IReadOnlyList<uint> clientData, bool optional = false) =>
+        new(id, H5FilterCatalog.NameOf(id), clientData, optional);
+
     /// <summary>The registered filter id (1 deflate, 2 shuffle, 32015 Zstd, ...).</summary>
     public int Id { get; }
 
@@ -39,30 +43,30 @@ public sealed partial class H5Filter : IEquatable<H5Filter>
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(level, 0);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(level, 9);
-        return new H5Filter(H5Z.FilterDeflate, "deflate", [(uint)level], optional: true);
+        return Known(H5Z.FilterDeflate, [(uint)level], optional: true);
     }
 
     /// <summary>Byte shuffle (h5py: <c>shuffle=True</c>); put it before a compressor. Optional, as <c>H5Pset_shuffle</c> makes it.</summary>
-    public static H5Filter Shuffle() => new(H5Z.FilterShuffle, "shuffle", [], optional: true);
+    public static H5Filter Shuffle() => Known(H5Z.FilterShuffle, [], optional: true);
 
     /// <summary>Fletcher-32 checksum (h5py: <c>fletcher32=True</c>); mandatory, as <c>H5Pset_fletcher32</c> makes it.</summary>
-    public static H5Filter Fletcher32() => new(H5Z.FilterFletcher32, "fletcher32", []);
+    public static H5Filter Fletcher32() => Known(H5Z.FilterFletcher32, []);
 
     /// <summary>Scale-offset (h5py: <c>scaleoffset=</c>): for floats, keep <paramref name="factor"/> decimal digits
     /// (<c>H5Z_SO_FLOAT_DSCALE</c>); for integers, <paramref name="factor"/> bits (0 lets libhdf5 choose).</summary>
     public static H5Filter ScaleOffset(int factor, bool forFloatingPoint) =>
-        new(H5Z.FilterScaleoffset, "scaleoffset", [forFloatingPoint ? 0u : 2u, (uint)factor], optional: true);
+        Known(H5Z.FilterScaleoffset, [forFloatingPoint ? 0u : 2u, (uint)factor], optional: true);
 
     /// <summary>N-bit packing of integer or float data with less precision than its size.</summary>
-    public static H5Filter NBit() => new(H5Z.FilterNbit, "nbit", [], optional: true);
+    public static H5Filter NBit() => Known(H5Z.FilterNbit, [], optional: true);
 
     /// <summary>SZIP (h5py: <c>compression="szip"</c>): <paramref name="optionsMask"/> 32 for nearest-neighbour, 4 for entropy coding.</summary>
     public static H5Filter Szip(int pixelsPerBlock = 32, int optionsMask = 32) =>
-        new(H5Z.FilterSzip, "szip", [(uint)optionsMask, (uint)pixelsPerBlock], optional: true);
+        Known(H5Z.FilterSzip, [(uint)optionsMask, (uint)pixelsPerBlock], optional: true);
 
     /// <summary>Any registered filter by id and <c>cd_values</c> (h5py: <c>compression=id, compression_opts=values</c>),
     /// optional as h5py flags it.</summary>
-    public static H5Filter Custom(int id, params uint[] cdValues) => new(id, H5FilterCatalog.NameOf(id), cdValues, optional: true);
+    public static H5Filter Custom(int id, params uint[] cdValues) => Known(id, cdValues, optional: true);
 
     /// <summary>The filter a mapped dataset names with <c>[H5Dataset(Filter = kind, FilterLevel = level)]</c>; a
     /// <paramref name="level"/> of 0 selects the filter's default (see <see cref="H5FilterTable"/>). For

@@ -101,6 +101,13 @@ public static class LzfCodec
             }
         }
         if (op + 3 > outLength) return 0; // at most two bytes and one run header remain
+        return EndWithLiterals(input, ip, inLength, output, op, literal);
+    }
+
+    // The last bytes (at most two) that the main loop cannot hash go into the open literal run, which is then closed;
+    // returns the compressed length. Outside the main loop, so that loop's locals stay as the JIT keeps them.
+    private static unsafe int EndWithLiterals(byte* input, int ip, int inLength, byte* output, int op, int literal)
+    {
         while (ip < inLength)
         {
             literal++;

@@ -131,16 +131,7 @@ public sealed partial class DatatypeId
     {
         using var scope = H5Library.Enter();
         CheckMemberIndex(index);
-        var p = H5T.GetMemberName(this, (uint)index);
-        if (p == null) H5Call.Throw($"reading the name of member {index} of a datatype");
-        try
-        {
-            return H5Call.FromCString(p);
-        }
-        finally
-        {
-            H5.FreeMemory(p);
-        }
+        return H5Call.TakeCString(H5T.GetMemberName(this, (uint)index), $"reading the name of member {index} of a datatype");
     }
 
     /// <summary>The byte offset of member <paramref name="index"/> of a compound type (<c>H5Tget_member_offset</c>).</summary>
@@ -187,16 +178,7 @@ public sealed partial class DatatypeId
     public unsafe string GetTag()
     {
         using var scope = H5Library.Enter();
-        var p = H5T.GetTag(this);
-        if (p == null) H5Call.Throw("reading the tag of an opaque type");
-        try
-        {
-            return H5Call.FromCString(p);
-        }
-        finally
-        {
-            H5.FreeMemory(p);
-        }
+        return H5Call.TakeCString(H5T.GetTag(this), "reading the tag of an opaque type");
     }
 
     /// <summary>Whether this type is or contains a type of class <paramref name="cls"/> (<c>H5Tdetect_class</c>).</summary>

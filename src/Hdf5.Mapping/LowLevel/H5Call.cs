@@ -121,6 +121,21 @@ public static class H5Call
     /// <summary>Reads a NUL-terminated UTF-8 C string (null gives the empty string).</summary>
     public static unsafe string FromCString(byte* s) => s == null ? string.Empty : Encoding.UTF8.GetString(new ReadOnlySpan<byte>(s, strlen(s)));
 
+    /// <summary>Takes a string libhdf5 allocated for the caller (<c>H5Tget_member_name</c>, <c>H5Tget_tag</c>): reads it, then
+    /// gives it back with <c>H5free_memory</c>; a null pointer is the call's failure, raised with <paramref name="context"/>.</summary>
+    public static unsafe string TakeCString(byte* s, string context)
+    {
+        if (s == null) Throw(context);
+        try
+        {
+            return FromCString(s);
+        }
+        finally
+        {
+            H5.FreeMemory(s);
+        }
+    }
+
     /// <summary>Decodes a UTF-8 buffer up to its first NUL.</summary>
     public static string FromCStringSpan(ReadOnlySpan<byte> s)
     {

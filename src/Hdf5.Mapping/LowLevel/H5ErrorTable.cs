@@ -36,9 +36,10 @@ public enum H5ErrorKind
 /// whole stack first, because libhdf5 reports them deep inside generic records ("object not found", "out of range")
 /// that would otherwise decide; then, like h5py, the innermost record decides.
 /// </summary>
-/// <remarks>A missing filter is classified here but raised by the layer that knows the dataset's filter pipeline
-/// (<see cref="H5FilterNotAvailableException"/> needs the filter's id, which libhdf5's stack does not carry); this table
-/// only words it when no such layer is involved.</remarks>
+/// <remarks>A missing filter is only classified here (<see cref="H5ErrorKind.MissingFilter"/>): libhdf5's stack names the
+/// filter but does not carry its id, so <see cref="H5FilterNotAvailableException"/> is built by the dataset, which reads
+/// the id from its own filter pipeline (<c>H5Dataset.DataFailure</c>). <see cref="Create"/> never guesses an id: called
+/// for such a stack by a caller that has no pipeline, it raises a plain <see cref="H5Exception"/> with libhdf5's words.</remarks>
 public static class H5ErrorTable
 {
     /// <summary>Classifies <paramref name="stack"/>.</summary>
@@ -74,9 +75,14 @@ public static class H5ErrorTable
     // load is reported with the same minor code as a plugin that fails to load (H5E_CANTLOAD): only the major code
     // (H5E_PLUGIN) or the pipeline's own words tell a missing filter apart.
     private static bool IsMissingFilter(H5ErrorStack stack) =>
-        stack.HasMajor(H5Globals.Errors.Plugin)
+        (stack.HasMajor(H5Globals.Errors.Plugin) && !IsFileOpen(stack))
         || stack.HasMinor(H5Globals.Errors.NoFilter)
         || stack.Any(r => r.MajorId == H5Globals.Errors.Pline && r.Description.Contains("is not registered", StringComparison.Ordinal));
+
+    // Opening a file runs no filter. When an open fails, libhdf5 1.14 looks for a VOL connector among the plugins, and
+    // a plugin that does not load there (Debian's LZF one) leaves plugin records on the stack of a merely corrupt file.
+    private static bool IsFileOpen(H5ErrorStack stack) =>
+        stack.Any(r => r.Function is "H5Fopen" or "H5F_open" or "H5VL_file_open");
 
     // The metadata cache could not load, protect or verify an entry, a structure could not be decoded, or a read went
     // past the end of the file (an address that points nowhere).
@@ -101,7 +107,8 @@ public static class H5ErrorTable
     /// <summary>Builds the exception for <paramref name="stack"/>; <paramref name="context"/> says what was being
     /// done, <paramref name="objectPath"/> which object it was about (named by a corrupt-file exception).
     /// <paramref name="unclassified"/> is what a stack this table cannot place means for the caller (a call that can only
-    /// fail on a corrupt file says <see cref="H5ErrorKind.CorruptMetadata"/>).</summary>
+    /// fail on a corrupt file says <see cref="H5ErrorKind.CorruptMetadata"/>). A missing filter is left to the caller that
+    /// knows the pipeline (see the remarks of <see cref="H5ErrorTable"/>).</summary>
     public static Exception Create(H5ErrorStack stack, string? context, string? objectPath = null, H5ErrorKind unclassified = H5ErrorKind.Other)
     {
         ArgumentNullException.ThrowIfNull(stack);
@@ -114,7 +121,6 @@ public static class H5ErrorTable
             H5ErrorKind.Truncated => new H5InvalidFileException($"{file}: the file is truncated.", stack),
             H5ErrorKind.CorruptMetadata => new H5InvalidFileException(Corrupt(stack, context, objectPath is null ? "the file is corrupt" : $"the metadata of '{objectPath}' is corrupt"), stack, objectPath),
             H5ErrorKind.CorruptData => new H5InvalidFileException(Corrupt(stack, context, objectPath is null ? "the stored data is corrupt" : $"the stored data of '{objectPath}' is corrupt"), stack, objectPath),
-            H5ErrorKind.MissingFilter => new H5FilterNotAvailableException(0, FilterName(stack), message, stack),
             H5ErrorKind.NotFound => new H5LinkNotFoundException(message, null, stack),
             H5ErrorKind.AlreadyExists => new H5AlreadyExistsException(message, stack),
             H5ErrorKind.ReadOnly => new H5ReadOnlyFileException(message, stack),

@@ -277,8 +277,7 @@ internal sealed unsafe class H5FileWalk
         {
             // Read as its own native type, so a failure this table cannot place is stored data that does not hold
             // together (a variable-length element whose heap object has another size, say).
-            if (read(memType, buffer) < 0)
-                throw H5ErrorTable.Create(H5ErrorStack.Capture(), $"reading {what}", objectPath, H5ErrorKind.CorruptData);
+            if (read(memType, buffer) < 0) throw ReadFailure(owner, H5ErrorStack.Capture(), $"reading {what}");
             resolved = ResolveReferences(owner, fileType, (IntPtr)buffer, count, what);
             var variable = H5Call.Check(H5T.DetectClass(memType, H5T.Class.Vlen), $"inspecting the datatype of {what}", objectPath) > 0
                 || H5Call.Check(H5T.DetectClass(memType, H5T.Class.String), $"inspecting the datatype of {what}", objectPath) > 0;
@@ -291,6 +290,12 @@ internal sealed unsafe class H5FileWalk
         }
         return resolved;
     }
+
+    // A dataset names a missing filter from its pipeline; anything else is the error table's.
+    private static Exception ReadFailure(H5Object owner, H5ErrorStack stack, string doing) =>
+        owner is H5Dataset dataset
+            ? dataset.DataFailure(stack, doing, H5ErrorKind.CorruptData)
+            : H5ErrorTable.Create(stack, doing, owner.Path, H5ErrorKind.CorruptData);
 
     private static long ResolveReferences(H5Object owner, DatatypeId fileType, IntPtr buffer, long count, string what)
     {
