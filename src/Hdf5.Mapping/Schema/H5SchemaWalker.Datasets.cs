@@ -58,7 +58,7 @@ internal sealed partial class H5SchemaWalker
         var dimension = host.Dimensions[attachment.Dimension];
         // A scale of another group is named from the file's root ("/axes/time"), otherwise relative to this group.
         var scalePath = attachment.ScaleName.StartsWith('/') ? attachment.ScaleName : H5Path.Join(path, attachment.ScaleName);
-        if (KindOf(Lookup(group, attachment.ScaleName)) == H5ObjectKind.Dataset)
+        if (KindAt(group, attachment.ScaleName) == H5ObjectKind.Dataset)
         {
             var scale = Described(group, attachment.ScaleName, target => H5FileModel.Read((H5Dataset)target));
             // A dataset that is not a scale at all is reported once, by its own schema (NotAScale).

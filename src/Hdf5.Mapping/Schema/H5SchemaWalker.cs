@@ -57,6 +57,14 @@ internal sealed partial class H5SchemaWalker(List<H5SchemaDifference> difference
         return current;
     }
 
+    // What a lookup of name finds: the model's answer, or the file's for an absolute path outside the part of the file
+    // the model holds (a subgroup validated on its own naming a scale from the root, say).
+    private H5ObjectKind KindAt(H5GroupNode group, string name) =>
+        Lookup(group, name) is null && name.StartsWith('/') && !InModel(name) ? file.GetKind(name) : KindOf(Lookup(group, name));
+
+    private bool InModel(string path) =>
+        model.Root.Path == "/" || path == model.Root.Path || path.StartsWith(model.Root.Path + "/", StringComparison.Ordinal);
+
     private H5ObjectKind KindOf(H5ModelNode? node) => node is null ? H5ObjectKind.Missing : model.Resolve(node) switch
     {
         H5GroupNode => H5ObjectKind.Group,
@@ -70,7 +78,7 @@ internal sealed partial class H5SchemaWalker(List<H5SchemaDifference> difference
     // The description of what a lookup found; a link target outside the model is read now, on its own.
     private T Described<T>(H5GroupNode group, string name, Func<H5Object, T> read) where T : H5ModelNode
     {
-        if (model.Resolve(Lookup(group, name)!) is T node) return node;
+        if (Lookup(group, name) is { } found && model.Resolve(found) is T node) return node;
         using var target = file.OpenObject(name.StartsWith('/') ? name : H5Path.Join(group.Path, name));
         return read(target);
     }
@@ -78,7 +86,7 @@ internal sealed partial class H5SchemaWalker(List<H5SchemaDifference> difference
     private bool Exists(H5GroupNode group, string path, string name, H5ObjectKind expected, bool required, string what)
     {
         var full = H5Path.Join(path, name);
-        var kind = KindOf(Lookup(group, name));
+        var kind = KindAt(group, name);
         if (kind is H5ObjectKind.Missing or H5ObjectKind.DanglingLink)
         {
             if (required) Add(full, H5DifferenceKind.MissingObject, kind == H5ObjectKind.Missing

@@ -212,4 +212,39 @@ with h5py.File(path, 'w') as f:
         var explained = H5SchemaValidator.Explain(file, Granule.H5Schema, new InvalidOperationException("unrelated"));
         Assert.Null(explained); // the file conforms, so the original failure stands
     }
+    [Fact]
+    public void ASubgroupValidatedOnItsOwn_FindsAScaleNamedFromTheRoot_AndReportsOneThatIsNotAttached()
+    {
+        var path = Files.NewPath("root-scale.h5");
+        Peers.RunPython("""
+import sys, h5py, numpy as np
+with h5py.File(sys.argv[1], "w") as f:
+    t = f.create_dataset("axes/time", data=np.arange(4.0)); t.make_scale("time")
+    f.create_dataset("axes/other", data=np.arange(4.0)).make_scale("other")
+    d = f.create_dataset("data/temperature", data=np.zeros(4, "f4")); d.dims[0].attach_scale(t)
+""", path);
+        H5DatasetSchema Temperature(string scale)
+        {
+            var d = new H5DatasetSchema("temperature", H5TypeSchema.Of<float>(), 1);
+            d.Scales.Add(new H5ScaleAttachmentSchema(0, scale));
+            return d;
+        }
+        using var file = H5File.Open(path);
+        using var data = file.OpenGroup("data");
+
+        var attached = new H5GroupSchema();
+        attached.Datasets.Add(Temperature("/axes/time"));
+        var result = H5SchemaValidator.Validate(data, attached);
+        Assert.True(result.IsValid, result.ToString());
+
+        var other = new H5GroupSchema();
+        other.Datasets.Add(Temperature("/axes/other"));
+        var difference = Assert.Single(H5SchemaValidator.Validate(data, other));
+        Assert.Equal(H5DifferenceKind.UnattachedScale, difference.Kind);
+        Assert.Contains("the scale /axes/other is not attached to dimension 0", difference.Message);
+
+        var missing = new H5GroupSchema();
+        missing.Datasets.Add(Temperature("/axes/none"));
+        Assert.Contains("/axes/none for dimension 0 does not exist", Assert.Single(H5SchemaValidator.Validate(data, missing)).Message);
+    }
 }
