@@ -37,20 +37,7 @@ public sealed partial class H5MappingContext
         H5Dataset Create(string at)
         {
             using var type = format.TypeFor(array);
-            var created = group.CreateDataset(at, type, shape, scalar ? null : options);
-            try
-            {
-                if (DeferredToRankZero(created, dataset => dataset.WriteStrings(array))) return created;
-                using var shared = WrittenOnce(group);
-                created.WriteStrings(array);
-                return created;
-            }
-            catch
-            {
-                created.Dispose();
-                group.Remove(at);
-                throw;
-            }
+            return WriteCreated(group, at, group.CreateDataset(at, type, shape, scalar ? null : options), dataset => dataset.WriteStrings(array));
         }
         if (!UpdatesInPlace) return Create(name);
         var dataset = H5InPlaceUpdate.Open(group, name);

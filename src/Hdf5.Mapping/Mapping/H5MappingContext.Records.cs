@@ -19,20 +19,7 @@ public sealed partial class H5MappingContext
         H5Dataset Create(string at)
         {
             if (group.File.ParallelState is null) return group.Add(at, array, type, options);
-            var created = group.CreateDataset(at, type, [array.LongLength], options);
-            try
-            {
-                if (DeferredToRankZero(created, dataset => dataset.Write<T>(array, type))) return created;
-                using var shared = WrittenOnce(group);
-                created.Write<T>(array, type);
-                return created;
-            }
-            catch
-            {
-                created.Dispose();
-                group.Remove(at);
-                throw;
-            }
+            return WriteCreated(group, at, group.CreateDataset(at, type, [array.LongLength], options), dataset => dataset.Write<T>(array, type));
         }
         if (!UpdatesInPlace) return Create(name);
         var dataset = H5InPlaceUpdate.Open(group, name);

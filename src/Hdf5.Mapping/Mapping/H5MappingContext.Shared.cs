@@ -33,6 +33,25 @@ public sealed partial class H5MappingContext
         }
     }
 
+    // Writes the values into a dataset just created at `at` — once (rank 0) in a parallel file, after the file is closed
+    // when they are global-heap data — and returns it, open; a failed write removes the dataset.
+    private static H5Dataset WriteCreated(H5Group group, string at, H5Dataset created, Action<H5Dataset> write)
+    {
+        try
+        {
+            if (DeferredToRankZero(created, write)) return created;
+            using var shared = WrittenOnce(group);
+            write(created);
+            return created;
+        }
+        catch
+        {
+            created.Dispose();
+            group.Remove(at);
+            throw;
+        }
+    }
+
     // In a parallel file, whether the dataset's values wait for rank 0 after the file is closed (see above); if so they are queued.
     private static bool DeferredToRankZero(H5Dataset created, Action<H5Dataset> write)
     {
