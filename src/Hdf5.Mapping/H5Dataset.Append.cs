@@ -149,7 +149,10 @@ public sealed partial class H5Dataset
             fixed (ulong* ps = start)
             fixed (ulong* pc = count)
                 H5Call.Check(H5S.SelectHyperslab(fileSpace, H5S.SelOper.Set, ps, null, pc, null), $"selecting the appended rows of {What}");
-            var memorySpace = H5Shape.CreateSpace([rows * rowSize]);
+            // The memory space has the rows' shape, so libhdf5 maps them onto the chunks block by block (see H5Selection).
+            var rowsShape = dims.ToArray();
+            rowsShape[0] = rows;
+            var memorySpace = H5Shape.CreateSpace(rowsShape);
             return new GrownRows(this, dims, fileSpace, memorySpace, rows);
         }
         catch

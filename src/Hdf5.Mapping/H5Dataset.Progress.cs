@@ -173,7 +173,7 @@ public sealed partial class H5Dataset
             {
                 H5Blocks.Select(sourceSpace, start, count);
                 H5Blocks.Select(targetSpace, start, count);
-                using var memSpace = H5Shape.CreateSpace([elements]);
+                using var memSpace = H5Shape.CreateSpace(Array.ConvertAll(count, c => (long)c)); // the block's shape: see H5Selection
                 CopyBlock(destination, memType, memSpace, sourceSpace, targetSpace, elements, elementBytes, vlen);
             }
             done += elements * elementBytes;

@@ -410,7 +410,7 @@ public sealed partial class H5Dataset : H5Object
             throw new H5SelectionException($"The selection {selection} of {What} holds {expected} {typeof(T).Name} values; the destination has {count}.");
         using var fileSpace = FileSpace();
         selection.SelectOn(fileSpace); // a fresh dataspace of our own: select on it, no copy
-        using var memSpace = H5Shape.CreateSpace([Math.Max(selection.Size, 0)]);
+        using var memSpace = selection.CreateMemorySpace();
         _io.Read(ref destination, count, memSpace, fileSpace);
     }
 
@@ -422,7 +422,7 @@ public sealed partial class H5Dataset : H5Object
             throw new H5SelectionException($"The selection {selection} of {What} holds {expected} {typeof(T).Name} values; the data has {count}.");
         using var fileSpace = FileSpace();
         selection.SelectOn(fileSpace);
-        using var memSpace = H5Shape.CreateSpace([selection.Size]);
+        using var memSpace = selection.CreateMemorySpace();
         _io.Write(in source, count, memSpace, fileSpace);
     }
 
@@ -431,7 +431,7 @@ public sealed partial class H5Dataset : H5Object
         using var scope = H5Library.Enter();
         using var fileSpace = FileSpace();
         selection.SelectOn(fileSpace);
-        using var memSpace = H5Shape.CreateSpace([selection.Size]);
+        using var memSpace = selection.CreateMemorySpace();
         return _io.ReadElements(type, selection.Size, memSpace, fileSpace);
     }
 
@@ -442,7 +442,7 @@ public sealed partial class H5Dataset : H5Object
         using var scope = H5Library.Enter();
         using var fileSpace = FileSpace();
         selection.SelectOn(fileSpace);
-        using var memSpace = H5Shape.CreateSpace([selection.Size]);
+        using var memSpace = selection.CreateMemorySpace();
         _io.WriteElements(type, values, memSpace, fileSpace);
     }
 
@@ -451,7 +451,7 @@ public sealed partial class H5Dataset : H5Object
         using var scope = H5Library.Enter();
         using var fileSpace = FileSpace();
         selection.SelectOn(fileSpace);
-        using var memSpace = H5Shape.CreateSpace([selection.Size]);
+        using var memSpace = selection.CreateMemorySpace();
         return _io.ReadRagged<T>(selection.Size, memSpace, fileSpace);
     }
 
@@ -460,7 +460,7 @@ public sealed partial class H5Dataset : H5Object
         using var scope = EnterTransfer(writing: false);
         using var fileSpace = FileSpace();
         selection.SelectOn(fileSpace);
-        using var memSpace = H5Shape.CreateSpace([selection.Size]);
+        using var memSpace = selection.CreateMemorySpace();
         return _io.ReadStrings(selection.Size, memSpace, fileSpace);
     }
 

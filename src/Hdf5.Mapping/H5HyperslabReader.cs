@@ -47,7 +47,7 @@ public sealed class H5HyperslabReader<T> : IDisposable where T : unmanaged
         _direct = H5DirectStorage.TryLocate(dataset, plan.MemoryType, out var reason);
         FallbackReason = _direct is null ? reason : null;
         if (!FileIsWritableOrSwmr(dataset)) _fileSpace = dataset.FileSpace();
-        _memSpace = H5Shape.CreateSpace([BlockLength]);
+        _memSpace = H5Shape.CreateSpace(_block); // the block's shape, so chunked reads are mapped chunk by chunk (see H5Selection)
         // Hold the file id: a strong close would otherwise close libhdf5's descriptor under a read in flight.
         _file = dataset.File.Id;
         var added = false;
